@@ -1,0 +1,150 @@
+import { z } from 'zod';
+import {
+  CacheProps,
+  CallProps,
+  ClientProps,
+  DatabaseProps,
+  ExternalProps,
+  GatewayProps,
+  PodProps,
+  PublishProps,
+  QueueProps,
+  ServiceProps,
+} from './props';
+
+export const CURRENT_VERSION = 1;
+
+const Id = z
+  .string()
+  .min(1)
+  .max(128)
+  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be letters, digits, and _ . : - only');
+const Position = z.object({ x: z.number(), y: z.number() });
+
+const nodeBase = {
+  id: Id,
+  label: z.string().max(200).optional(),
+  position: Position,
+  parentId: Id.optional().describe('The zone or team group this node is drawn in'),
+};
+
+function nodeOf<K extends string, P extends z.ZodObject>(kind: K, props: P) {
+  return z.object({ ...nodeBase, kind: z.literal(kind), props: props.prefault({}) });
+}
+
+export const ClientNode = nodeOf('client', ClientProps);
+export const GatewayNode = nodeOf('gateway', GatewayProps);
+export const ServiceNode = nodeOf('service', ServiceProps);
+export const PodNode = nodeOf('pod', PodProps);
+export const DatabaseNode = nodeOf('database', DatabaseProps);
+export const CacheNode = nodeOf('cache', CacheProps);
+export const QueueNode = nodeOf('queue', QueueProps);
+export const ExternalNode = nodeOf('external', ExternalProps);
+
+export const Node = z.discriminatedUnion('kind', [
+  ClientNode,
+  GatewayNode,
+  ServiceNode,
+  PodNode,
+  DatabaseNode,
+  CacheNode,
+  QueueNode,
+  ExternalNode,
+]);
+export type Node = z.infer<typeof Node>;
+export type NodeKind = Node['kind'];
+export type NodeOf<K extends NodeKind> = Extract<Node, { kind: K }>;
+export const NODE_KINDS = [
+  'client',
+  'gateway',
+  'service',
+  'pod',
+  'database',
+  'cache',
+  'queue',
+  'external',
+] as const satisfies readonly NodeKind[];
+
+const edgeBase = { id: Id, from: Id, to: Id, label: z.string().max(200).optional() };
+export const CallEdge = z.object({
+  ...edgeBase,
+  kind: z.literal('call'),
+  props: CallProps.prefault({}),
+});
+export const PublishEdge = z.object({
+  ...edgeBase,
+  kind: z.literal('publish'),
+  props: PublishProps.prefault({}),
+});
+export const Edge = z.discriminatedUnion('kind', [CallEdge, PublishEdge]);
+export type Edge = z.infer<typeof Edge>;
+
+export const Group = z.object({
+  id: Id,
+  kind: z.enum(['zone', 'team']),
+  label: z.string().max(200).optional(),
+  position: Position,
+  size: z.object({ width: z.number().min(40), height: z.number().min(40) }),
+  parentId: Id.optional(),
+});
+export type Group = z.infer<typeof Group>;
+
+export const TimelineEntry = z.object({
+  atS: z.number().min(0).describe('When it happens (simulated seconds)'),
+  action: z.string().min(1).max(64).describe('kill-pod, rollout, scale, add-latency, …'),
+  target: z.string().max(200).optional(),
+  params: z.record(z.string(), z.unknown()).default({}),
+  forS: z.number().min(0).optional().describe('How long it lasts (s); absent = until the end'),
+});
+export type TimelineEntry = z.infer<typeof TimelineEntry>;
+
+export const Slo = z.object({
+  name: z.string().min(1).max(200),
+  metric: z.enum(['p50', 'p95', 'p99', 'error-rate', 'availability', 'recovery']),
+  target: z.string().max(200).optional().describe('Node id; absent = end to end'),
+  op: z.enum(['<', '<=', '>', '>=']).default('<'),
+  value: z.number(),
+  windowS: z.number().gt(0).optional(),
+});
+export type Slo = z.infer<typeof Slo>;
+
+export const Scenario = z.object({
+  name: z.string().min(1).max(200),
+  durationS: z.number().gt(0).max(86_400 * 7).default(60),
+  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  warmupS: z.number().min(0).default(0).describe('Seconds left out of the summary figures'),
+  timeline: z.array(TimelineEntry).default([]),
+  slos: z.array(Slo).default([]),
+});
+export type Scenario = z.infer<typeof Scenario>;
+
+export const TransactionFlow = z.object({
+  id: Id,
+  name: z.string().min(1).max(200),
+  protocol: z.enum(['local', '2pc', '3pc', 'tcc', 'saga', 'outbox']),
+  steps: z
+    .array(
+      z.object({
+        participant: Id.describe('A service or database node'),
+        action: z.string().max(200),
+        compensation: z.string().max(200).optional(),
+      }),
+    )
+    .default([]),
+});
+export type TransactionFlow = z.infer<typeof TransactionFlow>;
+
+export const ArchDocument = z.object({
+  format: z.literal('archlab'),
+  version: z.number().int().min(1),
+  name: z.string().max(200).default('Untitled'),
+  nodes: z.array(Node).default([]),
+  edges: z.array(Edge).default([]),
+  groups: z.array(Group).default([]),
+  transactions: z.array(TransactionFlow).default([]),
+  scenarios: z.array(Scenario).default([]),
+});
+/** A parsed document: every default filled in. */
+export type ArchDocument = z.infer<typeof ArchDocument>;
+/** A document as written in a file: defaults may be left out. */
+export type ArchDocumentInput = z.input<typeof ArchDocument>;

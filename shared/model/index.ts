@@ -1,0 +1,3 @@
+export * from './distributions';
+export * from './props';
+export * from './document';

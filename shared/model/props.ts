@@ -1,0 +1,162 @@
+import { z } from 'zod';
+import { Distribution, constant, exponential } from './distributions';
+
+// Every field has a default, a unit in its name, a range, and a description that the inspector
+// shows as help. Kinds add fields here; renaming one is a format change (see migrations.ts).
+
+const probability = (help: string) => z.number().min(0).max(1).describe(help);
+
+export const TrafficShape = z.discriminatedUnion('shape', [
+  z.object({
+    shape: z.literal('ramp'),
+    fromS: z.number().min(0),
+    toS: z.number().min(0),
+    toRps: z.number().min(0).describe('Rate reached at toS (requests/s)'),
+  }),
+  z.object({
+    shape: z.literal('step'),
+    atS: z.number().min(0),
+    rps: z.number().min(0).describe('Rate from atS on (requests/s)'),
+  }),
+  z.object({
+    shape: z.literal('spike'),
+    atS: z.number().min(0),
+    forS: z.number().gt(0),
+    factor: z.number().min(0).max(1000).describe('Multiplier on the rate during the spike'),
+  }),
+  z.object({
+    shape: z.literal('sine'),
+    periodS: z.number().gt(0),
+    amplitude: z.number().min(0).max(1).describe('Share of the base rate the sine swings by'),
+  }),
+  z.object({
+    shape: z.literal('trace'),
+    csv: z.string().max(5_000_000).describe('Lines of "t,rps" (seconds, requests/s)'),
+  }),
+]);
+export type TrafficShape = z.infer<typeof TrafficShape>;
+
+export const ClientProps = z.object({
+  rps: z.number().min(0).max(10_000_000).default(100).describe('Mean request rate (requests/s)'),
+  arrival: z
+    .enum(['poisson', 'constant'])
+    .default('poisson')
+    .describe('poisson: exponential gaps; constant: evenly spaced'),
+  shapes: z.array(TrafficShape).max(100).default([]).describe('Traffic shapes over time'),
+});
+
+export const RollingUpdate = z.object({
+  maxSurge: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
+  maxUnavailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
+});
+
+const Probe = z.object({
+  httpGet: z.object({ path: z.string(), port: z.number().int() }).optional(),
+  tcpSocket: z.object({ port: z.number().int() }).optional(),
+  exec: z.object({ command: z.array(z.string()) }).optional(),
+  initialDelaySeconds: z.number().int().min(0).default(0),
+  periodSeconds: z.number().int().min(1).default(10),
+  timeoutSeconds: z.number().int().min(1).default(1),
+  successThreshold: z.number().int().min(1).default(1),
+  failureThreshold: z.number().int().min(1).default(3),
+});
+export type Probe = z.infer<typeof Probe>;
+
+const workload = {
+  concurrency: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(4)
+    .describe('Requests one pod serves at once; the rest wait in its FIFO queue'),
+  queueCapacity: z
+    .number()
+    .int()
+    .min(0)
+    .max(10_000_000)
+    .default(1000)
+    .describe('Waiting requests a pod holds before it rejects with queue_full'),
+  serviceTime: Distribution.default(exponential(10)).describe('Time a pod spends on one request'),
+  errorRate: probability('Share of requests that fail with an internal error').default(0),
+};
+
+export const ServiceProps = z.object({
+  replicas: z.number().int().min(0).max(10_000).default(2).describe('Desired pods (Deployment)'),
+  ...workload,
+  loadBalancing: z
+    .enum(['round-robin', 'random', 'least-connection'])
+    .default('round-robin')
+    .describe('How the Service spreads requests over ready pods'),
+  strategy: z
+    .object({
+      type: z.enum(['RollingUpdate', 'Recreate']).default('RollingUpdate'),
+      rollingUpdate: RollingUpdate.default({ maxSurge: '25%', maxUnavailable: '25%' }),
+    })
+    .default({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }),
+  minReadySeconds: z.number().int().min(0).default(0),
+  progressDeadlineSeconds: z.number().int().min(1).default(600),
+  revisionHistoryLimit: z.number().int().min(0).default(10),
+  terminationGracePeriodSeconds: z.number().int().min(0).default(30),
+  startupSeconds: z.number().min(0).max(3600).default(2).describe('Image pull and start time (s)'),
+  readinessProbe: Probe.optional(),
+  livenessProbe: Probe.optional(),
+  startupProbe: Probe.optional(),
+  version: z.string().max(64).default('v1').describe('Version label of the pod template'),
+});
+
+export const PodProps = z.object({ ...workload });
+
+export const GatewayProps = z.object({
+  overheadMs: z.number().min(0).max(60_000).default(1).describe('Time the gateway adds per request'),
+  concurrency: z.number().int().min(1).max(1_000_000).default(1000).describe('Requests in flight'),
+  authFailureRate: probability('Share of requests rejected 401 at the gateway').default(0),
+  routes: z
+    .array(z.object({ prefix: z.string().max(200), target: z.string() }))
+    .max(500)
+    .default([])
+    .describe('Path prefix → target node id; empty means every outgoing call edge'),
+});
+
+export const DatabaseProps = z.object({
+  poolSize: z.number().int().min(1).max(100_000).default(20).describe('Connections in the pool'),
+  poolTimeoutMs: z
+    .number()
+    .min(0)
+    .max(3_600_000)
+    .default(1000)
+    .describe('Longest wait for a connection before pool_timeout'),
+  readLatency: Distribution.default(exponential(2)).describe('Time of one read'),
+  writeLatency: Distribution.default(exponential(5)).describe('Time of one write'),
+  writeRatio: probability('Share of queries that are writes').default(0.2),
+  replicas: z.number().int().min(0).max(100).default(0).describe('Read replicas'),
+  failoverSeconds: z.number().min(0).max(3600).default(30).describe('Time to promote a replica'),
+});
+
+export const CacheProps = z.object({
+  hitRatio: probability('Share of lookups answered by the cache').default(0.8),
+  hitLatency: Distribution.default(constant(0.5)).describe('Time of a hit'),
+});
+
+export const QueueProps = z.object({
+  capacity: z.number().int().min(1).max(1_000_000_000).default(1_000_000).describe('Messages'),
+  publishLatency: Distribution.default(constant(1)).describe('Time to accept a publish'),
+});
+
+export const ExternalProps = z.object({
+  latency: Distribution.default(exponential(50)).describe('Response time of the third party'),
+  errorRate: probability('Share of calls that fail').default(0),
+});
+
+export const CallProps = z.object({
+  latencyMs: z.number().min(0).max(600_000).default(1).describe('One-way network latency (ms)'),
+  timeoutMs: z.number().min(0).max(3_600_000).default(1000).describe('Per attempt; 0 = no timeout'),
+  retries: z.number().int().min(0).max(10).default(0).describe('Extra attempts after a failure'),
+  backoffBaseMs: z.number().min(0).max(600_000).default(25).describe('First retry delay (ms)'),
+  backoffMaxMs: z.number().min(0).max(600_000).default(250).describe('Largest retry delay (ms)'),
+  jitter: z.boolean().default(true).describe('Full jitter on the backoff'),
+});
+
+export const PublishProps = z.object({
+  latencyMs: z.number().min(0).max(600_000).default(1).describe('One-way network latency (ms)'),
+});
