@@ -29,7 +29,7 @@ const nodeBase = {
 };
 
 function nodeOf<K extends string, P extends z.ZodObject>(kind: K, props: P) {
-  return z.object({ ...nodeBase, kind: z.literal(kind), props: props.prefault({}) });
+  return z.object({ ...nodeBase, kind: z.literal(kind), props: props.prefault({} as z.input<P>) });
 }
 
 export const ClientNode = nodeOf('client', ClientProps);
