@@ -5,11 +5,19 @@ export const Distribution = z
   .discriminatedUnion('dist', [
     z.object({
       dist: z.literal('constant'),
-      meanMs: z.number().min(0).max(3_600_000).describe('Every sample takes exactly this long (ms)'),
+      meanMs: z
+        .number()
+        .min(0)
+        .max(3_600_000)
+        .describe('Every sample takes exactly this long (ms)'),
     }),
     z.object({
       dist: z.literal('exponential'),
-      meanMs: z.number().min(0).max(3_600_000).describe('Mean of the exponential distribution (ms)'),
+      meanMs: z
+        .number()
+        .min(0)
+        .max(3_600_000)
+        .describe('Mean of the exponential distribution (ms)'),
     }),
     z
       .object({
@@ -17,7 +25,7 @@ export const Distribution = z
         p50Ms: z.number().gt(0).max(3_600_000).describe('Median (ms)'),
         p99Ms: z.number().gt(0).max(3_600_000).describe('99th percentile (ms)'),
       })
-      .refine((d) => d.p99Ms >= d.p50Ms, { message: 'p99Ms must be ≥ p50Ms', path: ['p99Ms'] }),
+      .refine((d) => d.p99Ms >= d.p50Ms, { message: 'must be ≥ p50Ms', path: ['p99Ms'] }),
   ])
   .describe('Latency distribution');
 export type Distribution = z.infer<typeof Distribution>;

@@ -110,8 +110,17 @@ export type Slo = z.infer<typeof Slo>;
 
 export const Scenario = z.object({
   name: z.string().min(1).max(200),
-  durationS: z.number().gt(0).max(86_400 * 7).default(60),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).default(1),
+  durationS: z
+    .number()
+    .gt(0)
+    .max(86_400 * 7)
+    .default(60),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .default(1),
   warmupS: z.number().min(0).default(0).describe('Seconds left out of the summary figures'),
   timeline: z.array(TimelineEntry).default([]),
   slos: z.array(Slo).default([]),

@@ -108,7 +108,12 @@ export const ServiceProps = z.object({
 export const PodProps = z.object({ ...workload });
 
 export const GatewayProps = z.object({
-  overheadMs: z.number().min(0).max(60_000).default(1).describe('Time the gateway adds per request'),
+  overheadMs: z
+    .number()
+    .min(0)
+    .max(60_000)
+    .default(1)
+    .describe('Time the gateway adds per request'),
   concurrency: z.number().int().min(1).max(1_000_000).default(1000).describe('Requests in flight'),
   authFailureRate: probability('Share of requests rejected 401 at the gateway').default(0),
   routes: z
