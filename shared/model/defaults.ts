@@ -23,6 +23,7 @@ import {
   QueueProps,
   ServiceProps,
 } from './props';
+import type { Position } from './opTypes';
 
 /** The props schema of each node kind. */
 export const PROPS_SCHEMAS = {
@@ -52,11 +53,6 @@ export const KIND_LABELS: Record<NodeKind, string> = {
 };
 
 export const GROUP_LABELS: Record<Group['kind'], string> = { zone: 'Zone', team: 'Team' };
-
-export interface Position {
-  x: number;
-  y: number;
-}
 
 export function defaultProps<K extends NodeKind>(kind: K): NodeOf<K>['props'] {
   return PROPS_SCHEMAS[kind].parse({}) as NodeOf<K>['props'];

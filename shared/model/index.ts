@@ -1,3 +1,14 @@
 export * from './distributions';
 export * from './props';
 export * from './document';
+export * from './validate';
+export * from './migrations';
+export * from './rules';
+export * from './checks';
+export * from './ops';
+export * from './defaults';
+export * from './clipboard';
+export * from './jsonSchema';
+export * from './fieldMeta';
+export * from './fieldEdit';
+export { issueMessage, schemaProblems, unknownFields } from './messages';

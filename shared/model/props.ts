@@ -160,6 +160,13 @@ export const CallProps = z.object({
   backoffBaseMs: z.number().min(0).max(600_000).default(25).describe('First retry delay (ms)'),
   backoffMaxMs: z.number().min(0).max(600_000).default(250).describe('Largest retry delay (ms)'),
   jitter: z.boolean().default(true).describe('Full jitter on the backoff'),
+  maxDepth: z
+    .number()
+    .int()
+    .min(1)
+    .max(100)
+    .optional()
+    .describe('Lets this edge close a call cycle: one request chain takes it at most this often'),
 });
 
 export const PublishProps = z.object({
