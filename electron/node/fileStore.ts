@@ -1,0 +1,89 @@
+// Documents on disk: open, atomic save with a backup, recent files, and recovery copies written
+// by autosave (kept in the app's data folder, never over the user's file).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { createHash } from 'node:crypto';
+import { atomicWrite } from './atomicWrite';
+import type { OpenedFile, RecoveryCopy } from '../../shared/protocol';
+
+const RECENT_LIMIT = 10;
+/** A document larger than this is refused before reading (a hostile or wrong file). */
+export const MAX_DOCUMENT_BYTES = 50 * 1024 * 1024;
+
+export class FileStore {
+  constructor(private readonly dataDir: string) {}
+
+  private get recentFile() {
+    return path.join(this.dataDir, 'recent.json');
+  }
+  private get recoveryDir() {
+    return path.join(this.dataDir, 'recovery');
+  }
+
+  async open(file: string): Promise<OpenedFile> {
+    const stat = await fs.stat(file);
+    if (!stat.isFile()) throw new Error(`${file} is not a file`);
+    if (stat.size > MAX_DOCUMENT_BYTES) {
+      throw new Error(`${file} is ${stat.size} bytes; documents are at most ${MAX_DOCUMENT_BYTES}`);
+    }
+    const text = await fs.readFile(file, 'utf8');
+    await this.addRecent(file);
+    return { path: file, name: path.basename(file), text };
+  }
+
+  async save(file: string, text: string): Promise<{ path: string }> {
+    await atomicWrite(file, text, { backup: true });
+    await this.addRecent(file);
+    return { path: file };
+  }
+
+  async recent(): Promise<string[]> {
+    try {
+      const list: unknown = JSON.parse(await fs.readFile(this.recentFile, 'utf8'));
+      return Array.isArray(list) ? list.filter((x): x is string => typeof x === 'string') : [];
+    } catch {
+      return [];
+    }
+  }
+
+  async addRecent(file: string): Promise<void> {
+    const list = (await this.recent()).filter((f) => f !== file);
+    list.unshift(file);
+    await fs.mkdir(this.dataDir, { recursive: true });
+    await atomicWrite(this.recentFile, JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
+  }
+
+  private recoveryPath(key: string) {
+    const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
+    return path.join(this.recoveryDir, `${hash}.json`);
+  }
+
+  async writeRecovery(key: string, text: string): Promise<void> {
+    await fs.mkdir(this.recoveryDir, { recursive: true });
+    const copy: RecoveryCopy = { key, text, savedAt: new Date().toISOString() };
+    await atomicWrite(this.recoveryPath(key), JSON.stringify(copy));
+  }
+
+  async readRecovery(): Promise<RecoveryCopy[]> {
+    let names: string[];
+    try {
+      names = await fs.readdir(this.recoveryDir);
+    } catch {
+      return [];
+    }
+    const copies: RecoveryCopy[] = [];
+    for (const name of names.filter((n) => n.endsWith('.json'))) {
+      try {
+        const c = JSON.parse(await fs.readFile(path.join(this.recoveryDir, name), 'utf8')) as RecoveryCopy;
+        if (typeof c.key === 'string' && typeof c.text === 'string') copies.push(c);
+      } catch {
+        // A torn or foreign file in the recovery folder is left alone, not offered.
+      }
+    }
+    return copies.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
+  }
+
+  async clearRecovery(key: string): Promise<void> {
+    await fs.rm(this.recoveryPath(key), { force: true });
+  }
+}

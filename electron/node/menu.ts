@@ -1,0 +1,59 @@
+// The native menu, described as plain data from the command catalogue. main turns it into an
+// Electron Menu; tests check it here without Electron.
+import { commandCatalogue, toAccelerator, type CommandInfo, type MenuName } from '../../shared/commands';
+
+export type MenuItemSpec =
+  | { kind: 'command'; id: string; label: string; accelerator?: string }
+  | { kind: 'separator' }
+  | { kind: 'role'; role: string; label?: string };
+
+export interface MenuSpec {
+  label: string;
+  items: MenuItemSpec[];
+}
+
+const ORDER: MenuName[] = ['File', 'Edit', 'View', 'Run', 'Help'];
+
+export function buildMenuSpec(
+  platform: string,
+  appName: string,
+  catalogue: readonly CommandInfo[] = commandCatalogue,
+): MenuSpec[] {
+  const menus: MenuSpec[] = [];
+  if (platform === 'darwin') {
+    menus.push({
+      label: appName,
+      items: [
+        { kind: 'role', role: 'about' },
+        { kind: 'separator' },
+        { kind: 'role', role: 'hide' },
+        { kind: 'role', role: 'quit' },
+      ],
+    });
+  }
+  for (const name of ORDER) {
+    const items: MenuItemSpec[] = [];
+    for (const c of catalogue) {
+      if (c.menu !== name) continue;
+      if (c.separatorBefore && items.length > 0) items.push({ kind: 'separator' });
+      items.push({
+        kind: 'command',
+        id: c.id,
+        label: c.label,
+        ...(c.shortcut ? { accelerator: toAccelerator(c.shortcut) } : {}),
+      });
+    }
+    if (name === 'Edit') {
+      // The native clipboard roles keep copy/paste working in text fields.
+      items.push({ kind: 'separator' }, { kind: 'role', role: 'cut' }, { kind: 'role', role: 'copy' }, { kind: 'role', role: 'paste' });
+    }
+    if (name === 'View') {
+      items.push({ kind: 'separator' }, { kind: 'role', role: 'togglefullscreen' }, { kind: 'role', role: 'toggleDevTools' });
+    }
+    if (name === 'File' && platform !== 'darwin') {
+      items.push({ kind: 'separator' }, { kind: 'role', role: 'quit', label: 'Exit' });
+    }
+    menus.push({ label: name, items });
+  }
+  return menus;
+}

@@ -1,0 +1,31 @@
+// The preload: exposes `window.archlab`, one named function per IPC channel of
+// shared/protocol.ts, and nothing else (no raw ipcRenderer).
+import { contextBridge, ipcRenderer } from 'electron';
+import { ipcEvents, type ArchlabBridge, type IpcChannel, type IpcEvent } from '../../shared/protocol';
+
+const invoke = (channel: IpcChannel, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
+
+const bridge: ArchlabBridge = {
+  info: () => invoke('app:info'),
+  engineSend: (message) => invoke('engine:send', message),
+  openExternal: (url) => invoke('shell:openExternal', url),
+  setTitle: (title) => invoke('window:setTitle', title),
+  openFile: () => invoke('file:open'),
+  openPath: (path) => invoke('file:openPath', path),
+  saveFile: (req) => invoke('file:save', req),
+  saveFileAs: (req) => invoke('file:saveAs', req),
+  recentFiles: () => invoke('file:recent'),
+  writeRecovery: (req) => invoke('recovery:write', req),
+  readRecovery: () => invoke('recovery:read'),
+  clearRecovery: (key) => invoke('recovery:clear', key),
+  on: (event: IpcEvent, listener) => {
+    if (!ipcEvents.includes(event)) throw new Error(`Unknown event ${String(event)}`);
+    const wrapped = (_e: unknown, payload: unknown) => listener(payload);
+    ipcRenderer.on(event, wrapped);
+    return () => {
+      ipcRenderer.removeListener(event, wrapped);
+    };
+  },
+};
+
+contextBridge.exposeInMainWorld('archlab', bridge);

@@ -1,0 +1,79 @@
+import { useEffect } from 'react';
+import { ReactFlowProvider } from '@xyflow/react';
+import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
+import { Canvas } from '../canvas/Canvas';
+import { Palette } from '../canvas/Palette';
+import { Inspector } from '../inspector/Inspector';
+import { RunPanel } from '../run/RunPanel';
+import { platform } from '../platform';
+import { useStore } from '../store';
+import { CommandPalette } from './CommandPalette';
+import { LoadErrorDialog } from './LoadErrorDialog';
+import { TopBar } from './TopBar';
+import { useShortcuts } from './useShortcuts';
+import { useResolvedTheme } from './useTheme';
+import type { PanelName } from '../store/uiSlice';
+
+/** Keeps a collapsible panel in step with the ui slice, both ways. */
+function usePanelSync(name: PanelName) {
+  const ref = usePanelRef();
+  const open = useStore((s) => s.panels[name]);
+  useEffect(() => {
+    const p = ref.current;
+    if (!p) return;
+    if (open && p.isCollapsed()) p.expand();
+    if (!open && !p.isCollapsed()) p.collapse();
+  }, [open, ref]);
+  const onResize = () => {
+    const p = ref.current;
+    if (!p) return;
+    const collapsed = p.isCollapsed();
+    if (collapsed === useStore.getState().panels[name]) useStore.getState().togglePanel(name, !collapsed);
+  };
+  return { panelRef: ref, onResize };
+}
+
+export function App() {
+  const theme = useResolvedTheme();
+  useShortcuts();
+  const palette = usePanelSync('palette');
+  const inspector = usePanelSync('inspector');
+  const bottom = usePanelSync('bottom');
+  const docName = useStore((s) => s.doc.name);
+  const dirty = useStore((s) => s.file.dirty);
+  const fileName = useStore((s) => s.file.name);
+  useEffect(() => {
+    platform().setTitle(`${dirty ? '• ' : ''}${fileName} — ${docName} — ArchLab`);
+  }, [dirty, fileName, docName]);
+
+  return (
+    <ReactFlowProvider>
+      <div className="app" data-theme={theme}>
+        <TopBar />
+        <Group orientation="vertical" className="workspace">
+          <Panel id="main" minSize="30">
+            <Group orientation="horizontal" className="main-row">
+              <Panel id="palette" defaultSize={220} minSize={160} maxSize={360} collapsible collapsedSize={0} {...palette}>
+                <Palette />
+              </Panel>
+              <Separator className="separator vertical" />
+              <Panel id="canvas" minSize="30">
+                <Canvas colorMode={theme} />
+              </Panel>
+              <Separator className="separator vertical" />
+              <Panel id="inspector" defaultSize={300} minSize={220} maxSize={520} collapsible collapsedSize={0} {...inspector}>
+                <Inspector />
+              </Panel>
+            </Group>
+          </Panel>
+          <Separator className="separator horizontal" />
+          <Panel id="bottom" defaultSize={220} minSize={120} collapsible collapsedSize={0} {...bottom}>
+            <RunPanel />
+          </Panel>
+        </Group>
+        <CommandPalette />
+        <LoadErrorDialog />
+      </div>
+    </ReactFlowProvider>
+  );
+}

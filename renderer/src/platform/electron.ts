@@ -1,0 +1,33 @@
+import type { ArchlabBridge, FromHost } from '../../../shared/protocol';
+import type { Platform } from './types';
+
+const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
+
+/** The desktop edition: everything goes through the preload's `window.archlab`. */
+export function electronPlatform(bridge: ArchlabBridge): Platform {
+  return {
+    kind: 'desktop',
+    engine: {
+      send: (message) => void bridge.engineSend(message),
+      subscribe: (listener) => bridge.on('engine:message', (m) => listener(m as FromHost)),
+    },
+    files: {
+      open: () => bridge.openFile(),
+      save: async (text, current) => {
+        const r = await bridge.saveFile({ ...(current.path ? { path: current.path } : {}), text });
+        return r && { path: r.path, name: baseName(r.path) };
+      },
+      saveAs: async (text, suggestedName) => {
+        const r = await bridge.saveFileAs({ suggestedName, text });
+        return r && { path: r.path, name: baseName(r.path) };
+      },
+    },
+    recovery: {
+      write: (key, text) => bridge.writeRecovery({ key, text }),
+      read: () => bridge.readRecovery(),
+      clear: (key) => bridge.clearRecovery(key),
+    },
+    setTitle: (title) => void bridge.setTitle(title),
+    onMenuCommand: (listener) => bridge.on('menu:command', (id) => listener(String(id))),
+  };
+}

@@ -1,0 +1,25 @@
+import type { FromHost, OpenedFile, RecoveryCopy, ToHostInput } from '../../../shared/protocol';
+
+/** The one seam between the UI and its host: the desktop app or the browser. */
+export interface Platform {
+  kind: 'desktop' | 'web';
+  engine: {
+    send(message: ToHostInput): void;
+    subscribe(listener: (message: FromHost) => void): () => void;
+  };
+  files: {
+    /** Ask the user for a document; null when they cancel. */
+    open(): Promise<OpenedFile | null>;
+    /** Save to where it came from (or ask); null when they cancel. */
+    save(text: string, current: { path?: string | undefined; name: string }): Promise<{ path: string; name: string } | null>;
+    saveAs(text: string, suggestedName: string): Promise<{ path: string; name: string } | null>;
+  };
+  recovery: {
+    write(key: string, text: string): Promise<void>;
+    read(): Promise<RecoveryCopy[]>;
+    clear(key: string): Promise<void>;
+  };
+  setTitle(title: string): void;
+  /** Commands chosen from a native menu (desktop only). */
+  onMenuCommand(listener: (id: string) => void): () => void;
+}

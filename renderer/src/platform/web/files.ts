@@ -1,0 +1,88 @@
+// Files in the browser: the File System Access API where the browser has it, a file input and a
+// download otherwise.
+import type { OpenedFile } from '../../../../shared/protocol';
+
+interface FileHandle {
+  name: string;
+  getFile(): Promise<File>;
+  createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+}
+interface FsWindow {
+  showOpenFilePicker?: (o: unknown) => Promise<FileHandle[]>;
+  showSaveFilePicker?: (o: unknown) => Promise<FileHandle>;
+}
+
+const types = [{ description: 'ArchLab document', accept: { 'application/json': ['.json'] } }];
+const handles = new Map<string, FileHandle>();
+let counter = 0;
+
+function remember(handle: FileHandle): string {
+  const key = `web:${++counter}:${handle.name}`;
+  handles.set(key, handle);
+  return key;
+}
+
+const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
+
+export async function openFile(): Promise<OpenedFile | null> {
+  const w = window as unknown as FsWindow;
+  if (w.showOpenFilePicker) {
+    try {
+      const [handle] = await w.showOpenFilePicker({ types, multiple: false });
+      if (!handle) return null;
+      const file = await handle.getFile();
+      return { path: remember(handle), name: handle.name, text: await file.text() };
+    } catch (e) {
+      if (isAbort(e)) return null;
+      throw e;
+    }
+  }
+  return new Promise((resolve, reject) => {
+    const input = document.createElement('input');
+    input.type = 'file';
+    input.accept = '.json,application/json';
+    input.onchange = () => {
+      const file = input.files?.[0];
+      if (!file) return resolve(null);
+      file.text().then((text) => resolve({ path: '', name: file.name, text }), reject);
+    };
+    input.addEventListener('cancel', () => resolve(null));
+    input.click();
+  });
+}
+
+function download(text: string, name: string) {
+  const url = URL.createObjectURL(new Blob([text], { type: 'application/json' }));
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = name;
+  a.click();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export async function saveFile(text: string, current: { path?: string | undefined; name: string }) {
+  const handle = current.path ? handles.get(current.path) : undefined;
+  if (!handle) return saveFileAs(text, current.name);
+  const writable = await handle.createWritable();
+  await writable.write(text);
+  await writable.close();
+  return { path: current.path ?? '', name: handle.name };
+}
+
+export async function saveFileAs(text: string, suggestedName: string) {
+  const w = window as unknown as FsWindow;
+  if (w.showSaveFilePicker) {
+    try {
+      const handle = await w.showSaveFilePicker({ suggestedName, types });
+      const writable = await handle.createWritable();
+      await writable.write(text);
+      await writable.close();
+      return { path: remember(handle), name: handle.name };
+    } catch (e) {
+      if (isAbort(e)) return null;
+      throw e;
+    }
+  }
+  download(text, suggestedName);
+  return { path: '', name: suggestedName };
+}

@@ -1,0 +1,3 @@
+import { serveWeb } from './serveWeb.mjs';
+
+await serveWeb();

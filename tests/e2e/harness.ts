@@ -1,0 +1,91 @@
+// Browser tests: the built web edition (out/web) served on 127.0.0.1, driven by playwright-core in
+// Debian's Chromium. With CI=true a missing browser fails loudly; elsewhere the suite is skipped
+// with a reason in its name.
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { preview, type PreviewServer } from 'vite';
+
+const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
+
+export function findChromium(): string | undefined {
+  const fromEnv = process.env['CHROME_PATH'];
+  if (fromEnv) return existsSync(fromEnv) ? fromEnv : undefined;
+  return CANDIDATES.find((p) => existsSync(p));
+}
+
+export const chromiumPath = findChromium();
+if (!chromiumPath && process.env['CI'] === 'true') {
+  throw new Error(
+    'Browser tests need Chromium: install Debian\'s `chromium` package (apt-get install -y chromium) or set CHROME_PATH to a Chromium/Chrome binary.',
+  );
+}
+export const skipReason = chromiumPath ? '' : ' (skipped: no Chromium found; install chromium or set CHROME_PATH)';
+
+export const RESULTS_DIR = path.resolve('test-results');
+
+export interface Lab {
+  url: string;
+  browser: Browser;
+  context: BrowserContext;
+  page: Page;
+  close(): Promise<void>;
+}
+
+export async function openLab(options: { colorScheme?: 'light' | 'dark'; query?: string } = {}): Promise<Lab> {
+  if (!chromiumPath) throw new Error('no Chromium');
+  if (!existsSync('out/web/index.html')) {
+    throw new Error('out/web is not built: run `npm run build:web` (npm run test:e2e does it)');
+  }
+  mkdirSync(RESULTS_DIR, { recursive: true });
+  const server: PreviewServer = await preview({
+    configFile: 'vite.web.config.ts',
+    logLevel: 'warn',
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('preview server has no port');
+  const url = `http://127.0.0.1:${address.port}/${options.query ?? '?e2e'}`;
+  const profile = mkdtempSync(path.join(os.tmpdir(), 'archlab-chromium-'));
+  const browser = await chromium.launch({
+    executablePath: chromiumPath,
+    args: [
+      '--headless',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+      '--disable-quic',
+      `--user-data-dir=${profile}`,
+    ],
+  });
+  const context = await browser.newContext({
+    viewport: { width: 1440, height: 900 },
+    colorScheme: options.colorScheme ?? 'light',
+    acceptDownloads: true,
+  });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(e.message));
+  await page.goto(url);
+  await page.waitForSelector('.topbar');
+  return {
+    url,
+    browser,
+    context,
+    page,
+    async close() {
+      await browser.close();
+      await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
+      rmSync(profile, { recursive: true, force: true });
+      if (errors.length) throw new Error(`The page threw: ${errors.join('\n')}`);
+    },
+  };
+}
+
+export function shot(name: string) {
+  return path.join(RESULTS_DIR, name);
+}

@@ -1,0 +1,77 @@
+import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { atomicWrite } from '../../../electron/node/atomicWrite';
+import { FileStore } from '../../../electron/node/fileStore';
+import { fitToDisplays, loadWindowState, saveWindowState } from '../../../electron/node/windowState';
+
+let dir: string;
+beforeEach(() => {
+  dir = mkdtempSync(path.join(os.tmpdir(), 'archlab-files-'));
+});
+afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('atomic saves', () => {
+  it('replaces the file whole and keeps the previous version as .bak', async () => {
+    const file = path.join(dir, 'shop.archlab.json');
+    writeFileSync(file, 'old');
+    await atomicWrite(file, 'new', { backup: true });
+    expect(readFileSync(file, 'utf8')).toBe('new');
+    expect(readFileSync(`${file}.bak`, 'utf8')).toBe('old');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
+  });
+
+  it('leaves the old file untouched when the write cannot happen', async () => {
+    const file = path.join(dir, 'missing-dir', 'x.json');
+    await expect(atomicWrite(file, 'x')).rejects.toThrow(/ENOENT/);
+  });
+});
+
+describe('the file store', () => {
+  it('remembers recent files, newest first, without duplicates', async () => {
+    const store = new FileStore(path.join(dir, 'data'));
+    const a = path.join(dir, 'a.archlab.json');
+    const b = path.join(dir, 'b.archlab.json');
+    await store.save(a, '{}');
+    await store.save(b, '{}');
+    await store.open(a);
+    expect(await store.recent()).toEqual([a, b]);
+  });
+
+  it('keeps recovery copies apart from the user file and clears them', async () => {
+    const store = new FileStore(path.join(dir, 'data'));
+    await store.writeRecovery('/home/u/shop.archlab.json', '{"name":"draft"}');
+    const [copy] = await store.readRecovery();
+    expect(copy).toMatchObject({ key: '/home/u/shop.archlab.json', text: '{"name":"draft"}' });
+    await store.clearRecovery('/home/u/shop.archlab.json');
+    expect(await store.readRecovery()).toEqual([]);
+  });
+
+  it('refuses a directory and names it', async () => {
+    await expect(new FileStore(dir).open(dir)).rejects.toThrow(/is not a file/);
+  });
+});
+
+describe('window state', () => {
+  it('round-trips through disk', async () => {
+    await saveWindowState(dir, { x: 10, y: 20, width: 1200, height: 800, maximized: true });
+    expect(await loadWindowState(dir)).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: true });
+  });
+
+  it('recentres a window saved on a display that is gone', () => {
+    const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];
+    expect(fitToDisplays({ x: 3000, y: 100, width: 1200, height: 800, maximized: false }, displays)).toEqual({
+      width: 1200,
+      height: 800,
+      maximized: false,
+    });
+    expect(fitToDisplays({ x: 100, y: 100, width: 300, height: 200, maximized: false }, displays)).toEqual({
+      x: 100,
+      y: 100,
+      width: 800,
+      height: 560,
+      maximized: false,
+    });
+  });
+});
