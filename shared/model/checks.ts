@@ -3,7 +3,7 @@
 // (timeline targets, SLO targets, transaction participants, gateway routes) resolving.
 import type { Problem } from '../protocol';
 import type { ArchDocument, Group, Node, Scenario, TransactionFlow } from './document';
-import { CallGraph, linkKey, linkVerdict } from './rules';
+import { CallGraph, isBounded, linkKey, linkVerdict } from './rules';
 
 /** Lookups over a document's ids. */
 export interface DocIndex {
@@ -130,7 +130,7 @@ export function semanticProblems(doc: ArchDocument): Problem[] {
       problems.push({ path: `${path}.${end}`, message: `node "${id}" ${what}` });
     }
     if (dangling) return;
-    const verdict = linkVerdict(index.nodes, calls, existing, e.from, e.to, e.kind);
+    const verdict = linkVerdict(index.nodes, calls, existing, e.from, e.to, e.kind, isBounded(e));
     if (!verdict.ok) {
       problems.push({ path, message: `invalid link: ${verdict.reason}` });
       return;

@@ -14,7 +14,7 @@ import {
 } from './opHelpers';
 import type { Op, OpOf, Step } from './opTypes';
 import { dropReferences } from './references';
-import { canConnect } from './rules';
+import { canConnect, isBounded } from './rules';
 
 export function addNode(doc: ArchDocument, op: OpOf<'addNode'>): Step {
   const at = op.index ?? doc.nodes.length;
@@ -99,7 +99,7 @@ export function addEdge(doc: ArchDocument, op: OpOf<'addEdge'>): Step {
   const edge = parsed.value;
   if (hasId(indexOf(doc), edge.id))
     return fail(`edges[${at}].id`, `id "${edge.id}" is already used`);
-  const verdict = canConnect(doc, edge.from, edge.to, edge.kind);
+  const verdict = canConnect(doc, edge.from, edge.to, edge.kind, isBounded(edge));
   if (!verdict.ok) return fail(`edges[${at}]`, `invalid link: ${verdict.reason}`);
   return done({ ...doc, edges: insertAt(doc.edges, edge, op.index) }, [
     { type: 'removeEdge', id: edge.id },
@@ -121,6 +121,11 @@ export function updateEdge(doc: ArchDocument, op: OpOf<'updateEdge'>): Step {
   const props = op.props === undefined ? edge.props : patchObject(edge.props, op.props);
   const parsed = parseAs(Edge, { ...withLabel(edge, op.label), props }, ['edges', at]);
   if (!parsed.ok) return parsed;
+  if (isBounded(edge) && !isBounded(parsed.value)) {
+    const others = { nodes: doc.nodes, edges: removeAt(doc.edges, at) };
+    const verdict = canConnect(others, edge.from, edge.to, edge.kind);
+    if (!verdict.ok) return fail(`edges[${at}].props.maxDepth`, `is needed: ${verdict.reason}`);
+  }
   const inverse: Op = {
     type: 'updateEdge',
     id: op.id,

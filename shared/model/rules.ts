@@ -54,13 +54,23 @@ function no(reason: string): Verdict {
   return { ok: false, reason };
 }
 
-/** Synchronous call edges out of each node (a queue's deliveries to subscribers are not). */
+/** True for a call edge whose `maxDepth` bounds how often one request chain takes it. */
+export function isBounded(edge: Edge): boolean {
+  return edge.kind === 'call' && edge.props.maxDepth !== undefined;
+}
+
+/**
+ * Synchronous call edges out of each node. A queue's deliveries to subscribers are not
+ * synchronous, and an edge with `maxDepth` may close a cycle, so neither is followed.
+ */
 export class CallGraph {
   private readonly out = new Map<string, string[]>();
   constructor(private readonly nodes: ReadonlyMap<string, Node>) {}
 
   add(edge: Edge): void {
-    if (edge.kind !== 'call' || this.nodes.get(edge.from)?.kind === 'queue') return;
+    if (edge.kind !== 'call' || isBounded(edge) || this.nodes.get(edge.from)?.kind === 'queue') {
+      return;
+    }
     const list = this.out.get(edge.from);
     if (list) list.push(edge.to);
     else this.out.set(edge.from, [edge.to]);
@@ -100,6 +110,7 @@ export function linkVerdict(
   fromId: string,
   toId: string,
   kind: EdgeKind,
+  bounded = false,
 ): Verdict {
   const from = nodes.get(fromId);
   const to = nodes.get(toId);
@@ -111,9 +122,12 @@ export function linkVerdict(
   if (existing.has(linkKey(fromId, toId, kind))) {
     return no(`"${fromId}" already has a ${kind} edge to "${toId}"`);
   }
-  if (kind === 'call' && from.kind !== 'queue') {
+  if (kind === 'call' && from.kind !== 'queue' && !bounded) {
     const back = calls.path(toId, fromId);
-    if (back) return no(`it would make a call cycle: ${[...back, toId].join(' → ')}`);
+    if (back) {
+      const cycle = [...back, toId].join(' → ');
+      return no(`it would make a call cycle: ${cycle} (set maxDepth on the edge to bound it)`);
+    }
   }
   return { ok: true };
 }
@@ -122,16 +136,20 @@ export function linkKey(from: string, to: string, kind: EdgeKind): string {
   return JSON.stringify([from, to, kind]);
 }
 
-/** Whether the editor may add an edge of `kind` from one node to another, and why not. */
+/**
+ * Whether the editor may add an edge of `kind` from one node to another, and why not.
+ * `bounded`: the new call edge has `maxDepth`, so it may close a call cycle.
+ */
 export function canConnect(
   doc: Pick<ArchDocument, 'nodes' | 'edges'>,
   fromId: string,
   toId: string,
   kind: EdgeKind,
+  bounded = false,
 ): Verdict {
   const nodes = new Map(doc.nodes.map((n) => [n.id, n] as const));
   const calls = new CallGraph(nodes);
   for (const e of doc.edges) calls.add(e);
   const existing = new Set(doc.edges.map((e) => linkKey(e.from, e.to, e.kind)));
-  return linkVerdict(nodes, calls, existing, fromId, toId, kind);
+  return linkVerdict(nodes, calls, existing, fromId, toId, kind, bounded);
 }

@@ -169,7 +169,9 @@ const badFiles: [string, string, string[]][] = [
         { id: 'e2', from: 'b', to: 'a', kind: 'call' },
       ],
     }),
-    ['edges[1]: invalid link: it would make a call cycle: a → b → a'],
+    [
+      'edges[1]: invalid link: it would make a call cycle: a → b → a (set maxDepth on the edge to bound it)',
+    ],
   ],
   [
     'a dangling timeline target',

@@ -136,7 +136,28 @@ describe('applyOps', () => {
     expect(canConnect(doc, 'mailer', 'gw', 'call')).toEqual({ ok: true });
     expect(canConnect(doc, 'orders', 'gw', 'call')).toEqual({
       ok: false,
-      reason: 'it would make a call cycle: gw → orders → gw',
+      reason: 'it would make a call cycle: gw → orders → gw (set maxDepth on the edge to bound it)',
+    });
+  });
+
+  it('lets a call edge with maxDepth close a cycle, and keeps maxDepth while it is needed', () => {
+    const doc = shop();
+    const back = {
+      ...newEdge('back', 'orders', 'gw'),
+      props: { ...newEdge('x', 'a', 'b').props, maxDepth: 2 },
+    };
+    const after = roundTrip(doc, [{ type: 'addEdge', edge: back }]);
+    expect(
+      applyOps(after, [{ type: 'updateEdge', id: 'back', props: { maxDepth: undefined } }]),
+    ).toMatchObject({
+      ok: false,
+      problems: [
+        {
+          path: 'edges[5].props.maxDepth',
+          message:
+            'is needed: it would make a call cycle: gw → orders → gw (set maxDepth on the edge to bound it)',
+        },
+      ],
     });
   });
 
