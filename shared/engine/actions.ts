@@ -1,0 +1,80 @@
+// Timeline actions (and live commands) checked against the graph: the engine applies these four
+// now; rollouts, partitions and the rest come with the control plane.
+import type { Problem } from '../protocol';
+import type { Action, REdge, RNode } from './graph';
+import { K_CLIENT, K_POD, K_SERVICE } from './graph';
+
+export const ACTIONS = ['kill-pod', 'scale', 'add-latency', 'fail-node'] as const;
+
+export interface ActionInput {
+  atS?: number;
+  action: string;
+  target?: string | undefined;
+  params: Record<string, unknown>;
+  forS?: number | undefined;
+}
+
+export interface Lookup {
+  byId: Map<string, RNode>;
+  edgeById: Map<string, REdge>;
+}
+
+const isInt = (v: unknown, min: number, max: number): v is number =>
+  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+
+/** Check one entry; on success returns the Action, else pushes problems under `path`. */
+export function compileAction(
+  entry: ActionInput,
+  index: number,
+  path: string,
+  lookup: Lookup,
+  problems: Problem[],
+): Action | null {
+  const before = problems.length;
+  const action = entry.action as Action['action'];
+  if (!(ACTIONS as readonly string[]).includes(entry.action)) {
+    problems.push({
+      path: `${path}.action`,
+      message: `unknown action "${entry.action}" (this engine applies: ${ACTIONS.join(', ')})`,
+    });
+    return null;
+  }
+  const target = entry.target;
+  const node = target === undefined ? undefined : lookup.byId.get(target);
+  const edge = target === undefined ? undefined : lookup.edgeById.get(target);
+  let value = 0;
+  const bad = (message: string, where = 'target') =>
+    problems.push({ path: `${path}.${where}`, message });
+  if (target === undefined) bad(`${action} needs a target`);
+  else if (action === 'add-latency' ? !node && !edge : !node)
+    bad(`unknown ${action === 'add-latency' ? 'node or edge' : 'node'} "${target}"`);
+  else if (action === 'kill-pod') {
+    if (node && node.kind !== K_SERVICE && node.kind !== K_POD)
+      bad(`"${target}" is not a service or pod`);
+    const pod = entry.params['pod'];
+    if (pod === undefined) value = -1;
+    else if (isInt(pod, 0, 100_000)) value = pod;
+    else bad('pod must be a pod index (integer ≥ 0)', 'params.pod');
+  } else if (action === 'scale') {
+    if (node && node.kind !== K_SERVICE) bad(`"${target}" is not a service`);
+    const replicas = entry.params['replicas'];
+    if (isInt(replicas, 0, 10_000)) value = replicas;
+    else bad('replicas must be an integer from 0 to 10000', 'params.replicas');
+  } else if (action === 'add-latency') {
+    const ms = entry.params['ms'];
+    if (typeof ms === 'number' && ms > 0 && ms <= 3_600_000) value = ms;
+    else bad('ms must be a number of milliseconds > 0', 'params.ms');
+  } else if (action === 'fail-node') {
+    if (node && node.kind === K_CLIENT) bad(`"${target}" is a client; fail the nodes it calls`);
+  }
+  if (problems.length > before) return null;
+  return {
+    index,
+    atMs: (entry.atS ?? 0) * 1000,
+    action,
+    node: node ?? null,
+    edge: node ? null : (edge ?? null),
+    value,
+    forMs: entry.forS === undefined ? Infinity : entry.forS * 1000,
+  };
+}

@@ -1,0 +1,233 @@
+// How a request moves: a node's steps (outgoing call and publish edges, in order), each attempt
+// over an edge (network latency each way, per-attempt timeout, retries with exponential backoff
+// and full jitter), and the answer back to the caller with its cause.
+//
+// A timed-out attempt is abandoned, not cancelled: the callee finishes its work, which is counted
+// as wasted on the edge. Timeouts on one edge share one kernel timer: with a constant timeout the
+// deadlines are in issue order, so they sit in a FIFO and only its head is scheduled.
+import {
+  HOP_LIMIT as HOP_LIMIT_CAUSE,
+  OK,
+  TIMEOUT,
+  UNAVAILABLE,
+  CAUSES,
+  retryable,
+} from './causes';
+import type { REdge, RNode } from './graph';
+import { arriveAt, releaseHeld } from './nodes';
+import type { Req } from './request';
+import type { World } from './world';
+import { EV_DELIVER, EV_EDGE_TIMEOUT, EV_RESPONSE, EV_RETRY, HOP_LIMIT } from './world';
+
+/** A client's new request: the root of a chain. */
+export function startRoot(w: World, client: RNode): void {
+  const now = w.k.now;
+  const r = w.reqs.alloc(now);
+  r.node = client;
+  r.startMs = now;
+  r.counted = now >= w.g.warmupMs;
+  r.hops = 0;
+  r.step = 0;
+  r.trace = w.traces.maybeStart(client.id, now);
+  r.spanId = 0;
+  client.stats.secArrivals++;
+  w.e2e.inFlight++;
+  nextStep(w, r);
+}
+
+/** Perform the visit's next step, or finish it ok when there is none left. */
+export function nextStep(w: World, r: Req): void {
+  const node = r.node as RNode;
+  for (;;) {
+    let e: REdge | undefined;
+    if (r.route !== null) e = r.step === 0 ? r.route : undefined;
+    else e = node.steps[r.step];
+    if (e === undefined) return finish(w, r, OK);
+    if (e.maxDepth > 0 && depthOf(r, e) >= e.maxDepth) {
+      r.step++;
+      continue;
+    }
+    r.callEdge = e;
+    r.attempt = 0;
+    return sendAttempt(w, r, e);
+  }
+}
+
+function depthOf(r: Req, e: REdge): number {
+  let n = 0;
+  for (let at: Req | null = r; at !== null; at = at.parent) if (at.edge === e) n++;
+  return n;
+}
+
+function sendAttempt(w: World, r: Req, e: REdge): void {
+  const now = w.k.now;
+  const c = w.reqs.alloc(now);
+  c.node = e.to;
+  c.parent = r;
+  c.edge = e;
+  c.hops = r.hops + 1;
+  c.sentMs = now;
+  c.write = false;
+  if (r.trace !== null) {
+    c.trace = r.trace;
+    c.spanId = r.trace.nextSpan++;
+    c.where = '';
+  }
+  r.child = c;
+  const token = ++w.tokens;
+  r.token = token;
+  e.stats.attempts++;
+  if (r.attempt > 0) e.stats.retries++;
+  if (e.timeoutMs > 0) {
+    e.timeoutReqs.push(r);
+    e.timeoutTokens.push(token);
+    e.timeoutAt.push(now + e.timeoutMs);
+    if (!e.timerPending) {
+      e.timerPending = true;
+      w.k.at(now + e.timeoutMs, EV_EDGE_TIMEOUT, e, 0);
+    }
+  }
+  const latency = e.latencyMs + e.extraMs;
+  if (latency > 0) w.k.at(now + latency, EV_DELIVER, c, c.gen);
+  else deliver(w, c);
+}
+
+/** The attempt reaches its node. */
+export function deliver(w: World, c: Req): void {
+  const node = c.node as RNode;
+  const now = w.k.now;
+  c.startMs = now;
+  c.counted = now >= w.g.warmupMs;
+  node.stats.secArrivals++;
+  if (c.hops > HOP_LIMIT) return finish(w, c, HOP_LIMIT_CAUSE);
+  if (node.failed > 0) return finish(w, c, UNAVAILABLE);
+  arriveAt(w, c);
+}
+
+/** The visit ends (ok or with a cause): free what it holds, record it, answer the caller. */
+export function finish(w: World, r: Req, cause: number): void {
+  const now = w.k.now;
+  const node = r.node as RNode;
+  releaseHeld(w, r);
+  if (r.child !== null) {
+    r.child.parent = null;
+    r.child = null;
+  }
+  r.token = 0;
+  node.stats.done(now - r.startMs, cause, r.counted);
+  if (r.sub !== null) {
+    const sub = r.sub;
+    if (cause === OK) sub.ok++;
+    else sub.failed++;
+    w.reqs.release(r);
+    return;
+  }
+  const e = r.edge;
+  if (e === null) return finishRoot(w, r, cause);
+  if (r.parent === null) {
+    e.stats.wasted++;
+    w.reqs.release(r);
+    return;
+  }
+  r.cause = cause;
+  const latency = e.latencyMs + e.extraMs;
+  if (latency > 0) w.k.at(now + latency, EV_RESPONSE, r, r.gen);
+  else answer(w, r);
+}
+
+function finishRoot(w: World, r: Req, cause: number): void {
+  const e2e = w.e2e;
+  e2e.inFlight--;
+  if (r.counted) {
+    e2e.requests++;
+    if (cause === OK) e2e.ok++;
+    else e2e.errors[cause] = (e2e.errors[cause] as number) + 1;
+    e2e.latency.record(w.k.now - r.startMs);
+  }
+  if (r.trace !== null) w.traces.finish(r.trace, w.k.now, CAUSES[cause] as string);
+  w.reqs.release(r);
+}
+
+/** The answer reaches the caller (or nobody, if the caller gave up). */
+export function answer(w: World, c: Req): void {
+  const p = c.parent;
+  const e = c.edge as REdge;
+  if (p === null || p.child !== c) {
+    e.stats.wasted++;
+    w.reqs.release(c);
+    return;
+  }
+  const cause = c.cause;
+  p.child = null;
+  p.token = 0;
+  if (c.trace !== null) span(w, p, c, cause);
+  w.reqs.release(c);
+  if (cause === OK) {
+    p.step++;
+    nextStep(w, p);
+  } else failedAttempt(w, p, e, cause);
+}
+
+function span(w: World, p: Req, c: Req, cause: number): void {
+  (c.trace as NonNullable<Req['trace']>).spans.push({
+    id: c.spanId,
+    parentId: p.spanId,
+    node: (c.edge as REdge).to.id,
+    edge: (c.edge as REdge).id,
+    pod: c.where === '' ? null : c.where,
+    attempt: p.attempt + 1,
+    startMs: c.sentMs,
+    endMs: w.k.now,
+    status: CAUSES[cause] as string,
+  });
+}
+
+function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
+  e.stats.failures[cause] = (e.stats.failures[cause] as number) + 1;
+  if (p.attempt >= e.retries || !retryable(cause)) return finish(w, p, cause);
+  p.attempt++;
+  const ceiling = Math.min(e.backoffMaxMs, e.backoffBaseMs * 2 ** (p.attempt - 1));
+  const delay = e.jitter ? (p.node as RNode).rng.next() * ceiling : ceiling;
+  const token = ++w.tokens;
+  p.token = token;
+  w.k.at(w.k.now + delay, EV_RETRY, p, token);
+}
+
+/** EV_RETRY: the backoff is over; send the next attempt if the visit still waits for it. */
+export function retry(w: World, p: Req, token: number): void {
+  if (p.token !== token || p.callEdge === null) return;
+  sendAttempt(w, p, p.callEdge);
+}
+
+/** EV_EDGE_TIMEOUT: give up on every attempt over this edge whose deadline has passed. */
+export function edgeTimeouts(w: World, e: REdge): void {
+  e.timerPending = false;
+  const now = w.k.now;
+  const reqs = e.timeoutReqs;
+  const tokens = e.timeoutTokens;
+  const at = e.timeoutAt;
+  while (reqs.length > 0) {
+    const r = reqs.peek();
+    const token = tokens.peek();
+    if (r.token === token && r.child !== null) {
+      if (at.peek() > now) break;
+      reqs.shift();
+      tokens.shift();
+      at.shift();
+      const c = r.child;
+      c.parent = null;
+      r.child = null;
+      r.token = 0;
+      if (c.trace !== null) span(w, r, c, TIMEOUT);
+      failedAttempt(w, r, e, TIMEOUT);
+    } else {
+      reqs.shift();
+      tokens.shift();
+      at.shift();
+    }
+  }
+  if (reqs.length > 0) {
+    e.timerPending = true;
+    w.k.at(at.peek(), EV_EDGE_TIMEOUT, e, 0);
+  }
+}

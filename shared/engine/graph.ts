@@ -1,0 +1,192 @@
+// The runtime graph that compile() builds: one object shape per concept, every field set in the
+// constructor so the hot path stays monomorphic.
+import type { Sampler } from './distribution';
+import { NodeStats } from './metrics';
+import { NumberRing, Ring } from './ring';
+import type { Req } from './request';
+import type { Rng } from './rng';
+import type { Traffic } from './traffic';
+import { CAUSE_COUNT } from './causes';
+
+export const K_CLIENT = 0;
+export const K_GATEWAY = 1;
+export const K_SERVICE = 2;
+export const K_POD = 3;
+export const K_DATABASE = 4;
+export const K_CACHE = 5;
+export const K_QUEUE = 6;
+export const K_EXTERNAL = 7;
+export const KIND_NAMES = [
+  'client',
+  'gateway',
+  'service',
+  'pod',
+  'database',
+  'cache',
+  'queue',
+  'external',
+] as const;
+
+export const LB_ROUND_ROBIN = 0;
+export const LB_RANDOM = 1;
+export const LB_LEAST = 2;
+
+const NO_SAMPLER: Sampler = { kind: 0, a: 0, b: 0 };
+
+export class Pod {
+  busy = 0;
+  readonly queue = new Ring<Req>();
+  ready = false;
+  alive = true;
+  terminating = false;
+  /** Requests holding a slot here: an intrusive list through Req.podPrev/podNext. */
+  active: Req | null = null;
+  constructor(
+    readonly node: RNode,
+    readonly name: string,
+    readonly slots: number,
+  ) {}
+}
+
+export class Pool {
+  busy = 0;
+  readonly waiters = new Ring<Req>();
+  timerPending = false;
+  constructor(
+    readonly node: RNode,
+    readonly size: number,
+    readonly timeoutMs: number,
+  ) {}
+}
+
+export class EdgeStats {
+  attempts = 0;
+  retries = 0;
+  wasted = 0;
+  readonly failures = new Float64Array(CAUSE_COUNT);
+}
+
+export class REdge {
+  extraMs = 0;
+  timerPending = false;
+  /** Pending timeouts in deadline order (constant timeout ⇒ FIFO): request, token, deadline. */
+  readonly timeoutReqs = new Ring<Req>();
+  readonly timeoutTokens = new NumberRing();
+  readonly timeoutAt = new NumberRing();
+  readonly stats = new EdgeStats();
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly publish: boolean,
+    readonly from: RNode,
+    readonly to: RNode,
+    readonly latencyMs: number,
+    readonly timeoutMs: number,
+    readonly retries: number,
+    readonly backoffBaseMs: number,
+    readonly backoffMaxMs: number,
+    readonly jitter: boolean,
+    /** Most times one request chain may take this edge (cycles); 0 = no limit. */
+    readonly maxDepth: number,
+  ) {}
+}
+
+/** A consumer service subscribed to a queue by a queue → service call edge. */
+export class Subscription {
+  readonly backlog = new NumberRing();
+  delivered = 0;
+  ok = 0;
+  failed = 0;
+  waitSum = 0;
+  maxBacklog = 0;
+  constructor(
+    readonly queue: RNode,
+    readonly edge: REdge,
+    readonly consumer: RNode,
+  ) {}
+}
+
+export class RNode {
+  /** Outgoing call and publish edges, in document order: the steps of every request. */
+  steps: REdge[] = [];
+  /** Gateway routes (call edges to route targets); empty = perform `steps`. */
+  routes: REdge[] = [];
+  /** Queue: its subscriptions. Service: the subscriptions it consumes. */
+  subs: Subscription[] = [];
+  subRr = 0;
+
+  // workload (service, pod, gateway uses concurrency)
+  concurrency = 1;
+  queueCapacity = 0;
+  serviceTime: Sampler = NO_SAMPLER;
+  errorRate = 0;
+  lb = LB_ROUND_ROBIN;
+  replicas = 0;
+  startupMs = 0;
+  graceMs = 0;
+  templateHash = '';
+  pods: Pod[] = [];
+  ready: Pod[] = [];
+  rr = 0;
+  // gateway
+  overheadMs = 0;
+  authFailureRate = 0;
+  // database
+  pools: Pool[] = [];
+  writeRatio = 0;
+  readLatency: Sampler = NO_SAMPLER;
+  writeLatency: Sampler = NO_SAMPLER;
+  // cache
+  hitRatio = 0;
+  // queue
+  capacity = 0;
+  // queue publish latency, cache hit latency, external latency
+  latency: Sampler = NO_SAMPLER;
+  // client
+  traffic: Traffic | null = null;
+  // faults
+  failed = 0;
+  extraMs = 0;
+
+  readonly stats = new NodeStats();
+
+  constructor(
+    readonly index: number,
+    readonly id: string,
+    readonly kind: number,
+    readonly rng: Rng,
+  ) {}
+}
+
+export interface Action {
+  /** Index in the scenario's timeline, or -1 for a live command. */
+  index: number;
+  atMs: number;
+  action: 'kill-pod' | 'scale' | 'add-latency' | 'fail-node';
+  node: RNode | null;
+  edge: REdge | null;
+  /** kill-pod: pod index or -1 for random; scale: replicas; add-latency: ms. */
+  value: number;
+  forMs: number;
+}
+
+export interface SloSpec {
+  name: string;
+  metric: 'p50' | 'p95' | 'p99' | 'error-rate' | 'availability';
+  target: RNode | null;
+  op: '<' | '<=' | '>' | '>=';
+  value: number;
+}
+
+export interface Graph {
+  nodes: RNode[];
+  edges: REdge[];
+  byId: Map<string, RNode>;
+  edgeById: Map<string, REdge>;
+  scenario: string;
+  seed: number;
+  durationMs: number;
+  warmupMs: number;
+  actions: Action[];
+  slos: SloSpec[];
+}

@@ -1,0 +1,80 @@
+// HDR-style latency histogram: values in whole microseconds, log-linear buckets — exact below
+// 128 µs, then 64 linear sub-buckets per power of two (≤ 0.8 % error at the bucket midpoint).
+// 1,664 buckets cover 0 µs … 35 min whatever the run length; larger values land in the last one.
+// min, max and the exact sum are kept beside the buckets.
+
+const SUB_BITS = 6;
+const BUCKETS = (31 - SUB_BITS) * 64 + 64; // 1664
+const MAX_US = 2 ** 31 - 1;
+
+function indexOf(us: number): number {
+  if (us < 128) return us;
+  const e = 31 - Math.clz32(us);
+  return ((e - SUB_BITS) << SUB_BITS) + (us >>> (e - SUB_BITS));
+}
+
+/** Midpoint of a bucket in µs. */
+function valueOf(index: number): number {
+  if (index < 128) return index;
+  const e = (index >> SUB_BITS) + SUB_BITS - 1;
+  const sub = (index & 63) + 64;
+  const width = 2 ** (e - SUB_BITS);
+  return sub * width + (width - 1) / 2;
+}
+
+export class Histogram {
+  count = 0;
+  sum = 0;
+  min = Infinity;
+  max = 0;
+  private counts: Float64Array | null = null;
+  private lo = BUCKETS;
+  private hi = -1;
+
+  record(ms: number): void {
+    let us = Math.round(ms * 1000);
+    if (us > MAX_US) us = MAX_US;
+    if (us < 0) us = 0;
+    const i = indexOf(us);
+    let counts = this.counts;
+    if (counts === null) counts = this.counts = new Float64Array(BUCKETS);
+    counts[i] = (counts[i] as number) + 1;
+    if (i < this.lo) this.lo = i;
+    if (i > this.hi) this.hi = i;
+    this.count++;
+    this.sum += ms;
+    if (ms < this.min) this.min = ms;
+    if (ms > this.max) this.max = ms;
+  }
+
+  get mean(): number {
+    return this.count === 0 ? 0 : this.sum / this.count;
+  }
+
+  /** Value at quantile q (0…1) in ms, clamped to the exact min and max; 0 when empty. */
+  quantile(q: number): number {
+    const counts = this.counts;
+    if (counts === null || this.count === 0) return 0;
+    const rank = Math.max(1, Math.ceil(q * this.count));
+    let seen = 0;
+    for (let i = this.lo; i <= this.hi; i++) {
+      seen += counts[i] as number;
+      if (seen >= rank) {
+        const ms = valueOf(i) / 1000;
+        return Math.min(this.max, Math.max(this.min, ms));
+      }
+    }
+    return this.max;
+  }
+
+  /** Empty it again, touching only the buckets in use. */
+  reset(): void {
+    if (this.counts !== null && this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);
+    this.lo = BUCKETS;
+    this.hi = -1;
+    this.count = 0;
+    this.sum = 0;
+    this.min = Infinity;
+    this.max = 0;
+  }
+}

@@ -1,0 +1,338 @@
+// What each kind of node does with a request that reaches it.
+//  service/pod  a ready pod (round robin, random or least connection); a free slot or its bounded
+//               FIFO queue (full → queue_full); service time; errorRate → internal; then its steps.
+//               The slot is held until the visit answers (thread per request), so slow calls
+//               downstream fill the pod.
+//  gateway      at most `concurrency` in flight (more → overloaded); overheadMs; authFailureRate →
+//               unauthorized (nothing behind it is called); then its routes (spread evenly over
+//               them, round robin) or, without routes, its steps.
+//  database     writes (writeRatio) go to the primary, reads round robin over primary and replicas;
+//               each has a pool of poolSize connections; waiting longer than poolTimeoutMs →
+//               pool_timeout. The connection is held for the query only.
+//  cache        hitLatency; a hit answers, a miss performs the cache's steps.
+//  queue        publishLatency, then the message joins every subscription's backlog (capacity →
+//               queue_full) and the publisher is acked; consumers pull with their free slots.
+//  external     latency, errorRate → upstream_error, then its steps.
+import {
+  INTERNAL,
+  OVERLOADED,
+  POOL_TIMEOUT,
+  QUEUE_FULL,
+  UNAUTHORIZED,
+  UNAVAILABLE,
+  UPSTREAM_ERROR,
+} from './causes';
+import type { Pod, Pool, RNode, Subscription } from './graph';
+import {
+  K_CACHE,
+  K_CLIENT,
+  K_DATABASE,
+  K_EXTERNAL,
+  K_GATEWAY,
+  K_POD,
+  K_QUEUE,
+  K_SERVICE,
+  LB_LEAST,
+  LB_RANDOM,
+} from './graph';
+import { sample } from './distribution';
+import { finish, nextStep } from './flow';
+import { removePod } from './pods';
+import type { Req } from './request';
+import type { World } from './world';
+import { EV_POOL_TIMER, EV_WORK_DONE } from './world';
+import { BudgetError } from './api';
+
+export function arriveAt(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const k = w.k;
+  switch (node.kind) {
+    case K_SERVICE:
+    case K_POD: {
+      const pod = pickPod(node);
+      if (pod === null) return finish(w, r, UNAVAILABLE);
+      if (pod.busy < pod.slots) return startWork(w, r, pod);
+      if (pod.queue.length >= node.queueCapacity) return finish(w, r, QUEUE_FULL);
+      node.stats.level(k.now);
+      node.stats.queued++;
+      if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
+      r.queuedMs = k.now;
+      pod.queue.push(r);
+      return;
+    }
+    case K_GATEWAY: {
+      const stats = node.stats;
+      if (stats.busy >= node.concurrency) return finish(w, r, OVERLOADED);
+      stats.level(k.now);
+      stats.busy++;
+      r.slot = true;
+      k.at(k.now + node.overheadMs + node.extraMs, EV_WORK_DONE, r, r.gen);
+      return;
+    }
+    case K_DATABASE: {
+      const write = node.writeRatio > 0 && node.rng.next() < node.writeRatio;
+      r.write = write;
+      const pools = node.pools;
+      const pool =
+        write || pools.length === 1
+          ? (pools[0] as Pool)
+          : (pools[node.rr++ % pools.length] as Pool);
+      if (pool.busy < pool.size) return startQuery(w, r, pool);
+      if (pool.timeoutMs <= 0) return finish(w, r, POOL_TIMEOUT);
+      node.stats.level(k.now);
+      node.stats.queued++;
+      if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
+      r.queuedMs = k.now;
+      pool.waiters.push(r);
+      if (!pool.timerPending) {
+        pool.timerPending = true;
+        k.at(k.now + pool.timeoutMs, EV_POOL_TIMER, pool, 0);
+      }
+      return;
+    }
+    case K_CACHE:
+      r.hit = node.rng.next() < node.hitRatio;
+      k.at(k.now + sample(node.latency, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+      return;
+    case K_QUEUE:
+    case K_EXTERNAL:
+      k.at(k.now + sample(node.latency, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+      return;
+    case K_CLIENT:
+      return finish(w, r, UNAVAILABLE);
+  }
+}
+
+/** EV_WORK_DONE: the node's own work for this visit is over. */
+export function workDone(w: World, r: Req): void {
+  const node = r.node as RNode;
+  switch (node.kind) {
+    case K_SERVICE:
+    case K_POD:
+    case K_EXTERNAL:
+      if (node.errorRate > 0 && node.rng.next() < node.errorRate)
+        return finish(w, r, node.kind === K_EXTERNAL ? UPSTREAM_ERROR : INTERNAL);
+      r.step = 0;
+      return nextStep(w, r);
+    case K_GATEWAY:
+      if (node.authFailureRate > 0 && node.rng.next() < node.authFailureRate)
+        return finish(w, r, UNAUTHORIZED);
+      r.step = 0;
+      if (node.routes.length > 0) r.route = node.routes[node.rr++ % node.routes.length] ?? null;
+      return nextStep(w, r);
+    case K_DATABASE: {
+      const pool = r.pool as Pool;
+      r.pool = null;
+      releaseConnection(w, pool);
+      r.step = 0;
+      return nextStep(w, r);
+    }
+    case K_CACHE:
+      if (r.hit) return finish(w, r, 0);
+      r.step = 0;
+      return nextStep(w, r);
+    case K_QUEUE:
+      return publish(w, r);
+  }
+}
+
+function pickPod(node: RNode): Pod | null {
+  const ready = node.ready;
+  const n = ready.length;
+  if (n === 0) return null;
+  if (n === 1) return ready[0] as Pod;
+  if (node.lb === LB_RANDOM) return ready[node.rng.int(n)] as Pod;
+  const start = node.rr++ % n;
+  if (node.rr >= n) node.rr = 0;
+  if (node.lb !== LB_LEAST) return ready[start] as Pod;
+  let best = ready[start] as Pod;
+  let load = best.busy + best.queue.length;
+  for (let i = 1; i < n; i++) {
+    const p = ready[(start + i) % n] as Pod;
+    const l = p.busy + p.queue.length;
+    if (l < load) {
+      best = p;
+      load = l;
+    }
+  }
+  return best;
+}
+
+export function startWork(w: World, r: Req, pod: Pod): void {
+  const node = pod.node;
+  const k = w.k;
+  const stats = node.stats;
+  stats.level(k.now);
+  stats.busy++;
+  if (r.counted) {
+    stats.queueWaitSum += k.now - r.startMs;
+    stats.queueWaitCount++;
+  }
+  pod.busy++;
+  r.pod = pod;
+  const head = pod.active;
+  r.podNext = head;
+  r.podPrev = null;
+  if (head !== null) head.podPrev = r;
+  pod.active = r;
+  if (r.trace !== null) r.where = pod.name;
+  k.at(k.now + sample(node.serviceTime, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+}
+
+/** Free the slot, pod connection or gateway slot a finishing visit holds. */
+export function releaseHeld(w: World, r: Req): void {
+  const pod = r.pod;
+  if (pod !== null) {
+    r.pod = null;
+    const prev = r.podPrev;
+    const next = r.podNext;
+    if (prev !== null) prev.podNext = next;
+    else pod.active = next;
+    if (next !== null) next.podPrev = prev;
+    r.podPrev = r.podNext = null;
+    pod.busy--;
+    const stats = pod.node.stats;
+    stats.level(w.k.now);
+    stats.busy--;
+    if (pod.alive) podFreed(w, pod);
+    return;
+  }
+  if (r.slot) {
+    r.slot = false;
+    const stats = (r.node as RNode).stats;
+    stats.level(w.k.now);
+    stats.busy--;
+  } else if (r.pool !== null) {
+    const pool = r.pool;
+    r.pool = null;
+    releaseConnection(w, pool);
+  }
+}
+
+/** A slot came free: serve the pod's queue first, then pull a message it consumes. */
+function podFreed(w: World, pod: Pod): void {
+  const node = pod.node;
+  if (pod.queue.length > 0) {
+    const next = pod.queue.shift();
+    const stats = node.stats;
+    stats.level(w.k.now);
+    stats.queued--;
+    return startWork(w, next, pod);
+  }
+  if (node.subs.length > 0 && pod.ready && node.failed === 0) {
+    const subs = node.subs;
+    for (let i = 0; i < subs.length; i++) {
+      const sub = subs[(node.subRr + i) % subs.length] as Subscription;
+      if (sub.backlog.length > 0) {
+        node.subRr = (node.subRr + i + 1) % subs.length;
+        return startMessage(w, sub, pod);
+      }
+    }
+  }
+  if (pod.terminating && pod.busy === 0) {
+    pod.alive = false;
+    removePod(pod);
+  }
+}
+
+function startQuery(w: World, r: Req, pool: Pool): void {
+  const node = pool.node;
+  const k = w.k;
+  pool.busy++;
+  const stats = node.stats;
+  stats.level(k.now);
+  stats.busy++;
+  if (r.counted) {
+    stats.queueWaitSum += k.now - r.startMs;
+    stats.queueWaitCount++;
+  }
+  r.pool = pool;
+  const latency = sample(r.write ? node.writeLatency : node.readLatency, node.rng);
+  k.at(k.now + latency + node.extraMs, EV_WORK_DONE, r, r.gen);
+}
+
+function releaseConnection(w: World, pool: Pool): void {
+  const stats = pool.node.stats;
+  pool.busy--;
+  stats.level(w.k.now);
+  stats.busy--;
+  if (pool.waiters.length === 0) return;
+  const next = pool.waiters.shift();
+  stats.queued--;
+  startQuery(w, next, pool);
+}
+
+/** EV_POOL_TIMER: fail the waiters whose wait passed poolTimeoutMs; re-arm for the next one. */
+export function poolTimer(w: World, pool: Pool): void {
+  pool.timerPending = false;
+  const now = w.k.now;
+  const waiters = pool.waiters;
+  const stats = pool.node.stats;
+  while (waiters.length > 0 && waiters.peek().queuedMs + pool.timeoutMs <= now) {
+    const r = waiters.shift();
+    stats.level(now);
+    stats.queued--;
+    finish(w, r, POOL_TIMEOUT);
+  }
+  if (waiters.length > 0) {
+    pool.timerPending = true;
+    w.k.at(waiters.peek().queuedMs + pool.timeoutMs, EV_POOL_TIMER, pool, 0);
+  }
+}
+
+function publish(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const now = w.k.now;
+  const subs = node.subs;
+  for (const sub of subs) if (sub.backlog.length >= node.capacity) return finish(w, r, QUEUE_FULL);
+  if (subs.length === 0 && node.stats.queued >= node.capacity) return finish(w, r, QUEUE_FULL);
+  node.stats.level(now);
+  node.stats.queued += Math.max(1, subs.length);
+  if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
+  w.messages += subs.length;
+  if (w.messages > w.budget.maxMessages) {
+    throw new BudgetError(
+      `Memory budget exceeded at t=${(now / 1000).toFixed(1)} s: more than ` +
+        `${w.budget.maxMessages.toLocaleString('en-US')} messages waiting in queues ("${node.id}" ` +
+        `holds ${node.stats.queued}). Consumers are too slow or down; lower the queue's capacity.`,
+    );
+  }
+  for (const sub of subs) {
+    sub.backlog.push(now);
+    if (sub.backlog.length > sub.maxBacklog) sub.maxBacklog = sub.backlog.length;
+  }
+  finish(w, r, 0);
+  for (const sub of subs) dispatch(w, sub);
+}
+
+/** Hand waiting messages to consumer pods with a free slot and nothing queued. */
+export function dispatch(w: World, sub: Subscription): void {
+  if (sub.consumer.failed > 0) return;
+  const pods = sub.consumer.ready;
+  for (let i = 0; i < pods.length && sub.backlog.length > 0; i++) {
+    const pod = pods[i] as Pod;
+    while (pod.busy < pod.slots && pod.queue.length === 0 && sub.backlog.length > 0)
+      startMessage(w, sub, pod);
+  }
+}
+
+function startMessage(w: World, sub: Subscription, pod: Pod): void {
+  const now = w.k.now;
+  const queue = sub.queue;
+  const enqueued = sub.backlog.shift();
+  w.messages--;
+  queue.stats.level(now);
+  queue.stats.queued--;
+  sub.delivered++;
+  sub.waitSum += now - enqueued;
+  const r = w.reqs.alloc(now);
+  r.node = pod.node;
+  r.sub = sub;
+  r.edge = sub.edge;
+  r.hops = 1;
+  r.startMs = now;
+  r.sentMs = now;
+  r.counted = now >= w.g.warmupMs;
+  pod.node.stats.secArrivals++;
+  startWork(w, r, pod);
+}

@@ -1,0 +1,81 @@
+// A request visiting one node (one attempt of one call). Pooled: the simulation reuses them, and
+// `gen` changes on every release so a stale event can tell its request has moved on.
+import { BudgetError } from './api';
+import type { Pod, Pool, REdge, RNode, Subscription } from './graph';
+import type { Trace } from './traces';
+
+export class Req {
+  gen = 0;
+  node: RNode | null = null;
+  /** The caller's visit; null for a client's own request, a queue message, or an abandoned one. */
+  parent: Req | null = null;
+  /** The edge this visit came over (null for a client's own request). */
+  edge: REdge | null = null;
+  hops = 0;
+  /** Arrival at this node (ms). */
+  startMs = 0;
+  /** When the caller sent this attempt (ms). */
+  sentMs = 0;
+  queuedMs = 0;
+  counted = false;
+  cause = 0;
+  // resources held
+  pod: Pod | null = null;
+  podPrev: Req | null = null;
+  podNext: Req | null = null;
+  pool: Pool | null = null;
+  slot = false;
+  // this visit's own calls
+  step = 0;
+  callEdge: REdge | null = null;
+  route: REdge | null = null;
+  attempt = 0;
+  child: Req | null = null;
+  token = 0;
+  // kind specifics
+  write = false;
+  hit = false;
+  sub: Subscription | null = null;
+  // tracing
+  trace: Trace | null = null;
+  spanId = 0;
+  where = '';
+}
+
+export class ReqPool {
+  private free: Req[] = [];
+  live = 0;
+  constructor(private readonly maxLive: number) {}
+
+  alloc(nowMs: number): Req {
+    if (++this.live > this.maxLive) {
+      throw new BudgetError(
+        `Memory budget exceeded at t=${(nowMs / 1000).toFixed(1)} s: more than ` +
+          `${this.maxLive.toLocaleString('en-US')} requests in flight. A queue is growing without ` +
+          `bound: lower the load, add capacity, or lower queueCapacity / timeouts.`,
+      );
+    }
+    return this.free.pop() ?? new Req();
+  }
+
+  release(r: Req): void {
+    this.live--;
+    r.gen++;
+    r.node = null;
+    r.parent = null;
+    r.edge = null;
+    r.pod = null;
+    r.podPrev = null;
+    r.podNext = null;
+    r.pool = null;
+    r.slot = false;
+    r.callEdge = null;
+    r.route = null;
+    r.child = null;
+    r.token = 0;
+    r.sub = null;
+    r.trace = null;
+    r.cause = 0;
+    this.free.push(r);
+  }
+}

@@ -1,0 +1,227 @@
+// The JSON result of a run (DESIGN.md "The JSON result of a run") and the chunks streamed while
+// it goes. Times are simulated seconds; latencies milliseconds; figures rounded to 1 µs.
+import { causeCounts } from './causes';
+import type { RunEvent } from './events';
+import type { RNode } from './graph';
+import type { Series } from './metrics';
+import { KIND_NAMES } from './graph';
+import type { Histogram } from './histogram';
+import type { Sim, Command } from './sim';
+import { evaluateSlos, type SloResult } from './slo';
+import type { Trace } from './traces';
+import { ENGINE_VERSION } from './version';
+
+const r3 = (x: number) => Math.round(x * 1000) / 1000;
+
+export interface LatencySummary {
+  mean: number;
+  p50: number;
+  p95: number;
+  p99: number;
+  max: number;
+}
+
+export function latencyOf(h: Histogram): LatencySummary {
+  return {
+    mean: r3(h.mean),
+    p50: r3(h.quantile(0.5)),
+    p95: r3(h.quantile(0.95)),
+    p99: r3(h.quantile(0.99)),
+    max: r3(h.max),
+  };
+}
+
+export interface NodeResult {
+  kind: string;
+  requests: number;
+  ok: number;
+  errors: Record<string, number>;
+  latencyMs: LatencySummary;
+  /** Busy slots / available slots (pods, gateway slots, database connections), after warm-up. */
+  utilisation: number;
+  /** Time-averaged requests waiting (pod queues, connection pool, queue backlog), after warm-up. */
+  queueDepth: { mean: number; max: number };
+  /** Time-averaged requests being served (busy slots), after warm-up. */
+  busy: { mean: number };
+  queueWaitMs: { mean: number };
+  pods?: { name: string; ready: boolean }[];
+  series: Series;
+}
+
+export interface RunResult {
+  engine: string;
+  scenario: string;
+  seed: number;
+  durationS: number;
+  warmupS: number;
+  summary: {
+    requests: number;
+    ok: number;
+    errors: Record<string, number>;
+    throughputRps: number;
+    latencyMs: LatencySummary;
+    inFlightAtEnd: number;
+  };
+  nodes: Record<string, NodeResult>;
+  edges: Record<
+    string,
+    { attempts: number; retries: number; wasted: number; failures: Record<string, number> }
+  >;
+  queues: Record<
+    string,
+    {
+      consumer: string;
+      delivered: number;
+      ok: number;
+      failed: number;
+      backlog: number;
+      maxBacklog: number;
+      meanWaitMs: number;
+    }
+  >;
+  events: RunEvent[];
+  eventsDropped: number;
+  commands: Command[];
+  traces: Trace[];
+  transactions: unknown[];
+  slos: SloResult[];
+}
+
+export function nodeResult(sim: Sim, node: RNode): NodeResult {
+  const s = node.stats;
+  const g = sim.g;
+  s.level(sim.w.k.now);
+  const span = Math.max(1e-9, sim.w.k.now - g.warmupMs);
+  const busyArea = s.busyArea - s.warmBusy;
+  const capArea = s.capArea - s.warmCap;
+  const out: NodeResult = {
+    kind: KIND_NAMES[node.kind] as string,
+    requests: s.requests,
+    ok: s.ok,
+    errors: causeCounts(s.errors),
+    latencyMs: latencyOf(s.latency),
+    utilisation: capArea > 0 ? r3(busyArea / capArea) : 0,
+    queueDepth: { mean: r3((s.queueArea - s.warmQueue) / span), max: s.maxQueued },
+    busy: { mean: r3(busyArea / span) },
+    queueWaitMs: { mean: r3(s.queueWaitCount > 0 ? s.queueWaitSum / s.queueWaitCount : 0) },
+    series: s.series,
+  };
+  if (node.pods.length > 0) out.pods = node.pods.map((p) => ({ name: p.name, ready: p.ready }));
+  return out;
+}
+
+export function buildResult(sim: Sim): RunResult {
+  const g = sim.g;
+  const w = sim.w;
+  const e2e = w.e2e;
+  const span = Math.max(1e-9, (w.k.now - g.warmupMs) / 1000);
+  const nodes: Record<string, NodeResult> = {};
+  for (const node of g.nodes) nodes[node.id] = nodeResult(sim, node);
+  const edges: RunResult['edges'] = {};
+  for (const e of g.edges) {
+    edges[e.id] = {
+      attempts: e.stats.attempts,
+      retries: e.stats.retries,
+      wasted: e.stats.wasted,
+      failures: causeCounts(e.stats.failures),
+    };
+  }
+  const queues: RunResult['queues'] = {};
+  for (const node of g.nodes) {
+    for (const sub of node.subs) {
+      if (sub.queue !== node) continue;
+      queues[sub.edge.id] = {
+        consumer: sub.consumer.id,
+        delivered: sub.delivered,
+        ok: sub.ok,
+        failed: sub.failed,
+        backlog: sub.backlog.length,
+        maxBacklog: sub.maxBacklog,
+        meanWaitMs: r3(sub.delivered > 0 ? sub.waitSum / sub.delivered : 0),
+      };
+    }
+  }
+  return {
+    engine: ENGINE_VERSION,
+    scenario: g.scenario,
+    seed: g.seed,
+    durationS: g.durationMs / 1000,
+    warmupS: g.warmupMs / 1000,
+    summary: {
+      requests: e2e.requests,
+      ok: e2e.ok,
+      errors: causeCounts(e2e.errors),
+      throughputRps: r3(e2e.requests / span),
+      latencyMs: latencyOf(e2e.latency),
+      inFlightAtEnd: e2e.inFlight,
+    },
+    nodes,
+    edges,
+    queues,
+    events: w.log.events,
+    eventsDropped: w.log.dropped,
+    commands: sim.commands,
+    traces: w.traces.done,
+    transactions: [],
+    slos: evaluateSlos(sim),
+  };
+}
+
+export interface ChunkCursor {
+  series: number;
+  events: number;
+  traces: number;
+}
+
+export interface Chunk {
+  /** Simulated time reached (s). */
+  tS: number;
+  /** New per-second points of every node since the last chunk (same fields as result series). */
+  series: Record<string, Series>;
+  events: RunEvent[];
+  traces: Trace[];
+  /** Running end-to-end figures so far (after warm-up). */
+  summary: { requests: number; ok: number; errors: Record<string, number> };
+}
+
+export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
+  const w = sim.w;
+  const first = sim.g.nodes[0];
+  const points = first ? first.stats.series.t.length : 0;
+  if (
+    points === cursor.series &&
+    w.log.events.length === cursor.events &&
+    w.traces.done.length === cursor.traces
+  )
+    return null;
+  const series: Record<string, Series> = {};
+  const from = cursor.series;
+  for (const node of sim.g.nodes) series[node.id] = sliceSeries(node.stats.series, from);
+  const chunk: Chunk = {
+    tS: w.k.now / 1000,
+    series,
+    events: w.log.events.slice(cursor.events),
+    traces: w.traces.done.slice(cursor.traces),
+    summary: { requests: w.e2e.requests, ok: w.e2e.ok, errors: causeCounts(w.e2e.errors) },
+  };
+  cursor.series = points;
+  cursor.events = w.log.events.length;
+  cursor.traces = w.traces.done.length;
+  return chunk;
+}
+
+function sliceSeries(s: Series, from: number): Series {
+  const errors: Record<string, number[]> = {};
+  for (const name in s.errors) errors[name] = (s.errors[name] as number[]).slice(from);
+  return {
+    t: s.t.slice(from),
+    rps: s.rps.slice(from),
+    ok: s.ok.slice(from),
+    errors,
+    p50Ms: s.p50Ms.slice(from),
+    p95Ms: s.p95Ms.slice(from),
+    p99Ms: s.p99Ms.slice(from),
+    queueDepth: s.queueDepth.slice(from),
+    utilisation: s.utilisation.slice(from),
+  };
+}

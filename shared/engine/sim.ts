@@ -1,0 +1,196 @@
+// One run: compile the document, seed the kernel, and dispatch events until the host's target
+// time. The host decides how far to advance (batch or paced); the engine never reads a clock.
+import { ArchDocument } from '../model';
+import type { LiveCommand } from '../protocol';
+import { problemsOf } from '../protocol';
+import type { Problem } from '../protocol';
+import { compileAction } from './actions';
+import type { Simulation, SimulationOptions } from './api';
+import { BudgetError, CompileError } from './api';
+import { scheduleArrival } from './arrivals';
+import { compile } from './compile';
+import { answer, deliver, edgeTimeouts, retry, startRoot } from './flow';
+import type { Action, Graph, Pod, Pool, REdge, RNode } from './graph';
+import { K_CLIENT } from './graph';
+import { poolTimer, workDone } from './nodes';
+import type { Req } from './request';
+import { buildResult, takeChunk, type ChunkCursor, type RunResult } from './result';
+import { applyAction, endAction, podGrace, podReady } from './timeline';
+import {
+  EV_ACTION,
+  EV_ACTION_END,
+  EV_ARRIVAL,
+  EV_DELIVER,
+  EV_EDGE_TIMEOUT,
+  EV_POD_GRACE,
+  EV_POD_READY,
+  EV_POOL_TIMER,
+  EV_RESPONSE,
+  EV_RETRY,
+  EV_TICK,
+  EV_WARM,
+  EV_WORK_DONE,
+  World,
+} from './world';
+
+export interface EngineOptions extends SimulationOptions {
+  /** Keep a trace of one client request in this many (0 = none). Default 100. */
+  traceEvery?: number | undefined;
+  /** Most traces kept. Default 200. */
+  maxTraces?: number | undefined;
+  /** Memory the run may retain (MB). Default 1024. */
+  memoryBudgetMB?: number | undefined;
+}
+
+export interface Command {
+  t: number;
+  action: string;
+  target: string | null;
+  params: Record<string, unknown>;
+  forS: number | null;
+}
+
+export class Sim implements Simulation {
+  readonly w: World;
+  readonly g: Graph;
+  finished = false;
+  readonly commands: Command[] = [];
+  private lastTickMs = 0;
+  private readonly cursor: ChunkCursor = { series: 0, events: 0, traces: 0 };
+
+  constructor(input: unknown, options: EngineOptions = {}) {
+    const parsed = ArchDocument.safeParse(input);
+    if (!parsed.success) throw new CompileError(problemsOf(parsed.error));
+    const g = (this.g = compile(parsed.data, options));
+    const mb = options.memoryBudgetMB ?? 1024;
+    const budget = {
+      maxInFlight: Math.max(1000, Math.floor(mb * 1000)),
+      maxMessages: Math.max(1000, Math.floor(mb * 50_000)),
+      maxSeriesPoints: Math.floor(mb * 10_000),
+      maxEvents: 100_000,
+    };
+    const points = g.nodes.length * Math.ceil(g.durationMs / 1000) * 9;
+    if (points > budget.maxSeriesPoints) {
+      throw new BudgetError(
+        `Memory budget exceeded before the start: ${g.nodes.length} nodes × ` +
+          `${Math.ceil(g.durationMs / 1000)} s of per-second series would keep ` +
+          `${points.toLocaleString('en-US')} numbers (budget ${budget.maxSeriesPoints.toLocaleString('en-US')}). ` +
+          `Shorten the run or raise memoryBudgetMB.`,
+      );
+    }
+    const w = (this.w = new World(g, budget, options.traceEvery ?? 100, options.maxTraces ?? 200));
+    for (const node of g.nodes) if (node.kind === K_CLIENT) scheduleArrival(w, node, 0);
+    if (g.durationMs > 1000) w.k.at(1000, EV_TICK, null, 0);
+    if (g.warmupMs > 0) w.k.at(g.warmupMs, EV_WARM, null, 0);
+    for (const a of g.actions) w.k.at(a.atMs, EV_ACTION, a, 0);
+  }
+
+  get scenario(): string {
+    return this.g.scenario;
+  }
+  get seed(): number {
+    return this.g.seed;
+  }
+  get durationMs(): number {
+    return this.g.durationMs;
+  }
+  get nowMs(): number {
+    return this.w.k.now;
+  }
+
+  advanceTo(tMs: number): boolean {
+    if (this.finished) return true;
+    const limit = Math.min(tMs, this.g.durationMs);
+    const w = this.w;
+    const k = w.k;
+    while (k.next(limit)) {
+      switch (k.type) {
+        case EV_WORK_DONE: {
+          const r = k.obj as Req;
+          if (r.gen === k.arg) workDone(w, r);
+          break;
+        }
+        case EV_ARRIVAL: {
+          const client = k.obj as RNode;
+          scheduleArrival(w, client, k.now);
+          startRoot(w, client);
+          break;
+        }
+        case EV_DELIVER: {
+          const r = k.obj as Req;
+          if (r.gen === k.arg) deliver(w, r);
+          break;
+        }
+        case EV_RESPONSE: {
+          const r = k.obj as Req;
+          if (r.gen === k.arg) answer(w, r);
+          break;
+        }
+        case EV_EDGE_TIMEOUT:
+          edgeTimeouts(w, k.obj as REdge);
+          break;
+        case EV_RETRY:
+          retry(w, k.obj as Req, k.arg);
+          break;
+        case EV_POOL_TIMER:
+          poolTimer(w, k.obj as Pool);
+          break;
+        case EV_TICK:
+          this.tick(k.now);
+          if (k.now + 1000 < this.g.durationMs) k.at(k.now + 1000, EV_TICK, null, 0);
+          break;
+        case EV_WARM:
+          for (const node of this.g.nodes) node.stats.markWarm(k.now);
+          break;
+        case EV_ACTION:
+          applyAction(w, k.obj as Action, false);
+          break;
+        case EV_ACTION_END:
+          endAction(w, k.obj as Action);
+          break;
+        case EV_POD_READY:
+          podReady(w, k.obj as Pod);
+          break;
+        case EV_POD_GRACE:
+          podGrace(w, k.obj as Pod);
+          break;
+      }
+    }
+    if (limit > k.now) k.now = limit;
+    if (limit >= this.g.durationMs) {
+      if (k.now > this.lastTickMs) this.tick(k.now);
+      this.finished = true;
+    }
+    return this.finished;
+  }
+
+  private tick(now: number): void {
+    const second = this.lastTickMs / 1000;
+    const span = now - this.lastTickMs;
+    for (const node of this.g.nodes) node.stats.flush(now, second, span);
+    this.lastTickMs = now;
+  }
+
+  takeChunk(): unknown {
+    return takeChunk(this, this.cursor);
+  }
+
+  command(command: LiveCommand): void {
+    const problems: Problem[] = [];
+    const action = compileAction(command, -1, 'command', this.g, problems);
+    if (!action) throw new CompileError(problems);
+    action.atMs = this.w.k.now;
+    this.commands.push({
+      t: Math.round(this.w.k.now) / 1000,
+      action: command.action,
+      target: command.target ?? null,
+      params: command.params,
+      forS: command.forS ?? null,
+    });
+    applyAction(this.w, action, true);
+  }
+
+  result(): RunResult {
+    return buildResult(this);
+  }
+}

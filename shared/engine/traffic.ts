@@ -1,0 +1,120 @@
+// A client's request rate over time: the base `rps`, then each traffic shape in order.
+//  step   from atS on, the rate is `rps`
+//  ramp   from fromS to toS, the rate moves linearly to `toRps`, and stays there
+//  spike  during [atS, atS + forS) the rate is multiplied by `factor`
+//  sine   the rate is multiplied by 1 + amplitude · sin(2π t / periodS)
+//  trace  the rate is the CSV's `t,rps` value in force at t (piecewise constant; 0 before the first)
+// A time-varying Poisson stream is drawn by thinning (Lewis–Shedler) against the largest rate.
+import type { TrafficShape } from '../model';
+import type { Problem } from '../protocol';
+
+type Compiled =
+  | { shape: 'step'; atS: number; rps: number }
+  | { shape: 'ramp'; fromS: number; toS: number; toRps: number }
+  | { shape: 'spike'; atS: number; forS: number; factor: number }
+  | { shape: 'sine'; periodS: number; amplitude: number }
+  | { shape: 'trace'; t: number[]; rps: number[] };
+
+export class Traffic {
+  /** An upper bound of the rate over the whole run (requests/s). */
+  readonly maxRps: number;
+  /** Evenly spaced arrivals instead of Poisson. */
+  constant = false;
+  constructor(
+    readonly baseRps: number,
+    private readonly shapes: Compiled[],
+  ) {
+    let max = baseRps;
+    for (const s of shapes) {
+      if (s.shape === 'step') max = Math.max(max, s.rps);
+      else if (s.shape === 'ramp') max = Math.max(max, s.toRps);
+      else if (s.shape === 'spike') max = max * Math.max(1, s.factor);
+      else if (s.shape === 'sine') max = max * (1 + s.amplitude);
+      else for (const r of s.rps) max = Math.max(max, r);
+    }
+    this.maxRps = max;
+  }
+
+  get shaped(): boolean {
+    return this.shapes.length > 0;
+  }
+
+  /** Rate at simulated second t (requests/s). */
+  rateAt(t: number): number {
+    let rate = this.baseRps;
+    for (const s of this.shapes) {
+      switch (s.shape) {
+        case 'step':
+          if (t >= s.atS) rate = s.rps;
+          break;
+        case 'ramp':
+          if (t >= s.toS) rate = s.toRps;
+          else if (t >= s.fromS) rate += ((s.toRps - rate) * (t - s.fromS)) / (s.toS - s.fromS);
+          break;
+        case 'spike':
+          if (t >= s.atS && t < s.atS + s.forS) rate *= s.factor;
+          break;
+        case 'sine':
+          rate *= 1 + s.amplitude * Math.sin((2 * Math.PI * t) / s.periodS);
+          break;
+        case 'trace': {
+          let v = 0;
+          for (let i = 0; i < s.t.length && (s.t[i] as number) <= t; i++) v = s.rps[i] as number;
+          rate = v;
+          break;
+        }
+      }
+    }
+    return Math.max(0, rate);
+  }
+}
+
+/** Compile a client's shapes; problems name `${path}.shapes[i]…`. */
+export function compileTraffic(
+  baseRps: number,
+  shapes: TrafficShape[],
+  path: string,
+  problems: Problem[],
+): Traffic {
+  const out: Compiled[] = [];
+  shapes.forEach((s, i) => {
+    const at = `${path}.shapes[${i}]`;
+    if (s.shape === 'ramp' && s.toS <= s.fromS) {
+      problems.push({ path: `${at}.toS`, message: 'must be after fromS' });
+      return;
+    }
+    if (s.shape !== 'trace') {
+      out.push(s);
+      return;
+    }
+    const t: number[] = [];
+    const rps: number[] = [];
+    const lines = s.csv.split(/\r?\n/);
+    for (let k = 0; k < lines.length; k++) {
+      const line = (lines[k] as string).trim();
+      if (line === '' || line.startsWith('#') || (k === 0 && /^[a-z]/i.test(line))) continue;
+      const [a, b, extra] = line.split(',');
+      const ts = Number(a);
+      const r = Number(b);
+      if (extra !== undefined || !Number.isFinite(ts) || !Number.isFinite(r) || ts < 0 || r < 0) {
+        problems.push({
+          path: `${at}.csv`,
+          message: `line ${k + 1}: expected "t,rps", got "${line}"`,
+        });
+        return;
+      }
+      if (t.length > 0 && ts <= (t[t.length - 1] as number)) {
+        problems.push({ path: `${at}.csv`, message: `line ${k + 1}: times must increase` });
+        return;
+      }
+      t.push(ts);
+      rps.push(r);
+    }
+    if (t.length === 0) {
+      problems.push({ path: `${at}.csv`, message: 'no "t,rps" lines' });
+      return;
+    }
+    out.push({ shape: 'trace', t, rps });
+  });
+  return new Traffic(baseRps, out);
+}

@@ -1,0 +1,76 @@
+// The state of one run that every behaviour module shares: kernel, graph, request pool,
+// observers, and the numeric event types the simulation dispatches on.
+import { CAUSE_COUNT } from './causes';
+import { EventLog } from './events';
+import type { Graph } from './graph';
+import { Histogram } from './histogram';
+import { Kernel } from './kernel';
+import { ReqPool } from './request';
+import { Rng } from './rng';
+import { TraceRecorder } from './traces';
+
+export const EV_ARRIVAL = 1;
+export const EV_DELIVER = 2;
+export const EV_WORK_DONE = 3;
+export const EV_RESPONSE = 4;
+export const EV_EDGE_TIMEOUT = 5;
+export const EV_RETRY = 6;
+export const EV_POOL_TIMER = 7;
+export const EV_TICK = 8;
+export const EV_WARM = 9;
+export const EV_ACTION = 10;
+export const EV_ACTION_END = 11;
+export const EV_POD_READY = 12;
+export const EV_POD_GRACE = 13;
+
+/** A request can cross at most this many hops; deeper it fails with hop_limit. */
+export const HOP_LIMIT = 64;
+
+export interface Budget {
+  /** Requests in flight (each a pooled object of a few hundred bytes). */
+  maxInFlight: number;
+  /** Messages waiting in queues. */
+  maxMessages: number;
+  /** Numbers kept in per-second series (all nodes). */
+  maxSeriesPoints: number;
+  maxEvents: number;
+}
+
+export class EndToEnd {
+  requests = 0;
+  ok = 0;
+  readonly errors = new Float64Array(CAUSE_COUNT);
+  readonly latency = new Histogram();
+  inFlight = 0;
+}
+
+export class World {
+  readonly k: Kernel;
+  readonly reqs: ReqPool;
+  readonly log: EventLog;
+  readonly traces: TraceRecorder;
+  readonly e2e = new EndToEnd();
+  readonly timelineRng: Rng;
+  readonly podNames = new Map<string, Rng>();
+  tokens = 0;
+  messages = 0;
+
+  constructor(
+    readonly g: Graph,
+    readonly budget: Budget,
+    traceEvery: number,
+    maxTraces: number,
+  ) {
+    this.k = new Kernel(budget.maxInFlight * 4);
+    this.reqs = new ReqPool(budget.maxInFlight);
+    this.log = new EventLog(budget.maxEvents);
+    this.traces = new TraceRecorder(traceEvery, maxTraces);
+    this.timelineRng = Rng.stream(g.seed, 'timeline');
+  }
+
+  podNamesOf(id: string): Rng {
+    let rng = this.podNames.get(id);
+    if (!rng) this.podNames.set(id, (rng = Rng.stream(this.g.seed, `pods-later:${id}`)));
+    return rng;
+  }
+}
