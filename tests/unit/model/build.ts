@@ -1,6 +1,6 @@
 // A fluent builder for test documents: buildDoc().service('api', { replicas: 3 }).call('api', 'db').doc
+import type { ArchDocument } from '../../../shared/model';
 import {
-  ArchDocument,
   Node,
   emptyDocument,
   newEdge,

@@ -142,10 +142,9 @@ describe('applyOps', () => {
 
   it('lets a call edge with maxDepth close a cycle, and keeps maxDepth while it is needed', () => {
     const doc = shop();
-    const back = {
-      ...newEdge('back', 'orders', 'gw'),
-      props: { ...newEdge('x', 'a', 'b').props, maxDepth: 2 },
-    };
+    const plain = newEdge('back', 'orders', 'gw');
+    if (plain.kind !== 'call') throw new Error('newEdge makes call edges');
+    const back = { ...plain, props: { ...plain.props, maxDepth: 2 } };
     const after = roundTrip(doc, [{ type: 'addEdge', edge: back }]);
     expect(
       applyOps(after, [{ type: 'updateEdge', id: 'back', props: { maxDepth: undefined } }]),
