@@ -1,12 +1,11 @@
 // The host-agnostic engine session. Every host (worker thread, Web Worker, CLI tests) wraps this
 // with its own transport, so all of them answer the same protocol messages the same way.
 // The wall clock is injected: the engine never sees it, only the pacing here does.
-import { ArchDocument } from '../model';
+import { parseDocument } from '../model';
 import {
   ErrorCode,
   PROTOCOL_VERSION,
   parseToHost,
-  problemsOf,
   type FromHost,
   type RunOptions,
   type ToHost,
@@ -138,19 +137,19 @@ export function createSession(deps: SessionDeps): { handle(raw: unknown): void }
         message: `Run ${msg.runId} is already running`,
       });
     }
-    const parsed = ArchDocument.safeParse(msg.document);
-    if (!parsed.success) {
+    const parsed = parseDocument(msg.document);
+    if (!parsed.ok) {
       return send({
         type: 'error',
         code: ErrorCode.badDocument,
         runId: msg.runId,
         message: 'The document is not valid',
-        problems: problemsOf(parsed.error),
+        problems: parsed.problems,
       });
     }
     let sim: Simulation;
     try {
-      sim = deps.createSimulation(parsed.data, {
+      sim = deps.createSimulation(parsed.doc, {
         scenario: msg.options.scenario,
         seed: msg.options.seed,
         durationS: msg.options.durationS,

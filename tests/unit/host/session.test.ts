@@ -21,7 +21,9 @@ function fakeClock() {
   function tick(ms: number) {
     const end = now + ms;
     for (;;) {
-      const due = [...timers.entries()].filter(([, t]) => t.at <= end).sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
+      const due = [...timers.entries()]
+        .filter(([, t]) => t.at <= end)
+        .sort((a, b) => a[1].at - b[1].at || a[0] - b[0]);
       const first = due[0];
       if (!first) break;
       timers.delete(first[0]);
@@ -78,12 +80,22 @@ describe('host session', () => {
     session.handle({ type: 'run.start', runId: 'a', document: doc });
     tick(1000);
     expect(sent[0]).toMatchObject({ type: 'run.started', runId: 'a', durationS: 10 });
-    expect(sent.at(-1)).toEqual({ type: 'run.done', runId: 'a', result: { reachedMs: 10_000 }, stopped: false });
+    expect(sent.at(-1)).toEqual({
+      type: 'run.done',
+      runId: 'a',
+      result: { reachedMs: 10_000 },
+      stopped: false,
+    });
   });
 
   it('paces a live run to wall clock × speed', () => {
     const { session, sent, tick, sim } = setup(60_000);
-    session.handle({ type: 'run.start', runId: 'l', document: doc, options: { mode: 'live', speed: 2 } });
+    session.handle({
+      type: 'run.start',
+      runId: 'l',
+      document: doc,
+      options: { mode: 'live', speed: 2 },
+    });
     tick(1000);
     expect(sim.nowMs).toBeGreaterThanOrEqual(1900);
     expect(sim.nowMs).toBeLessThanOrEqual(2000);
@@ -97,7 +109,12 @@ describe('host session', () => {
 
   it('holds still while paused and goes on from where it was', () => {
     const { session, tick, sim } = setup(60_000);
-    session.handle({ type: 'run.start', runId: 'l', document: doc, options: { mode: 'live', speed: 1 } });
+    session.handle({
+      type: 'run.start',
+      runId: 'l',
+      document: doc,
+      options: { mode: 'live', speed: 1 },
+    });
     tick(500);
     session.handle({ type: 'run.pause', runId: 'l' });
     const at = sim.nowMs;
@@ -111,7 +128,12 @@ describe('host session', () => {
 
   it('stops on request with the figures so far', () => {
     const { session, sent, tick } = setup(60_000);
-    session.handle({ type: 'run.start', runId: 'l', document: doc, options: { mode: 'live', speed: 1 } });
+    session.handle({
+      type: 'run.start',
+      runId: 'l',
+      document: doc,
+      options: { mode: 'live', speed: 1 },
+    });
     tick(3000);
     session.handle({ type: 'run.stop', runId: 'l' });
     const done = sent.at(-1) as Extract<FromHost, { type: 'run.done' }>;
@@ -123,7 +145,11 @@ describe('host session', () => {
     const { session, tick, sim } = setup(60_000);
     session.handle({ type: 'run.start', runId: 'l', document: doc, options: { mode: 'live' } });
     tick(100);
-    session.handle({ type: 'run.command', runId: 'l', command: { action: 'kill-pod', target: 'api' } });
+    session.handle({
+      type: 'run.command',
+      runId: 'l',
+      command: { action: 'kill-pod', target: 'api' },
+    });
     expect(sim.commands).toEqual([{ action: 'kill-pod', target: 'api', params: {} }]);
   });
 
@@ -139,12 +165,22 @@ describe('host session', () => {
       engineVersion: 'test',
     });
     session.handle({ type: 'run.start', runId: 'x', document: doc });
-    expect(sent.at(-1)).toMatchObject({ type: 'error', code: 'E_BAD_DOCUMENT', runId: 'x', problems: [{ path: 'nodes.api' }] });
+    expect(sent.at(-1)).toMatchObject({
+      type: 'error',
+      code: 'E_BAD_DOCUMENT',
+      runId: 'x',
+      problems: [{ path: 'nodes.api' }],
+    });
     session.handle({ type: 'run.pause', runId: 'nope' });
     expect(sent.at(-1)).toMatchObject({ type: 'error', code: 'E_UNKNOWN_RUN', runId: 'nope' });
     session.handle({ type: 'run.start', runId: 'y', document: { format: 'nope' } });
     const bad = sent.at(-1) as Extract<FromHost, { type: 'error' }>;
     expect(bad).toMatchObject({ type: 'error', code: 'E_BAD_DOCUMENT', runId: 'y' });
-    expect(bad.problems?.map((p) => p.path)).toEqual(['format', 'version']);
+    expect(bad.problems).toEqual([
+      {
+        path: 'format',
+        message: 'is "nope": this is not an ArchLab document (expected "archlab")',
+      },
+    ]);
   });
 });
