@@ -1,0 +1,94 @@
+// `archlab` — run, validate and describe ArchLab documents from a terminal or a CI pipeline.
+// Dev: node --import tsx electron/node/cli/main.ts run file.archlab.json
+import { Command, InvalidArgumentError } from 'commander';
+import { ENGINE_VERSION } from '../../../shared/engine';
+import { nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+
+function integer(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1)
+    throw new InvalidArgumentError('must be an integer from 0 to 4294967295');
+  return n;
+}
+
+function seconds(value: string): number {
+  const n = Number(value);
+  if (!Number.isFinite(n) || n <= 0)
+    throw new InvalidArgumentError('must be a number of seconds > 0');
+  return n;
+}
+
+export function program(): Command {
+  const cli = new Command('archlab')
+    .description('ArchLab: simulate distributed-system architectures headless.')
+    .version(ENGINE_VERSION, '-V, --version', 'print the engine version')
+    .exitOverride()
+    .addHelpText(
+      'after',
+      `
+Examples:
+  archlab run shop.archlab.json
+  archlab run shop.archlab.json --scenario "black friday" --seed 7 --json result.json
+  archlab run shop.archlab.json --duration 30 --json -      # result JSON on stdout
+  archlab validate shop.archlab.json
+  archlab schema > archlab.schema.json
+
+Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
+    );
+  cli
+    .command('run')
+    .description('run a scenario and print its summary; exit 1 when an SLO fails')
+    .argument('<file>', 'an *.archlab.json document')
+    .option('-s, --scenario <name>', 'scenario to run (default: the first)')
+    .option('--seed <n>', 'random seed (default: the scenario seed)', integer)
+    .option(
+      '-d, --duration <seconds>',
+      'simulated duration (default: the scenario duration)',
+      seconds,
+    )
+    .option('--json <out>', 'write the JSON result to this file ("-" for stdout)')
+    .action(
+      async (
+        file: string,
+        opts: { scenario?: string; seed?: number; duration?: number; json?: string },
+      ) => {
+        process.exitCode = await runCommand(file, opts, nodeOutput);
+      },
+    );
+  cli
+    .command('validate')
+    .description('check a document; print one line per problem ("path: reason") and exit 2 if any')
+    .argument('<file>', 'an *.archlab.json document')
+    .action(async (file: string) => {
+      process.exitCode = await validateCommand(file, nodeOutput);
+    });
+  cli
+    .command('schema')
+    .description("print the document's JSON Schema")
+    .action(() => {
+      process.exitCode = schemaCommand(nodeOutput);
+    });
+  return cli;
+}
+
+// `archlab schema | head` closes the pipe early: that is not an error.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw e;
+});
+
+try {
+  await program().parseAsync(process.argv);
+} catch (e) {
+  const code = (e as { code?: string; exitCode?: number }).code;
+  if (typeof code === 'string' && code.startsWith('commander.')) {
+    const helpOrVersion =
+      code === 'commander.helpDisplayed' ||
+      code === 'commander.version' ||
+      code === 'commander.help';
+    process.exitCode = helpOrVersion ? 0 : 2;
+  } else {
+    console.error(e instanceof Error ? e.message : String(e));
+    process.exitCode = 2;
+  }
+}

@@ -1,0 +1,69 @@
+// The CLI's commands, called directly with a captured output.
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import {
+  runCommand,
+  schemaCommand,
+  validateCommand,
+  type Output,
+} from '../../../electron/node/cli/commands';
+
+const fixture = (name: string) => join(__dirname, '../../fixtures/engine', name);
+
+function capture(): Output & { stdout: string; stderr: string } {
+  const io = {
+    stdout: '',
+    stderr: '',
+    tty: false,
+    out: (t: string) => void (io.stdout += t),
+    err: (t: string) => void (io.stderr += t),
+    now: () => 0,
+  };
+  return io;
+}
+
+describe('archlab CLI', () => {
+  it('run: exit 0 when every SLO holds, and writes the JSON result', async () => {
+    const io = capture();
+    const out = join(mkdtempSync(join(tmpdir(), 'archlab-')), 'r.json');
+    expect(await runCommand(fixture('shop.archlab.json'), { duration: 20, json: out }, io)).toBe(0);
+    const result = JSON.parse(readFileSync(out, 'utf8'));
+    expect(result).toMatchObject({ scenario: 'baseline', seed: 1, durationS: 20 });
+    expect(io.stdout).toMatch(/SLO PASS {2}p99 < 200 ms/);
+  });
+
+  it('run: exit 1 when an SLO fails; --seed changes the run; --json - prints JSON', async () => {
+    const io = capture();
+    expect(
+      await runCommand(
+        fixture('shop.archlab.json'),
+        { scenario: 'strict', seed: 3, json: '-' },
+        io,
+      ),
+    ).toBe(1);
+    expect(JSON.parse(io.stdout).seed).toBe(3);
+    expect(io.stderr).toMatch(/SLO FAIL {2}p50 < 5 ms/);
+  });
+
+  it('run and validate: exit 2 with one "path: reason" line per problem', async () => {
+    const io = capture();
+    expect(await validateCommand(fixture('broken.archlab.json'), io)).toBe(2);
+    expect(io.stderr.trim().split('\n')).toEqual([
+      'edges[0].to: node "ghost" does not exist',
+      expect.stringMatching(/^scenarios\[0\]\.timeline\[0\]\.action: unknown action "explode"/),
+    ]);
+    const run = capture();
+    expect(await runCommand(fixture('shop.archlab.json'), { scenario: 'nope' }, run)).toBe(2);
+    expect(run.stderr).toMatch(/^scenarios: no scenario named "nope"/);
+    expect(await runCommand(fixture('missing.json'), {}, capture())).toBe(2);
+  });
+
+  it('validate: exit 0 for a good file; schema prints the JSON Schema', async () => {
+    expect(await validateCommand(fixture('shop.archlab.json'), capture())).toBe(0);
+    const io = capture();
+    expect(schemaCommand(io)).toBe(0);
+    expect(JSON.parse(io.stdout).properties.nodes).toBeDefined();
+  });
+});
