@@ -35,6 +35,11 @@ export class Kernel {
     return this.size;
   }
 
+  /** Events scheduled since the start (for benchmarks). */
+  get scheduled(): number {
+    return this.seq;
+  }
+
   /** Schedule an event at absolute time `at` (ms, ≥ now); returns a handle for cancel(). */
   at(at: number, type: number, obj: unknown, arg: number): number {
     if (this.size === this.time.length) this.grow();
