@@ -18,7 +18,7 @@ const SHAPES: Record<NodeKind, readonly [string, string]> = {
 
 /**
  * Text that is safe inside a quoted Mermaid label: quotes, `#`, `%` (a `%%{…}%%` would be read as a
- * directive), angle brackets, `&`, `|`, `\\` and backticks become Mermaid entity codes (`#34;`,
+ * directive), angle brackets, `&`, `|`, `\` and backticks become Mermaid entity codes (`#34;`,
  * `#35;`, …); line breaks become spaces and other control characters go.
  */
 export function mermaidText(text: string): string {
