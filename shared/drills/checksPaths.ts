@@ -84,11 +84,21 @@ export function attemptsMultiplier(path: RequestPath): number {
   return path.edges.reduce((m, e) => m * (1 + (e.kind === 'call' ? e.props.retries : 0)), 1);
 }
 
+/** The team of every node that has one. */
+export function teamsOf(doc: ArchDocument): Map<string, string> {
+  const teams = new Map<string, string>();
+  for (const n of doc.nodes) {
+    const team = teamOf(doc, n);
+    if (team !== undefined) teams.set(n.id, team);
+  }
+  return teams;
+}
+
 /** The teams a path passes through, in order, with nodes of no team left out and repeats merged. */
-export function teamSequence(doc: ArchDocument, path: RequestPath): string[] {
+export function teamSequence(teamOfNode: ReadonlyMap<string, string>, path: RequestPath): string[] {
   const teams: string[] = [];
   for (const n of path.nodes) {
-    const team = teamOf(doc, n);
+    const team = teamOfNode.get(n.id);
     if (team !== undefined && teams[teams.length - 1] !== team) teams.push(team);
   }
   return teams;
@@ -97,6 +107,8 @@ export function teamSequence(doc: ArchDocument, path: RequestPath): string[] {
 /** ARCH005 and ARCH008, one warning per client at most for each (its worst path). */
 export function pathChecks(doc: ArchDocument, maxTeamCrossings: number): Warning[] {
   const calls = syncCalls(doc);
+  const teamOfNode = teamsOf(doc);
+  const crossings = (p: RequestPath) => teamSequence(teamOfNode, p).length - 1;
   const out: Warning[] = [];
   const conway: Warning[] = [];
   for (const client of doc.nodes.filter((n) => n.kind === 'client')) {
@@ -121,11 +133,11 @@ export function pathChecks(doc: ArchDocument, maxTeamCrossings: number): Warning
       );
     }
     const chatty = worst(
-      paths.filter((p) => teamSequence(doc, p).length - 1 > maxTeamCrossings),
-      (p) => teamSequence(doc, p).length,
+      paths.filter((p) => crossings(p) > maxTeamCrossings),
+      crossings,
     );
     if (chatty) {
-      const teams = teamSequence(doc, chatty);
+      const teams = teamSequence(teamOfNode, chatty);
       const message =
         `${pathName(chatty)} crosses team boundaries ${teams.length - 1} times ` +
         `(${teams.map((t) => teamName(doc, t)).join(' → ')}): every change along it needs ` +
