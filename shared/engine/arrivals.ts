@@ -5,6 +5,7 @@ import type { RNode, Graph } from './graph';
 import type { Traffic } from './traffic';
 import type { World } from './world';
 import { EV_ARRIVAL } from './world';
+import { log } from './detMath';
 
 export function scheduleArrival(w: World, client: RNode, from: number): void {
   const tr = client.traffic as Traffic;
@@ -14,7 +15,7 @@ export function scheduleArrival(w: World, client: RNode, from: number): void {
   if (!tr.shaped) {
     const rps = tr.baseRps;
     if (rps <= 0) return;
-    t += tr.constant ? 1000 / rps : -(1000 / rps) * Math.log(1 - rng.next());
+    t += tr.constant ? 1000 / rps : -(1000 / rps) * log(1 - rng.next());
   } else if (tr.constant) {
     let rate = tr.rateAt(t / 1000);
     while (rate <= 0) {
@@ -27,7 +28,7 @@ export function scheduleArrival(w: World, client: RNode, from: number): void {
     const max = tr.maxRps;
     if (max <= 0) return;
     do {
-      t += -(1000 / max) * Math.log(1 - rng.next());
+      t += -(1000 / max) * log(1 - rng.next());
       if (t >= end) return;
     } while (rng.next() * max > tr.rateAt(t / 1000));
   }

@@ -1,6 +1,7 @@
 // Seeded randomness. One generator per stream: sfc32 (Chris Doty-Humphrey's Small Fast Counter,
 // PractRand-clean, 128-bit state) seeded through splitmix32. A stream is derived from the run's seed
 // and a name (a node id, "timeline"), so adding a node never reshuffles another node's numbers.
+import { cos, log } from './detMath';
 
 /** FNV-1a, 32 bits: a stable hash of a stream name. */
 export function hashString(text: string): number {
@@ -73,14 +74,14 @@ export class Rng {
 
   /** Exponential with the given mean. */
   exponential(mean: number): number {
-    return -mean * Math.log(1 - this.next());
+    return -mean * log(1 - this.next());
   }
 
   /** Standard normal (Box–Muller, two uniforms per sample, no cached spare). */
   normal(): number {
     const u = 1 - this.next();
     const v = this.next();
-    return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+    return Math.sqrt(-2 * log(u)) * cos(2 * Math.PI * v);
   }
 
   /** Lower-case letters and digits, as Kubernetes uses in generated names. */

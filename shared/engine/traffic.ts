@@ -7,6 +7,7 @@
 // A time-varying Poisson stream is drawn by thinning (Lewis–Shedler) against the largest rate.
 import type { TrafficShape } from '../model';
 import type { Problem } from '../protocol';
+import { sin } from './detMath';
 
 type Compiled =
   | { shape: 'step'; atS: number; rps: number }
@@ -55,7 +56,7 @@ export class Traffic {
           if (t >= s.atS && t < s.atS + s.forS) rate *= s.factor;
           break;
         case 'sine':
-          rate *= 1 + s.amplitude * Math.sin((2 * Math.PI * t) / s.periodS);
+          rate *= 1 + s.amplitude * sin((2 * Math.PI * t) / s.periodS);
           break;
         case 'trace': {
           let v = 0;
