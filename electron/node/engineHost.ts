@@ -6,6 +6,7 @@ export interface EngineHostOptions {
   /** The worker script: the bundled engineWorker.js, or the .ts source under tsx in tests. */
   workerPath: string;
   execArgv?: string[];
+  workerData?: unknown;
 }
 
 export class EngineHost {
@@ -14,7 +15,10 @@ export class EngineHost {
   private exited = false;
 
   constructor(options: EngineHostOptions) {
-    this.worker = new Worker(options.workerPath, { execArgv: options.execArgv ?? [] });
+    this.worker = new Worker(options.workerPath, {
+      execArgv: options.execArgv ?? [],
+      workerData: options.workerData,
+    });
     this.worker.on('message', (message: FromHost) => {
       for (const listener of this.listeners) listener(message);
     });
@@ -43,7 +47,10 @@ export class EngineHost {
   }
 
   /** Resolves with the first message that matches. */
-  next<T extends FromHost>(match: (message: FromHost) => message is T, timeoutMs = 30_000): Promise<T> {
+  next<T extends FromHost>(
+    match: (message: FromHost) => message is T,
+    timeoutMs = 30_000,
+  ): Promise<T> {
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         off();

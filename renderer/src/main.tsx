@@ -2,7 +2,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
+import './editor.css';
 import { App } from './app/App';
+import { platform } from './platform';
+import { useStore } from './store';
 
 const root = document.getElementById('root');
 if (!root) throw new Error('index.html has no #root');
@@ -14,7 +17,8 @@ createRoot(root).render(
 
 // Browser tests (`?e2e` in the address) reach the engine host and the store the way the UI does.
 if (new URLSearchParams(location.search).has('e2e')) {
-  void Promise.all([import('./platform'), import('./store')]).then(([p, s]) => {
-    (window as unknown as { archlabTest: unknown }).archlabTest = { platform: p.platform(), store: s.useStore };
-  });
+  (window as unknown as { archlabTest: unknown }).archlabTest = {
+    platform: platform(),
+    store: useStore,
+  };
 }

@@ -1,10 +1,14 @@
+import path from 'node:path';
 import { EngineHost } from '../../electron/node/engineHost';
 import type { FromHost } from '../../shared/protocol';
 import type { Case } from '../fixtures/protocolCases';
 
 /** The worker thread, started from the TypeScript source under tsx (the app runs the bundle). */
 export function nodeHost(): EngineHost {
-  return new EngineHost({ workerPath: 'electron/node/engineWorker.ts', execArgv: ['--import', 'tsx'] });
+  return new EngineHost({
+    workerPath: path.resolve('tests/integration/tsWorker.mjs'),
+    workerData: { entry: path.resolve('electron/node/engineWorker.ts') },
+  });
 }
 
 /** Send a case's messages and collect every answer up to the one that ends it. */
