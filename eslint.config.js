@@ -6,7 +6,19 @@ import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 
-const nodeBuiltins = ['node:*', 'fs', 'fs/*', 'path', 'os', 'child_process', 'worker_threads', 'url', 'crypto', 'http', 'net'];
+const nodeBuiltins = [
+  'node:*',
+  'fs',
+  'fs/*',
+  'path',
+  'os',
+  'child_process',
+  'worker_threads',
+  'url',
+  'crypto',
+  'http',
+  'net',
+];
 
 export default tseslint.config(
   { ignores: ['node_modules', 'out', 'dist', 'release', 'test-results', 'coverage'] },
@@ -14,7 +26,10 @@ export default tseslint.config(
   ...tseslint.configs.recommended,
   {
     rules: {
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
   },
@@ -26,10 +41,22 @@ export default tseslint.config(
         {
           patterns: [
             {
-              group: ['electron', 'react', 'react-dom', 'zustand', 'zustand/*', '@xyflow/*', ...nodeBuiltins],
-              message: 'shared/ is pure TypeScript: no Electron, React, Node or DOM (STYLE.md habit 2).',
+              group: [
+                'electron',
+                'react',
+                'react-dom',
+                'zustand',
+                'zustand/*',
+                '@xyflow/*',
+                ...nodeBuiltins,
+              ],
+              message:
+                'shared/ is pure TypeScript: no Electron, React, Node or DOM (STYLE.md habit 2).',
             },
-            { group: ['**/renderer/**', '**/electron/**'], message: 'shared/ never imports from the hosts.' },
+            {
+              group: ['**/renderer/**', '**/electron/**'],
+              message: 'shared/ never imports from the hosts.',
+            },
           ],
         },
       ],
@@ -40,7 +67,10 @@ export default tseslint.config(
     rules: {
       'no-restricted-globals': [
         'error',
-        { name: 'Date', message: 'The engine has a virtual clock; no wall clock (STYLE.md habit 3).' },
+        {
+          name: 'Date',
+          message: 'The engine has a virtual clock; no wall clock (STYLE.md habit 3).',
+        },
         { name: 'performance', message: 'The engine has a virtual clock; no wall clock.' },
         { name: 'setTimeout', message: 'Use the kernel timers.' },
         { name: 'setInterval', message: 'Use the kernel timers.' },
@@ -61,7 +91,10 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['electron', ...nodeBuiltins], message: 'renderer/ goes through renderer/src/platform, never Node or Electron.' },
+            {
+              group: ['electron', ...nodeBuiltins],
+              message: 'renderer/ goes through renderer/src/platform, never Node or Electron.',
+            },
             { group: ['**/electron/**'], message: 'renderer/ never imports from electron/.' },
           ],
         },
@@ -73,7 +106,9 @@ export default tseslint.config(
     rules: {
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' }] },
+        {
+          patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' }],
+        },
       ],
     },
   },
@@ -83,14 +118,26 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [{ name: 'electron', message: "electron/node has no 'electron' import so it runs and is tested in plain Node." }],
+          paths: [
+            {
+              name: 'electron',
+              message:
+                "electron/node has no 'electron' import so it runs and is tested in plain Node.",
+            },
+          ],
           patterns: [{ group: ['**/renderer/**'], message: 'electron/ never imports renderer/.' }],
         },
       ],
     },
   },
   {
-    files: ['electron/**/*.ts', 'scripts/**/*.{js,mjs,ts}', 'bin/**/*.mjs', 'tests/**/*.ts', '*.config.{js,ts}'],
+    files: [
+      'electron/**/*.ts',
+      'scripts/**/*.{js,mjs,ts}',
+      'bin/**/*.mjs',
+      'tests/**/*.ts',
+      '*.config.{js,ts}',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
 );

@@ -11,7 +11,11 @@ const browser = await chromium.launch({
 const page = await browser.newPage({ viewport: { width: 512, height: 512 } });
 await page.setContent(`<html><body style="margin:0;background:transparent">${svg}</body></html>`);
 for (const out of ['assets/build/icon.png', 'assets/icon.png']) {
-  await page.screenshot({ path: out, omitBackground: true, clip: { x: 0, y: 0, width: 512, height: 512 } });
+  await page.screenshot({
+    path: out,
+    omitBackground: true,
+    clip: { x: 0, y: 0, width: 512, height: 512 },
+  });
 }
 await browser.close();
 console.log('icons written');

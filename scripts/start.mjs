@@ -12,9 +12,13 @@ if (!exe) {
   );
   await serveWeb();
 } else {
-  const built = spawnSync(process.execPath, ['node_modules/electron-vite/bin/electron-vite.js', 'build'], {
-    stdio: 'inherit',
-  });
+  const built = spawnSync(
+    process.execPath,
+    ['node_modules/electron-vite/bin/electron-vite.js', 'build'],
+    {
+      stdio: 'inherit',
+    },
+  );
   if (built.status !== 0) process.exit(built.status ?? 1);
   const child = spawn(exe, ['.'], { stdio: 'inherit' });
   child.on('exit', (code) => process.exit(code ?? 0));

@@ -12,7 +12,9 @@ export function checkInvoke<C extends IpcChannel>(
   args: unknown[],
 ) {
   if (!senderUrl || !isTrustedSender(senderUrl, appUrl)) {
-    throw new IpcRejected(`${channel}: refused a call from an untrusted sender (${senderUrl ?? 'none'})`);
+    throw new IpcRejected(
+      `${channel}: refused a call from an untrusted sender (${senderUrl ?? 'none'})`,
+    );
   }
   const schema = ipcChannels[channel].args;
   const parsed = schema.safeParse(args);

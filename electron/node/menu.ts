@@ -1,6 +1,11 @@
 // The native menu, described as plain data from the command catalogue. main turns it into an
 // Electron Menu; tests check it here without Electron.
-import { commandCatalogue, toAccelerator, type CommandInfo, type MenuName } from '../../shared/commands';
+import {
+  commandCatalogue,
+  toAccelerator,
+  type CommandInfo,
+  type MenuName,
+} from '../../shared/commands';
 
 export type MenuItemSpec =
   | { kind: 'command'; id: string; label: string; accelerator?: string }
@@ -12,7 +17,7 @@ export interface MenuSpec {
   items: MenuItemSpec[];
 }
 
-const ORDER: MenuName[] = ['File', 'Edit', 'View', 'Run', 'Help'];
+const ORDER: MenuName[] = ['File', 'Edit', 'Arrange', 'View', 'Run', 'Help'];
 
 export function buildMenuSpec(
   platform: string,
@@ -43,12 +48,12 @@ export function buildMenuSpec(
         ...(c.shortcut ? { accelerator: toAccelerator(c.shortcut) } : {}),
       });
     }
-    if (name === 'Edit') {
-      // The native clipboard roles keep copy/paste working in text fields.
-      items.push({ kind: 'separator' }, { kind: 'role', role: 'cut' }, { kind: 'role', role: 'copy' }, { kind: 'role', role: 'paste' });
-    }
     if (name === 'View') {
-      items.push({ kind: 'separator' }, { kind: 'role', role: 'togglefullscreen' }, { kind: 'role', role: 'toggleDevTools' });
+      items.push(
+        { kind: 'separator' },
+        { kind: 'role', role: 'togglefullscreen' },
+        { kind: 'role', role: 'toggleDevTools' },
+      );
     }
     if (name === 'File' && platform !== 'darwin') {
       items.push({ kind: 'separator' }, { kind: 'role', role: 'quit', label: 'Exit' });

@@ -34,7 +34,8 @@ export function isTrustedSender(senderUrl: string, appUrl: string): boolean {
   try {
     const sender = new URL(senderUrl);
     const app = new URL(appUrl);
-    if (app.protocol === 'file:') return sender.protocol === 'file:' && sender.pathname === app.pathname;
+    if (app.protocol === 'file:')
+      return sender.protocol === 'file:' && sender.pathname === app.pathname;
     return sender.origin === app.origin;
   } catch {
     return false;

@@ -29,12 +29,16 @@ export function fitToDisplays(state: WindowState, displays: Rect[]): WindowState
   const visible = displays.some(
     (d) => x + 100 > d.x && y + 50 > d.y && x < d.x + d.width - 100 && y < d.y + d.height - 50,
   );
-  return visible ? { x, y, width, height, maximized: state.maximized } : { width, height, maximized: state.maximized };
+  return visible
+    ? { x, y, width, height, maximized: state.maximized }
+    : { width, height, maximized: state.maximized };
 }
 
 export async function loadWindowState(dataDir: string): Promise<WindowState> {
   try {
-    const raw = JSON.parse(await fs.readFile(path.join(dataDir, 'window.json'), 'utf8')) as Partial<WindowState>;
+    const raw = JSON.parse(
+      await fs.readFile(path.join(dataDir, 'window.json'), 'utf8'),
+    ) as Partial<WindowState>;
     if (typeof raw.width !== 'number' || typeof raw.height !== 'number') return DEFAULT_WINDOW;
     return {
       width: raw.width,

@@ -9,7 +9,9 @@ const require = createRequire(import.meta.url);
 const { validateConfiguration } = require('app-builder-lib/out/util/config/config') as {
   validateConfiguration(config: unknown, logger: unknown): Promise<void>;
 };
-const { DebugLogger } = require('builder-util') as { DebugLogger: new (enabled?: boolean) => unknown };
+const { DebugLogger } = require('builder-util') as {
+  DebugLogger: new (enabled?: boolean) => unknown;
+};
 
 const config = parse(readFileSync('electron-builder.yml', 'utf8')) as Record<string, unknown>;
 
@@ -19,8 +21,12 @@ describe('electron-builder.yml', () => {
   });
 
   it('would be rejected if it were wrong (the check has teeth)', async () => {
-    await expect(validateConfiguration({ ...config, asar: 'maybe' }, new DebugLogger(false))).rejects.toThrow(/asar/);
-    await expect(validateConfiguration({ ...config, mac: { notAKey: 1 } }, new DebugLogger(false))).rejects.toThrow(/configuration\.mac/);
+    await expect(
+      validateConfiguration({ ...config, asar: 'maybe' }, new DebugLogger(false)),
+    ).rejects.toThrow(/asar/);
+    await expect(
+      validateConfiguration({ ...config, mac: { notAKey: 1 } }, new DebugLogger(false)),
+    ).rejects.toThrow(/configuration\.mac/);
   });
 
   it('builds AppImage and deb, dmg and nsis, and associates .archlab.json', () => {

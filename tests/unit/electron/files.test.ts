@@ -4,7 +4,11 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { atomicWrite } from '../../../electron/node/atomicWrite';
 import { FileStore } from '../../../electron/node/fileStore';
-import { fitToDisplays, loadWindowState, saveWindowState } from '../../../electron/node/windowState';
+import {
+  fitToDisplays,
+  loadWindowState,
+  saveWindowState,
+} from '../../../electron/node/windowState';
 
 let dir: string;
 beforeEach(() => {
@@ -56,17 +60,27 @@ describe('the file store', () => {
 describe('window state', () => {
   it('round-trips through disk', async () => {
     await saveWindowState(dir, { x: 10, y: 20, width: 1200, height: 800, maximized: true });
-    expect(await loadWindowState(dir)).toEqual({ x: 10, y: 20, width: 1200, height: 800, maximized: true });
+    expect(await loadWindowState(dir)).toEqual({
+      x: 10,
+      y: 20,
+      width: 1200,
+      height: 800,
+      maximized: true,
+    });
   });
 
   it('recentres a window saved on a display that is gone', () => {
     const displays = [{ x: 0, y: 0, width: 1920, height: 1080 }];
-    expect(fitToDisplays({ x: 3000, y: 100, width: 1200, height: 800, maximized: false }, displays)).toEqual({
+    expect(
+      fitToDisplays({ x: 3000, y: 100, width: 1200, height: 800, maximized: false }, displays),
+    ).toEqual({
       width: 1200,
       height: 800,
       maximized: false,
     });
-    expect(fitToDisplays({ x: 100, y: 100, width: 300, height: 200, maximized: false }, displays)).toEqual({
+    expect(
+      fitToDisplays({ x: 100, y: 100, width: 300, height: 200, maximized: false }, displays),
+    ).toEqual({
       x: 100,
       y: 100,
       width: 800,

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender } from '../../../electron/node/security';
+import {
+  CONTENT_SECURITY_POLICY,
+  isSafeExternalUrl,
+  isTrustedSender,
+} from '../../../electron/node/security';
 import { checkInvoke, IpcRejected } from '../../../electron/node/ipc';
 
 describe('external links', () => {
@@ -23,12 +27,16 @@ describe('IPC senders and payloads', () => {
     expect(isTrustedSender(app, app)).toBe(true);
     expect(isTrustedSender('file:///tmp/evil.html', app)).toBe(false);
     expect(isTrustedSender('https://evil.example/', app)).toBe(false);
-    expect(isTrustedSender('http://localhost:5173/index.html', 'http://localhost:5173/')).toBe(true);
+    expect(isTrustedSender('http://localhost:5173/index.html', 'http://localhost:5173/')).toBe(
+      true,
+    );
     expect(isTrustedSender('http://localhost:5174/', 'http://localhost:5173/')).toBe(false);
   });
 
   it('refuses a call from another sender, naming the channel', () => {
-    expect(() => checkInvoke('app:info', 'https://evil.example/', app, [])).toThrow(/app:info: refused/);
+    expect(() => checkInvoke('app:info', 'https://evil.example/', app, [])).toThrow(
+      /app:info: refused/,
+    );
   });
 
   it('refuses bad arguments with the path of the problem', () => {
