@@ -10,8 +10,17 @@ export const PROTOCOL_VERSION = 1;
 
 export const RunOptions = z.object({
   scenario: z.string().max(200).optional().describe('Scenario name; the first one when absent'),
-  seed: z.number().int().min(0).max(2 ** 32 - 1).optional(),
-  durationS: z.number().gt(0).max(86_400 * 7).optional(),
+  seed: z
+    .number()
+    .int()
+    .min(0)
+    .max(2 ** 32 - 1)
+    .optional(),
+  durationS: z
+    .number()
+    .gt(0)
+    .max(86_400 * 7)
+    .optional(),
   mode: z.enum(['batch', 'live']).default('batch'),
   /** Live mode: simulated seconds per wall second; 0 = as fast as possible. */
   speed: z.number().min(0).max(1000).default(1),
@@ -93,12 +102,16 @@ export function formatPath(path: readonly PropertyKey[]): string {
 }
 
 /** Validate an incoming host message; a malformed one becomes a typed error, never a throw. */
-export function parseToHost(raw: unknown): { ok: true; msg: ToHost } | { ok: false; error: FromHost } {
+export function parseToHost(
+  raw: unknown,
+): { ok: true; msg: ToHost } | { ok: false; error: FromHost } {
   const r = ToHost.safeParse(raw);
   if (r.success) return { ok: true, msg: r.data };
   const problems = problemsOf(r.error);
   const runIdValue =
-    typeof raw === 'object' && raw !== null && typeof (raw as { runId?: unknown }).runId === 'string'
+    typeof raw === 'object' &&
+    raw !== null &&
+    typeof (raw as { runId?: unknown }).runId === 'string'
       ? (raw as { runId: string }).runId
       : undefined;
   return {
@@ -122,12 +135,16 @@ export const ipcChannels = {
   'engine:send': { args: z.tuple([z.unknown()]) },
   'shell:openExternal': { args: z.tuple([z.string().url().max(2048)]) },
   'window:setTitle': { args: z.tuple([z.string().max(300)]) },
+  /** The renderer's answer to `app:closeRequest`: no unsaved changes are lost, close now. */
+  'window:confirmClose': { args: z.tuple([]) },
   'file:open': { args: z.tuple([]) },
   'file:openPath': { args: z.tuple([z.string().min(1).max(4096)]) },
   'file:save': {
     args: z.tuple([z.object({ path: z.string().max(4096).optional(), text: z.string() })]),
   },
-  'file:saveAs': { args: z.tuple([z.object({ suggestedName: z.string().max(255), text: z.string() })]) },
+  'file:saveAs': {
+    args: z.tuple([z.object({ suggestedName: z.string().max(255), text: z.string() })]),
+  },
   'file:recent': { args: z.tuple([]) },
   'recovery:write': { args: z.tuple([z.object({ key: z.string().max(4096), text: z.string() })]) },
   'recovery:read': { args: z.tuple([]) },
@@ -135,7 +152,13 @@ export const ipcChannels = {
 } as const;
 export type IpcChannel = keyof typeof ipcChannels;
 
-export const ipcEvents = ['engine:message', 'menu:command', 'app:openFile'] as const;
+export const ipcEvents = [
+  'engine:message',
+  'menu:command',
+  'app:openFile',
+  /** The user asked to close the window: the renderer asks about unsaved changes first. */
+  'app:closeRequest',
+] as const;
 export type IpcEvent = (typeof ipcEvents)[number];
 
 export interface AppInfo {
@@ -162,6 +185,7 @@ export interface ArchlabBridge {
   engineSend(message: ToHostInput): Promise<void>;
   openExternal(url: string): Promise<boolean>;
   setTitle(title: string): Promise<void>;
+  confirmClose(): Promise<void>;
   openFile(): Promise<OpenedFile | null>;
   openPath(path: string): Promise<OpenedFile>;
   saveFile(req: { path?: string; text: string }): Promise<{ path: string } | null>;

@@ -8,7 +8,7 @@ import { EngineHost } from '../node/engineHost';
 import { FileStore } from '../node/fileStore';
 import { checkInvoke } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl } from '../node/security';
+import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender } from '../node/security';
 import { fitToDisplays, loadWindowState, saveWindowState } from '../node/windowState';
 import type { AppInfo, IpcChannel } from '../../shared/protocol';
 
@@ -18,6 +18,8 @@ const dataDir = app.getPath('userData');
 const files = new FileStore(dataDir);
 let mainWindow: BrowserWindow | null = null;
 let engine: EngineHost | null = null;
+/** Windows whose renderer has said they may close. */
+const closeConfirmed = new Set<number>();
 const pendingOpen: string[] = process.argv.slice(1).filter((a) => a.endsWith('.archlab.json'));
 
 function handle(channel: IpcChannel, fn: (event: IpcMainInvokeEvent, args: unknown[]) => unknown) {
@@ -38,11 +40,16 @@ function installMenu() {
     submenu: menu.items.map((item): MenuItemConstructorOptions => {
       if (item.kind === 'separator') return { type: 'separator' };
       if (item.kind === 'role') {
-        return { role: item.role as NonNullable<MenuItemConstructorOptions['role']>, ...(item.label ? { label: item.label } : {}) };
+        return {
+          role: item.role as NonNullable<MenuItemConstructorOptions['role']>,
+          ...(item.label ? { label: item.label } : {}),
+        };
       }
       return {
         label: item.label,
-        ...(item.accelerator ? { accelerator: item.accelerator } : {}),
+        // Shown, not registered: the renderer handles every shortcut, so text fields keep
+        // their own Ctrl+C/V/Z, Delete and arrow keys.
+        ...(item.accelerator ? { accelerator: item.accelerator, registerAccelerator: false } : {}),
         click: () => sendToRenderer('menu:command', item.id),
       };
     }),
@@ -80,7 +87,14 @@ async function createWindow() {
     return { action: 'deny' };
   });
   win.webContents.on('will-navigate', (event) => event.preventDefault());
-  win.on('close', () => {
+  win.on('close', (event) => {
+    // The renderer asks about unsaved changes (Save / Don't Save / Cancel) and confirms with
+    // `window:confirmClose`; until then the window stays.
+    if (!closeConfirmed.has(win.id)) {
+      event.preventDefault();
+      win.webContents.send('app:closeRequest', null);
+      return;
+    }
     const b = win.getNormalBounds();
     void saveWindowState(dataDir, { ...b, maximized: win.isMaximized() });
   });
@@ -98,7 +112,11 @@ function registerIpc() {
     name: app.name,
     version: app.getVersion(),
     platform: process.platform,
-    versions: { electron: process.versions.electron, chrome: process.versions.chrome, node: process.versions.node },
+    versions: {
+      electron: process.versions.electron,
+      chrome: process.versions.chrome,
+      node: process.versions.node,
+    },
   }));
   handle('engine:send', (_e, [message]) => engine?.send(message));
   handle('shell:openExternal', async (_e, [url]) => {
@@ -107,6 +125,12 @@ function registerIpc() {
     return true;
   });
   handle('window:setTitle', (_e, [title]) => mainWindow?.setTitle(String(title)));
+  handle('window:confirmClose', (event) => {
+    const win = BrowserWindow.fromWebContents(event.sender);
+    if (!win) return;
+    closeConfirmed.add(win.id);
+    win.close();
+  });
   handle('file:open', async () => {
     if (!mainWindow) return null;
     const r = await dialog.showOpenDialog(mainWindow, {
@@ -151,7 +175,8 @@ if (!app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-    for (const file of argv.filter((a) => a.endsWith('.archlab.json'))) sendToRenderer('app:openFile', file);
+    for (const file of argv.filter((a) => a.endsWith('.archlab.json')))
+      sendToRenderer('app:openFile', file);
   });
   app.on('open-file', (event, file) => {
     event.preventDefault();
@@ -168,10 +193,19 @@ if (!app.requestSingleInstanceLock()) {
   void app.whenReady().then(async () => {
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
-        responseHeaders: { ...details.responseHeaders, 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+        responseHeaders: {
+          ...details.responseHeaders,
+          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
+        },
       });
     });
-    session.defaultSession.setPermissionRequestHandler((_wc, _permission, callback) => callback(false));
+    // Only the clipboard, for copy/paste of components between windows; nothing else.
+    session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
+      callback(
+        (permission === 'clipboard-read' || permission === 'clipboard-sanitized-write') &&
+          isTrustedSender(wc.getURL(), appUrl),
+      ),
+    );
     registerIpc();
     installMenu();
     startEngine();

@@ -1,7 +1,12 @@
 // The preload: exposes `window.archlab`, one named function per IPC channel of
 // shared/protocol.ts, and nothing else (no raw ipcRenderer).
 import { contextBridge, ipcRenderer } from 'electron';
-import { ipcEvents, type ArchlabBridge, type IpcChannel, type IpcEvent } from '../../shared/protocol';
+import {
+  ipcEvents,
+  type ArchlabBridge,
+  type IpcChannel,
+  type IpcEvent,
+} from '../../shared/protocol';
 
 const invoke = (channel: IpcChannel, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
 
@@ -10,6 +15,7 @@ const bridge: ArchlabBridge = {
   engineSend: (message) => invoke('engine:send', message),
   openExternal: (url) => invoke('shell:openExternal', url),
   setTitle: (title) => invoke('window:setTitle', title),
+  confirmClose: () => invoke('window:confirmClose'),
   openFile: () => invoke('file:open'),
   openPath: (path) => invoke('file:openPath', path),
   saveFile: (req) => invoke('file:save', req),

@@ -1,8 +1,7 @@
 // Browser tests: the built web edition (out/web) served on 127.0.0.1, driven by playwright-core in
 // Debian's Chromium. With CI=true a missing browser fails loudly; elsewhere the suite is skipped
 // with a reason in its name.
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
@@ -18,10 +17,12 @@ export function findChromium(): string | undefined {
 export const chromiumPath = findChromium();
 if (!chromiumPath && process.env['CI'] === 'true') {
   throw new Error(
-    'Browser tests need Chromium: install Debian\'s `chromium` package (apt-get install -y chromium) or set CHROME_PATH to a Chromium/Chrome binary.',
+    "Browser tests need Chromium: install Debian's `chromium` package (apt-get install -y chromium) or set CHROME_PATH to a Chromium/Chrome binary.",
   );
 }
-export const skipReason = chromiumPath ? '' : ' (skipped: no Chromium found; install chromium or set CHROME_PATH)';
+export const skipReason = chromiumPath
+  ? ''
+  : ' (skipped: no Chromium found; install chromium or set CHROME_PATH)';
 
 export const RESULTS_DIR = path.resolve('test-results');
 
@@ -33,7 +34,15 @@ export interface Lab {
   close(): Promise<void>;
 }
 
-export async function openLab(options: { colorScheme?: 'light' | 'dark'; query?: string } = {}): Promise<Lab> {
+export async function openLab(
+  options: {
+    colorScheme?: 'light' | 'dark';
+    query?: string;
+    /** Runs in the page before its own scripts (e.g. to remove an API for a fallback path). */
+    init?: () => void;
+    viewport?: { width: number; height: number };
+  } = {},
+): Promise<Lab> {
   if (!chromiumPath) throw new Error('no Chromium');
   if (!existsSync('out/web/index.html')) {
     throw new Error('out/web is not built: run `npm run build:web` (npm run test:e2e does it)');
@@ -47,7 +56,6 @@ export async function openLab(options: { colorScheme?: 'light' | 'dark'; query?:
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('preview server has no port');
   const url = `http://127.0.0.1:${address.port}/${options.query ?? '?e2e'}`;
-  const profile = mkdtempSync(path.join(os.tmpdir(), 'archlab-chromium-'));
   const browser = await chromium.launch({
     executablePath: chromiumPath,
     args: [
@@ -59,14 +67,14 @@ export async function openLab(options: { colorScheme?: 'light' | 'dark'; query?:
       '--disable-sync',
       '--no-first-run',
       '--disable-quic',
-      `--user-data-dir=${profile}`,
     ],
   });
   const context = await browser.newContext({
-    viewport: { width: 1440, height: 900 },
+    viewport: options.viewport ?? { width: 1440, height: 900 },
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });
+  if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
@@ -80,7 +88,6 @@ export async function openLab(options: { colorScheme?: 'light' | 'dark'; query?:
     async close() {
       await browser.close();
       await new Promise<void>((resolve) => server.httpServer.close(() => resolve()));
-      rmSync(profile, { recursive: true, force: true });
       if (errors.length) throw new Error(`The page threw: ${errors.join('\n')}`);
     },
   };

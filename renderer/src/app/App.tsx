@@ -7,12 +7,48 @@ import { Inspector } from '../inspector/Inspector';
 import { RunPanel } from '../run/RunPanel';
 import { platform } from '../platform';
 import { useStore } from '../store';
+import { installClipboardEvents } from '../canvas/clipboard';
 import { CommandPalette } from './CommandPalette';
+import { AboutDialog, PromptDialog, ToastView } from './Dialogs';
+import { registerEditorCommands } from './editorCommands';
+import { confirmDiscard, loadText, offerRecovery, startAutosave } from './fileActions';
 import { LoadErrorDialog } from './LoadErrorDialog';
+import { Pickers } from './Pickers';
 import { TopBar } from './TopBar';
 import { useShortcuts } from './useShortcuts';
 import { useResolvedTheme } from './useTheme';
 import type { PanelName } from '../store/uiSlice';
+
+registerEditorCommands();
+
+/** Session-wide behaviour: autosave, recovery on start, close prompts, clipboard, OS file opens. */
+function useSession() {
+  useEffect(() => {
+    const offClipboard = installClipboardEvents();
+    const stopAutosave = startAutosave();
+    const beforeUnload = (e: BeforeUnloadEvent) => {
+      if (useStore.getState().file.dirty) e.preventDefault();
+    };
+    window.addEventListener('beforeunload', beforeUnload);
+    const offClose = platform().onCloseRequest(confirmDiscard);
+    const offOpen = platform().onOpenFile((path) => {
+      void confirmDiscard().then(async (ok) => {
+        if (!ok) return;
+        const file = await platform().files.openPath(path);
+        loadText(file.text, { path: file.path, name: file.name });
+      });
+    });
+    const t = setTimeout(() => void offerRecovery(), 300);
+    return () => {
+      clearTimeout(t);
+      offClipboard();
+      stopAutosave();
+      window.removeEventListener('beforeunload', beforeUnload);
+      offClose();
+      offOpen();
+    };
+  }, []);
+}
 
 /** Keeps a collapsible panel in step with the ui slice, both ways. */
 function usePanelSync(name: PanelName) {
@@ -28,7 +64,8 @@ function usePanelSync(name: PanelName) {
     const p = ref.current;
     if (!p) return;
     const collapsed = p.isCollapsed();
-    if (collapsed === useStore.getState().panels[name]) useStore.getState().togglePanel(name, !collapsed);
+    if (collapsed === useStore.getState().panels[name])
+      useStore.getState().togglePanel(name, !collapsed);
   };
   return { panelRef: ref, onResize };
 }
@@ -36,6 +73,7 @@ function usePanelSync(name: PanelName) {
 export function App() {
   const theme = useResolvedTheme();
   useShortcuts();
+  useSession();
   const palette = usePanelSync('palette');
   const inspector = usePanelSync('inspector');
   const bottom = usePanelSync('bottom');
@@ -53,7 +91,15 @@ export function App() {
         <Group orientation="vertical" className="workspace">
           <Panel id="main" minSize="30">
             <Group orientation="horizontal" className="main-row">
-              <Panel id="palette" defaultSize={220} minSize={160} maxSize={360} collapsible collapsedSize={0} {...palette}>
+              <Panel
+                id="palette"
+                defaultSize={220}
+                minSize={160}
+                maxSize={360}
+                collapsible
+                collapsedSize={0}
+                {...palette}
+              >
                 <Palette />
               </Panel>
               <Separator className="separator vertical" />
@@ -61,17 +107,36 @@ export function App() {
                 <Canvas colorMode={theme} />
               </Panel>
               <Separator className="separator vertical" />
-              <Panel id="inspector" defaultSize={300} minSize={220} maxSize={520} collapsible collapsedSize={0} {...inspector}>
+              <Panel
+                id="inspector"
+                defaultSize={300}
+                minSize={220}
+                maxSize={520}
+                collapsible
+                collapsedSize={0}
+                {...inspector}
+              >
                 <Inspector />
               </Panel>
             </Group>
           </Panel>
           <Separator className="separator horizontal" />
-          <Panel id="bottom" defaultSize={220} minSize={120} collapsible collapsedSize={0} {...bottom}>
+          <Panel
+            id="bottom"
+            defaultSize={220}
+            minSize={120}
+            collapsible
+            collapsedSize={0}
+            {...bottom}
+          >
             <RunPanel />
           </Panel>
         </Group>
+        <ToastView />
         <CommandPalette />
+        <Pickers />
+        <PromptDialog />
+        <AboutDialog />
         <LoadErrorDialog />
       </div>
     </ReactFlowProvider>

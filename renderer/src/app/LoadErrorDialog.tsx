@@ -7,7 +7,12 @@ export function LoadErrorDialog() {
   if (!error) return null;
   return (
     <div className="modal-backdrop" role="presentation" onClick={() => close(null)}>
-      <div className="modal" role="alertdialog" aria-labelledby="load-error-title" onClick={(e) => e.stopPropagation()}>
+      <div
+        className="modal"
+        role="alertdialog"
+        aria-labelledby="load-error-title"
+        onClick={(e) => e.stopPropagation()}
+      >
         <h2 id="load-error-title">Could not open {error.file}</h2>
         <p className="muted">Nothing was opened and nothing on disk was changed.</p>
         <ul className="problem-list">

@@ -17,6 +17,8 @@ const running = () => ['starting', 'running', 'paused'].includes(store().run.sta
 
 const handlers: Handlers = {
   'file.new': { run: newDocument },
+  'file.openRecent': { run: () => store().openPicker('recent') },
+  'file.openSample': { run: () => store().openPicker('samples') },
   'file.open': { run: openDocument },
   'file.save': { run: () => saveDocument(false) },
   'file.saveAs': { run: () => saveDocument(true) },
@@ -29,6 +31,7 @@ const handlers: Handlers = {
   'view.theme.dark': { run: () => store().setTheme('dark') },
   'run.start': { run: () => startRun(), enabled: () => !running() },
   'run.stop': { run: stopRun, enabled: running },
+  'help.about': { run: () => store().set({ aboutOpen: true }) },
 };
 
 /** Add or replace what commands do (the canvas registers its own: zoom to fit, undo, …). */

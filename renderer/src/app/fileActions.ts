@@ -1,54 +1,193 @@
-// New, Open, Save, Save As: the platform does the file I/O, the model checks what comes in.
-import { ArchDocument } from '../../../shared/model';
-import { problemsOf, type Problem } from '../../../shared/protocol';
+// New, Open, Open Recent, Open Sample, Save, Save As, and the recovery copy. The platform does the
+// file I/O; the model checks what comes in (a file that fails replaces nothing).
+import { emptyDocument, loadDocument, serializeDocument } from '../../../shared/model';
+import type { Problem } from '../../../shared/protocol';
 import { platform } from '../platform';
-import { emptyDoc } from '../store/documentSlice';
 import { useStore } from '../store';
+import { samples } from './samples';
 
 export interface LoadOutcome {
   ok: boolean;
   problems: Problem[];
 }
 
-/** Parse a document's text; nothing is replaced unless it is entirely valid. */
-export function parseDocumentText(text: string): { ok: true; doc: ArchDocument } | { ok: false; problems: Problem[] } {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch (e) {
-    return { ok: false, problems: [{ path: '(file)', message: `not JSON: ${(e as Error).message}` }] };
-  }
-  const r = ArchDocument.safeParse(raw);
-  return r.success ? { ok: true, doc: r.data } : { ok: false, problems: problemsOf(r.error) };
+const store = () => useStore.getState();
+
+/** Ask a question with buttons; resolves with the chosen button's id. */
+export function ask(
+  title: string,
+  message: string,
+  buttons: { id: string; label: string; tone?: 'primary' | 'danger' }[],
+  cancelId: string,
+): Promise<string> {
+  return new Promise((resolve) => {
+    store().setPrompt({
+      title,
+      message,
+      buttons,
+      cancelId,
+      resolve: (id) => {
+        store().setPrompt(null);
+        resolve(id);
+      },
+    });
+  });
 }
 
-export function serialize(doc: ArchDocument): string {
-  return `${JSON.stringify(doc, null, 2)}\n`;
+/** Before the document is replaced or closed: true when it is fine to go on. */
+export async function confirmDiscard(): Promise<boolean> {
+  const { file } = store();
+  if (!file.dirty) return true;
+  const choice = await ask(
+    `Save changes to ${file.name}?`,
+    'Your changes will be lost if you don’t save them.',
+    [
+      { id: 'save', label: 'Save', tone: 'primary' },
+      { id: 'discard', label: 'Don’t Save', tone: 'danger' },
+      { id: 'cancel', label: 'Cancel' },
+    ],
+    'cancel',
+  );
+  if (choice === 'cancel') return false;
+  if (choice === 'discard') return true;
+  return saveDocument(false);
 }
 
-export function newDocument() {
-  useStore.getState().loadDocument(emptyDoc(), { name: 'Untitled.archlab.json', dirty: false });
+export async function newDocument() {
+  if (!(await confirmDiscard())) return;
+  await clearRecovery();
+  store().loadDocument(emptyDocument(), { name: 'Untitled.archlab.json' });
 }
 
-export async function openDocument(): Promise<LoadOutcome | null> {
-  const file = await platform().files.open();
-  if (!file) return null;
-  return loadText(file.text, { path: file.path || undefined, name: file.name });
-}
-
-export function loadText(text: string, where: { path?: string | undefined; name: string }): LoadOutcome {
-  const r = parseDocumentText(text);
+export function loadText(
+  text: string,
+  where: { path?: string | undefined; name: string; dirty?: boolean },
+): LoadOutcome {
+  const r = loadDocument(text);
   if (!r.ok) {
-    useStore.getState().setLoadError({ file: where.name, problems: r.problems });
+    store().setLoadError({ file: where.name, problems: r.problems });
     return { ok: false, problems: r.problems };
   }
-  useStore.getState().loadDocument(r.doc, { ...where, dirty: false });
+  store().loadDocument(r.doc, where);
+  if (r.migratedFrom !== undefined) {
+    store().showToast(`Opened a version ${r.migratedFrom} file; saving writes the current version`);
+  }
   return { ok: true, problems: [] };
 }
 
-export async function saveDocument(as = false) {
-  const { doc, file, markSaved } = useStore.getState();
-  const text = serialize(doc);
-  const saved = as || !file.path ? await platform().files.saveAs(text, file.name) : await platform().files.save(text, file);
-  if (saved) markSaved(saved);
+export async function openDocument(): Promise<LoadOutcome | null> {
+  if (!(await confirmDiscard())) return null;
+  const file = await platform().files.open();
+  if (!file) return null;
+  await clearRecovery();
+  return loadText(file.text, { path: file.path || undefined, name: file.name });
+}
+
+export async function openRecentFile(path: string): Promise<LoadOutcome | null> {
+  if (!(await confirmDiscard())) return null;
+  try {
+    const file = await platform().files.openPath(path);
+    await clearRecovery();
+    return loadText(file.text, { path: file.path || undefined, name: file.name });
+  } catch (e) {
+    store().showToast(`Could not open ${path}: ${(e as Error).message}`, 'error');
+    return null;
+  }
+}
+
+export async function openSample(id: string): Promise<LoadOutcome | null> {
+  const sample = samples.find((s) => s.id === id);
+  if (!sample || !(await confirmDiscard())) return null;
+  await clearRecovery();
+  // A sample opens as a new, unsaved document: Save asks where to keep a copy.
+  return loadText(sample.text, { name: sample.fileName });
+}
+
+/** Save (or Save As); true when the document was written. */
+export async function saveDocument(as = false): Promise<boolean> {
+  const { doc, file, markSaved, showToast } = store();
+  const text = serializeDocument(doc);
+  const oldKey = recoveryKey();
+  try {
+    const saved =
+      as || !file.path
+        ? await platform().files.saveAs(text, file.name)
+        : await platform().files.save(text, file);
+    if (!saved) return false;
+    markSaved(saved);
+    lastWritten = null;
+    await platform()
+      .recovery.clear(oldKey)
+      .catch(() => undefined);
+    return true;
+  } catch (e) {
+    showToast(`Could not save: ${(e as Error).message}`, 'error');
+    return false;
+  }
+}
+
+// ---- The recovery copy: written every few seconds while there are unsaved changes ----
+
+const UNTITLED = 'untitled:';
+let lastWritten: unknown = null;
+
+function recoveryKey(): string {
+  const { file } = store();
+  return file.path ?? `${UNTITLED}${file.name}`;
+}
+
+async function clearRecovery() {
+  lastWritten = null;
+  await platform()
+    .recovery.clear(recoveryKey())
+    .catch(() => undefined);
+}
+
+export async function writeRecoveryNow(): Promise<void> {
+  const { doc, file } = store();
+  if (!file.dirty || doc === lastWritten) return;
+  lastWritten = doc;
+  await platform().recovery.write(recoveryKey(), serializeDocument(doc));
+}
+
+export function startAutosave(everyMs = 3000): () => void {
+  const t = setInterval(() => {
+    void writeRecoveryNow().catch((e: unknown) => console.warn('recovery copy failed', e));
+  }, everyMs);
+  return () => clearInterval(t);
+}
+
+/** On start: offer to restore a recovery copy left by a session that did not save. */
+export async function offerRecovery(): Promise<void> {
+  let copies;
+  try {
+    copies = await platform().recovery.read();
+  } catch {
+    return;
+  }
+  const copy = copies[0];
+  if (!copy) return;
+  const name = copy.key.startsWith(UNTITLED)
+    ? copy.key.slice(UNTITLED.length)
+    : (copy.key.split(/[\\/]/).pop() ?? copy.key);
+  const when = new Date(copy.savedAt).toLocaleString();
+  const choice = await ask(
+    'Restore unsaved work?',
+    `ArchLab closed without saving ${name}. A recovery copy from ${when} is available.`,
+    [
+      { id: 'restore', label: 'Restore', tone: 'primary' },
+      { id: 'discard', label: 'Discard' },
+    ],
+    'later',
+  );
+  if (choice === 'restore') {
+    const path = copy.key.startsWith(UNTITLED) ? undefined : copy.key;
+    const r = loadText(copy.text, { path, name, dirty: true });
+    if (r.ok) lastWritten = store().doc;
+  } else if (choice === 'discard') {
+    for (const c of copies)
+      await platform()
+        .recovery.clear(c.key)
+        .catch(() => undefined);
+  }
 }

@@ -1,21 +1,31 @@
 import { memo } from 'react';
-import { Handle, Position, type NodeProps, type Node as FlowNode } from '@xyflow/react';
+import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import type { Node as DocNode } from '../../../shared/model';
+import deployIcon from '../../../assets/icons/kubernetes/deploy.svg';
+import podIcon from '../../../assets/icons/kubernetes/pod.svg';
+import type { ArchFlowNode } from './flowModel';
 import { kindLooks } from './kinds';
 
-export type ArchFlowNode = FlowNode<{ node: DocNode }, 'arch'>;
+export type { ArchFlowNode } from './flowModel';
+
+/** Below this zoom a node shows a compact body: icon, big name, figures, pods as dots. */
+export const COMPACT_ZOOM = 0.6;
+/** The most pods drawn one by one; beyond, a `+N` marker. */
+const MAX_PODS_DRAWN = 24;
+
+const ms = (v: number) => `${Number(v.toPrecision(4)).toLocaleString('en')} ms`;
 
 /** The key figures a reader wants at a glance, per kind. */
 export function keyFigures(node: DocNode): string {
   switch (node.kind) {
     case 'client':
-      return `${node.props.rps} rps · ${node.props.arrival}`;
+      return `${node.props.rps.toLocaleString('en')} rps · ${node.props.arrival}`;
     case 'gateway':
-      return `${node.props.overheadMs} ms · ${node.props.concurrency} conc.`;
+      return `${ms(node.props.overheadMs)} · ${node.props.concurrency} conc.`;
     case 'service':
-      return `${node.props.replicas} pods · ${node.props.concurrency} conc.`;
+      return `${node.props.replicas} ${node.props.replicas === 1 ? 'pod' : 'pods'} · ${node.props.concurrency} conc.`;
     case 'pod':
-      return `${node.props.concurrency} conc.`;
+      return `bare pod · ${node.props.concurrency} conc.`;
     case 'database':
       return `pool ${node.props.poolSize} · ${node.props.replicas} replicas`;
     case 'cache':
@@ -23,29 +33,52 @@ export function keyFigures(node: DocNode): string {
     case 'queue':
       return `capacity ${node.props.capacity.toLocaleString('en')}`;
     case 'external':
-      return node.props.errorRate > 0 ? `${(node.props.errorRate * 100).toFixed(1)} % errors` : 'third party';
+      return node.props.errorRate > 0
+        ? `${(node.props.errorRate * 100).toFixed(1)} % errors`
+        : 'third party';
   }
 }
 
+const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
+
+function Pods({ count, compact }: { count: number; compact: boolean }) {
+  const drawn = Math.min(count, MAX_PODS_DRAWN);
+  return (
+    <div className="arch-node-pods" aria-label={`${count} ${count === 1 ? 'pod' : 'pods'}`}>
+      {Array.from({ length: drawn }, (_, i) =>
+        compact ? (
+          <span key={i} className="pod pod-dot" />
+        ) : (
+          <img key={i} className="pod pod-icon" src={podIcon} alt="" draggable={false} />
+        ),
+      )}
+      {count > drawn && <span className="pod-more">+{count - drawn}</span>}
+      {count === 0 && <span className="pod-none">no pods</span>}
+    </div>
+  );
+}
+
+/** One architecture component on the canvas; re-renders only when its own document node does. */
 export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<ArchFlowNode>) {
   const { node } = data;
+  const compact = useFlowStore(zoomedOut);
   const look = kindLooks[node.kind];
-  const pods = node.kind === 'service' ? Math.min(node.props.replicas, 12) : 0;
   return (
-    <div className={`arch-node kind-${node.kind}${selected ? ' selected' : ''}`} style={{ borderColor: look.color }}>
-      {node.kind !== 'client' && <Handle type="target" position={Position.Left} />}
+    <div
+      className={`arch-node kind-${node.kind}${selected ? ' selected' : ''}${compact ? ' compact' : ''}`}
+      style={{ borderColor: look.color }}
+      data-node-id={node.id}
+    >
+      <Handle type="target" position={Position.Left} />
       <div className="arch-node-head">
-        <look.icon size={16} style={{ color: look.color }} aria-hidden />
+        <look.icon className="arch-node-icon" style={{ color: look.color }} aria-hidden />
         <span className="arch-node-label">{node.label ?? node.id}</span>
+        {node.kind === 'service' && !compact && (
+          <img className="k8s-icon" src={deployIcon} alt="Deployment" title="Deployment" />
+        )}
       </div>
       <div className="arch-node-figures">{keyFigures(node)}</div>
-      {pods > 0 && (
-        <div className="arch-node-pods" aria-label={`${node.kind === 'service' ? node.props.replicas : 0} pods`}>
-          {Array.from({ length: pods }, (_, i) => (
-            <span key={i} className="pod-dot" />
-          ))}
-        </div>
-      )}
+      {node.kind === 'service' && <Pods count={node.props.replicas} compact={compact} />}
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -1,58 +1,235 @@
-import { useMemo } from 'react';
-import { Background, BackgroundVariant, Controls, MiniMap, ReactFlow, type Edge as FlowEdge } from '@xyflow/react';
+import { useCallback, useEffect, useState } from 'react';
+import {
+  Background,
+  BackgroundVariant,
+  Controls,
+  MiniMap,
+  ReactFlow,
+  SelectionMode,
+  applyNodeChanges,
+  type EdgeChange,
+  type NodeChange,
+  type OnConnect,
+  type OnNodeDrag,
+} from '@xyflow/react';
+import { applyOps, type NodeKind, type Op } from '../../../shared/model';
 import { useStore } from '../store';
-import { ArchNode, type ArchFlowNode } from './ArchNode';
+import { ArchEdge } from './ArchEdge';
+import { ArchNode } from './ArchNode';
+import { addAtScreen, connect, GRID } from './editActions';
+import { setFlowInstance, sizeOf, zoomToFit } from './flowApi';
+import {
+  absoluteOf,
+  groupAt,
+  syncEdges,
+  syncNodes,
+  type AnyFlowNode,
+  type ArchFlowEdge,
+} from './flowModel';
+import { GroupNode } from './GroupNode';
 import { kindLooks } from './kinds';
+import { PALETTE_MIME } from './Palette';
 
-const nodeTypes = { arch: ArchNode };
+// Stable across renders (React Flow warns and re-mounts otherwise).
+const nodeTypes = { arch: ArchNode, container: GroupNode };
+const edgeTypes = { arch: ArchEdge };
+const SNAP: [number, number] = [GRID, GRID];
+const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
+const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+/** Above this many nodes only what is on screen is rendered. */
+const VISIBLE_ONLY_FROM = 300;
+
+const minimapColor = (n: AnyFlowNode) =>
+  n.type === 'arch' ? kindLooks[n.data.node.kind].color : 'transparent';
+
+/** Moves of a finished drag, and the zones/teams the dragged items were dropped into or out of. */
+function dropOps(dragged: readonly AnyFlowNode[]): Op[] {
+  const { doc } = useStore.getState();
+  const moves = dragged.map((n) => ({
+    id: n.id,
+    position: { x: Math.round(n.position.x), y: Math.round(n.position.y) },
+  }));
+  const moved = applyOps(doc, [{ type: 'moveNodes', moves }]);
+  if (!moved.ok) return [];
+  const after = moved.doc;
+  const ids = new Set(dragged.map((n) => n.id));
+  const parents: Op[] = [];
+  for (const n of dragged) {
+    const item = after.nodes.find((x) => x.id === n.id) ?? after.groups.find((g) => g.id === n.id);
+    if (!item || (item.parentId !== undefined && ids.has(item.parentId))) continue;
+    const at = absoluteOf(after, n.id);
+    const size = sizeOf(n.id);
+    const centre = { x: at.x + size.width / 2, y: at.y + size.height / 2 };
+    const target = groupAt(after, centre, n.type === 'container' ? n.id : undefined);
+    if ((target?.id ?? undefined) !== item.parentId) {
+      parents.push({ type: 'setParent', id: n.id, parentId: target?.id ?? null });
+    }
+  }
+  return [{ type: 'moveNodes', moves }, ...parents];
+}
 
 /** The centre canvas: React Flow nodes and edges derived from the document, never stored in it. */
 export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const doc = useStore((s) => s.doc);
-  const nodes = useMemo<ArchFlowNode[]>(
-    () =>
-      doc.nodes.map((n) => ({
-        id: n.id,
-        type: 'arch',
-        position: n.position,
-        data: { node: n },
-      })),
-    [doc.nodes],
-  );
-  const edges = useMemo<FlowEdge[]>(
-    () =>
-      doc.edges.map((e) => ({
-        id: e.id,
-        source: e.from,
-        target: e.to,
-        animated: e.kind === 'publish',
-        ...(e.kind === 'publish' ? { className: 'edge-publish' } : {}),
-      })),
-    [doc.edges],
-  );
+  const selectedNodes = useStore((s) => s.selectedNodes);
+  const selectedEdges = useStore((s) => s.selectedEdges);
+  const snapToGrid = useStore((s) => s.snapToGrid);
+  const minimap = useStore((s) => s.minimap);
+  const epoch = useStore((s) => s.epoch);
+
+  // Flow nodes are derived from the document and the selection, and hold React Flow's own
+  // transient state (drag positions, measured sizes) until a gesture ends.
+  const [flowState, setFlowState] = useState(() => ({
+    doc,
+    selected: selectedNodes,
+    nodes: syncNodes([], doc, new Set(selectedNodes)),
+  }));
+  let nodes = flowState.nodes;
+  if (flowState.doc !== doc || flowState.selected !== selectedNodes) {
+    nodes = syncNodes(flowState.nodes, doc, new Set(selectedNodes));
+    setFlowState({ doc, selected: selectedNodes, nodes });
+  }
+
+  const [hovered, setHovered] = useState<string | null>(null);
+  const [edgeState, setEdgeState] = useState(() => ({
+    doc,
+    selected: selectedEdges,
+    hovered,
+    edges: syncEdges([], doc, new Set(selectedEdges), hovered),
+  }));
+  let edges = edgeState.edges;
+  if (
+    edgeState.doc !== doc ||
+    edgeState.selected !== selectedEdges ||
+    edgeState.hovered !== hovered
+  ) {
+    edges = syncEdges(edgeState.edges, doc, new Set(selectedEdges), hovered);
+    setEdgeState({ doc, selected: selectedEdges, hovered, edges });
+  }
+
+  // A newly opened document is shown whole.
+  useEffect(() => {
+    const t = setTimeout(() => {
+      if (useStore.getState().doc.nodes.length > 0) zoomToFit();
+    }, 60);
+    return () => clearTimeout(t);
+  }, [epoch]);
+
+  const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
+    setFlowState((st) => ({ ...st, nodes: applyNodeChanges(changes, st.nodes) }));
+    const s = useStore.getState();
+    const picked = new Set(s.selectedNodes);
+    let touched = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      touched = true;
+      if (c.selected) picked.add(c.id);
+      else picked.delete(c.id);
+    }
+    if (touched) s.select([...picked], s.selectedEdges);
+  }, []);
+
+  const onEdgesChange = useCallback((changes: EdgeChange<ArchFlowEdge>[]) => {
+    const s = useStore.getState();
+    const picked = new Set(s.selectedEdges);
+    let touched = false;
+    for (const c of changes) {
+      if (c.type !== 'select') continue;
+      touched = true;
+      if (c.selected) picked.add(c.id);
+      else picked.delete(c.id);
+    }
+    if (touched) s.select(s.selectedNodes, [...picked]);
+  }, []);
+
+  const onNodeDragStop: OnNodeDrag<AnyFlowNode> = useCallback((_e, _node, dragged) => {
+    const ops = dropOps(dragged);
+    const s = useStore.getState();
+    const r = ops.length > 0 ? s.apply(ops) : null;
+    if (!r || !r.ok) {
+      if (r && !r.ok) s.showToast(`Could not move: ${r.problems[0]?.message ?? ''}`, 'error');
+      setFlowState((st) => ({
+        ...st,
+        nodes: syncNodes(st.nodes, s.doc, new Set(s.selectedNodes)),
+      }));
+    }
+  }, []);
+
+  const onConnect: OnConnect = useCallback((c) => {
+    connect(c.source, c.target);
+  }, []);
+
+  const onDragOver = useCallback((e: React.DragEvent) => {
+    if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
+    e.preventDefault();
+    e.dataTransfer.dropEffect = 'copy';
+  }, []);
+
+  const onDrop = useCallback((e: React.DragEvent) => {
+    const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
+    if (!kind || !(kind in kindLooks)) return;
+    e.preventDefault();
+    addAtScreen(kind, { x: e.clientX, y: e.clientY });
+  }, []);
+
+  const onDoubleClick = useCallback((e: React.MouseEvent) => {
+    if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
+    useStore.getState().openPicker('quickAdd', { x: e.clientX, y: e.clientY });
+  }, []);
+
   return (
-    <div className="canvas" aria-label="Canvas">
-      <ReactFlow
+    <div className="canvas" aria-label="Canvas" onDoubleClick={onDoubleClick}>
+      <ReactFlow<AnyFlowNode, ArchFlowEdge>
         nodes={nodes}
         edges={edges}
         nodeTypes={nodeTypes}
+        edgeTypes={edgeTypes}
         colorMode={colorMode}
-        fitView
+        onInit={setFlowInstance}
+        onNodesChange={onNodesChange}
+        onEdgesChange={onEdgesChange}
+        onNodeDragStop={onNodeDragStop}
+        onConnect={onConnect}
+        onDragOver={onDragOver}
+        onDrop={onDrop}
+        onEdgeMouseEnter={(_e, edge) => setHovered(edge.id)}
+        onEdgeMouseLeave={() => setHovered(null)}
+        defaultViewport={DEFAULT_VIEWPORT}
+        minZoom={0.05}
+        maxZoom={3}
+        snapToGrid={snapToGrid}
+        snapGrid={SNAP}
+        selectionOnDrag
+        selectionMode={SelectionMode.Partial}
+        panOnDrag={[1, 2]}
+        panOnScroll
+        zoomOnDoubleClick={false}
+        multiSelectionKeyCode={MULTI_SELECT_KEYS}
+        deleteKeyCode={null}
+        disableKeyboardA11y
+        elevateNodesOnSelect={false}
+        onlyRenderVisibleElements={doc.nodes.length >= VISIBLE_ONLY_FROM}
         proOptions={{ hideAttribution: false }}
       >
-        <Background variant={BackgroundVariant.Dots} gap={16} size={1.2} />
+        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" />
-        <MiniMap
-          position="bottom-right"
-          pannable
-          zoomable
-          nodeColor={(n) => kindLooks[(n as ArchFlowNode).data.node.kind].color}
-        />
+        {minimap && (
+          <MiniMap<AnyFlowNode>
+            position="bottom-right"
+            pannable
+            zoomable
+            nodeColor={minimapColor}
+            nodeStrokeColor={(n) => (n.type === 'container' ? 'var(--muted)' : 'transparent')}
+          />
+        )}
       </ReactFlow>
-      {doc.nodes.length === 0 && (
+      {doc.nodes.length === 0 && doc.groups.length === 0 && (
         <div className="canvas-empty">
           <p className="canvas-empty-title">An empty architecture</p>
-          <p>Drag a component from the palette, or open a sample from the File menu.</p>
+          <p>
+            Drag a component from the palette, double-click the canvas to add one, or open a sample
+            from the File menu.
+          </p>
         </div>
       )}
     </div>

@@ -17,7 +17,11 @@ export const Palette = memo(function Palette() {
       <header className="panel-title">Components</header>
       <label className="search">
         <Search size={14} aria-hidden />
-        <input placeholder="Search components" value={query} onChange={(e) => setQuery(e.target.value)} />
+        <input
+          placeholder="Search components"
+          value={query}
+          onChange={(e) => setQuery(e.target.value)}
+        />
       </label>
       <ul className="palette-list">
         {kinds.map((look) => (

@@ -1,40 +1,105 @@
 import { useStore } from '../store';
 import { kindLooks } from '../canvas/kinds';
 import { keyFigures } from '../canvas/ArchNode';
+import { edgeSummary } from '../canvas/ArchEdge';
+import { GROUP_LABELS } from '../../../shared/model';
+import { EdgeForm, GroupForm, NodeForm } from './forms';
 
 /** The right inspector: the selection's properties, or the document's when nothing is selected. */
 export function Inspector() {
   const doc = useStore((s) => s.doc);
-  const selected = useStore((s) => s.selectedNodes);
-  const node = selected.length === 1 ? doc.nodes.find((n) => n.id === selected[0]) : undefined;
+  const selectedNodes = useStore((s) => s.selectedNodes);
+  const selectedEdges = useStore((s) => s.selectedEdges);
+  const picked = new Set(selectedNodes);
+  const nodes = doc.nodes.filter((n) => picked.has(n.id));
+  const groups = doc.groups.filter((g) => picked.has(g.id));
+  const edgeIds = new Set(selectedEdges);
+  const edges = doc.edges.filter((e) => edgeIds.has(e.id));
+  // Remount the forms when the selection changes, so drafts and errors never leak across.
+  const key = [...selectedNodes, '|', ...selectedEdges].join(',');
+  const count = nodes.length + groups.length + edges.length;
+  const first = nodes[0];
   return (
     <aside className="panel inspector" aria-label="Inspector">
       <header className="panel-title">Inspector</header>
-      {node ? (
-        <section className="inspector-body">
-          <div className="inspector-kind" style={{ color: kindLooks[node.kind].color }}>
-            {kindLooks[node.kind].name}
-          </div>
-          <h2 className="inspector-name">{node.label ?? node.id}</h2>
-          <p className="muted small">{keyFigures(node)}</p>
-        </section>
-      ) : (
-        <section className="inspector-body">
-          <div className="inspector-kind">Document</div>
-          <h2 className="inspector-name">{doc.name}</h2>
-          <dl className="facts">
-            <dt>Components</dt>
-            <dd>{doc.nodes.length}</dd>
-            <dt>Links</dt>
-            <dd>{doc.edges.length}</dd>
-            <dt>Zones &amp; teams</dt>
-            <dd>{doc.groups.length}</dd>
-            <dt>Scenarios</dt>
-            <dd>{doc.scenarios.map((s) => s.name).join(', ') || 'none'}</dd>
-          </dl>
-          <p className="muted small">Select a component to edit its properties.</p>
-        </section>
-      )}
+      <section className="inspector-body" key={key}>
+        {count === 0 && <DocumentPanel />}
+        {count > 1 && <p className="muted small">{count} items selected</p>}
+        {nodes.length > 0 && (
+          <>
+            {nodes.length === 1 && first ? (
+              <>
+                <div className="inspector-kind" style={{ color: kindLooks[first.kind].color }}>
+                  {kindLooks[first.kind].name} <code className="muted">{first.id}</code>
+                </div>
+                <p className="muted small">{keyFigures(first)}</p>
+              </>
+            ) : (
+              <div className="inspector-kind">{nodes.length} components</div>
+            )}
+            <NodeForm nodes={nodes} />
+          </>
+        )}
+        {nodes.length === 0 && edges.length > 0 && (
+          <>
+            <div className="inspector-kind">
+              {edges.length === 1 && edges[0]
+                ? `${edges[0].kind === 'call' ? 'Call' : 'Publish'} ${edges[0].from} → ${edges[0].to}`
+                : `${edges.length} links`}
+            </div>
+            {edges.length === 1 && edges[0] && (
+              <p className="muted small">{edgeSummary(edges[0])}</p>
+            )}
+            <EdgeForm edges={edges} />
+          </>
+        )}
+        {nodes.length === 0 && edges.length === 0 && groups.length > 0 && (
+          <>
+            <div className="inspector-kind">
+              {groups.length === 1 && groups[0]
+                ? `${GROUP_LABELS[groups[0].kind]} ${groups[0].id}`
+                : `${groups.length} groups`}
+            </div>
+            <GroupForm groups={groups} />
+          </>
+        )}
+      </section>
     </aside>
+  );
+}
+
+function DocumentPanel() {
+  const doc = useStore((s) => s.doc);
+  return (
+    <>
+      <div className="inspector-kind">Document</div>
+      <h2 className="inspector-name">{doc.name}</h2>
+      <label className="field">
+        <span>Name</span>
+        <input
+          key={doc.name}
+          aria-label="Document name"
+          defaultValue={doc.name}
+          onBlur={(e) => {
+            const name = e.target.value.trim();
+            if (name && name !== doc.name) useStore.getState().apply([{ type: 'setName', name }]);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter') e.currentTarget.blur();
+          }}
+        />
+      </label>
+      <dl className="facts">
+        <dt>Components</dt>
+        <dd>{doc.nodes.length}</dd>
+        <dt>Links</dt>
+        <dd>{doc.edges.length}</dd>
+        <dt>Zones &amp; teams</dt>
+        <dd>{doc.groups.length}</dd>
+        <dt>Scenarios</dt>
+        <dd>{doc.scenarios.map((s) => s.name).join(', ') || 'none'}</dd>
+      </dl>
+      <p className="muted small">Select a component, link or group to edit its properties.</p>
+    </>
   );
 }

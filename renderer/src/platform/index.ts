@@ -1,6 +1,6 @@
 // Picks the host: the desktop preload's bridge when present, the browser otherwise.
 import type { ArchlabBridge } from '../../../shared/protocol';
-import { electronPlatform } from './electron';
+import { electronPlatform } from './desktop';
 import type { Platform } from './types';
 import { webPlatform } from './web';
 

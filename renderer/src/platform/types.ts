@@ -11,8 +11,14 @@ export interface Platform {
     /** Ask the user for a document; null when they cancel. */
     open(): Promise<OpenedFile | null>;
     /** Save to where it came from (or ask); null when they cancel. */
-    save(text: string, current: { path?: string | undefined; name: string }): Promise<{ path: string; name: string } | null>;
+    save(
+      text: string,
+      current: { path?: string | undefined; name: string },
+    ): Promise<{ path: string; name: string } | null>;
     saveAs(text: string, suggestedName: string): Promise<{ path: string; name: string } | null>;
+    /** Recently opened or saved files that can be opened again, newest first. */
+    recent(): Promise<{ path: string; name: string }[]>;
+    openPath(path: string): Promise<OpenedFile>;
   };
   recovery: {
     write(key: string, text: string): Promise<void>;
@@ -22,4 +28,11 @@ export interface Platform {
   setTitle(title: string): void;
   /** Commands chosen from a native menu (desktop only). */
   onMenuCommand(listener: (id: string) => void): () => void;
+  /** A file the OS asks to open (desktop only). */
+  onOpenFile(listener: (path: string) => void): () => void;
+  /**
+   * Closing the window: `listener` decides (it may ask about unsaved changes) and returns whether
+   * to close. The web edition can only warn through `beforeunload`.
+   */
+  onCloseRequest(listener: () => Promise<boolean>): () => void;
 }

@@ -5,16 +5,47 @@ import type { Store } from './index';
 export type ThemeChoice = 'system' | 'light' | 'dark';
 export type PanelName = 'palette' | 'inspector' | 'bottom';
 
+/** The pickers that open over the canvas (all built on cmdk). */
+export type PickerKind = 'samples' | 'recent' | 'find' | 'quickAdd';
+
+export interface Toast {
+  id: number;
+  message: string;
+  tone: 'info' | 'error';
+}
+
+/** A question with buttons (Save / Don't Save / Cancel, Restore / Discard, …). */
+export interface Prompt {
+  title: string;
+  message: string;
+  buttons: { id: string; label: string; tone?: 'primary' | 'danger' }[];
+  /** The button id Escape and the backdrop stand for. */
+  cancelId: string;
+  resolve(id: string): void;
+}
+
 export interface UiSlice {
   theme: ThemeChoice;
   panels: Record<PanelName, boolean>;
   commandPaletteOpen: boolean;
   /** A file that failed to open: shown once, with every problem and its path. */
   loadError: { file: string; problems: Problem[] } | null;
+  toast: Toast | null;
+  prompt: Prompt | null;
+  picker: { kind: PickerKind; at?: { x: number; y: number } } | null;
+  snapToGrid: boolean;
+  minimap: boolean;
+  /** Auto-layout ran on this document: from now on it places new nodes only. */
+  layoutDone: boolean;
+  aboutOpen: boolean;
   setLoadError(error: { file: string; problems: Problem[] } | null): void;
   setTheme(theme: ThemeChoice): void;
   togglePanel(panel: PanelName, open?: boolean): void;
   setCommandPaletteOpen(open: boolean): void;
+  showToast(message: string, tone?: Toast['tone']): void;
+  setPrompt(prompt: Prompt | null): void;
+  openPicker(kind: PickerKind | null, at?: { x: number; y: number }): void;
+  set(patch: Partial<Pick<UiSlice, 'snapToGrid' | 'minimap' | 'layoutDone' | 'aboutOpen'>>): void;
 }
 
 const THEME_KEY = 'archlab.theme';
@@ -28,11 +59,20 @@ function savedTheme(): ThemeChoice {
   }
 }
 
+let toastCounter = 0;
+
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   theme: savedTheme(),
   panels: { palette: true, inspector: true, bottom: true },
   commandPaletteOpen: false,
   loadError: null,
+  toast: null,
+  prompt: null,
+  picker: null,
+  snapToGrid: true,
+  minimap: true,
+  layoutDone: false,
+  aboutOpen: false,
   setLoadError: (loadError) => set({ loadError }),
   setTheme: (theme) => {
     try {
@@ -45,4 +85,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   togglePanel: (panel, open) =>
     set((s) => ({ panels: { ...s.panels, [panel]: open ?? !s.panels[panel] } })),
   setCommandPaletteOpen: (open) => set({ commandPaletteOpen: open }),
+  showToast: (message, tone = 'info') => set({ toast: { id: ++toastCounter, message, tone } }),
+  setPrompt: (prompt) => set({ prompt }),
+  openPicker: (kind, at) => set({ picker: kind === null ? null : at ? { kind, at } : { kind } }),
+  set: (patch) => set(patch),
 });

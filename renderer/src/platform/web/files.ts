@@ -15,11 +15,47 @@ interface FsWindow {
 const types = [{ description: 'ArchLab document', accept: { 'application/json': ['.json'] } }];
 const handles = new Map<string, FileHandle>();
 let counter = 0;
+const session = Math.random().toString(36).slice(2, 8);
+const RECENT_KEY = 'archlab.recent';
 
 function remember(handle: FileHandle): string {
-  const key = `web:${++counter}:${handle.name}`;
+  const key = `web:${session}:${++counter}:${handle.name}`;
   handles.set(key, handle);
+  noteRecent(key, handle.name);
   return key;
+}
+
+type RecentEntry = { path: string; name: string };
+
+function readRecent(): RecentEntry[] {
+  try {
+    const v: unknown = JSON.parse(localStorage.getItem(RECENT_KEY) ?? '[]');
+    return Array.isArray(v) ? (v as RecentEntry[]).filter((e) => typeof e?.path === 'string') : [];
+  } catch {
+    return [];
+  }
+}
+
+function noteRecent(path: string, name: string) {
+  const list = [{ path, name }, ...readRecent().filter((e) => e.name !== name)].slice(0, 10);
+  try {
+    localStorage.setItem(RECENT_KEY, JSON.stringify(list));
+  } catch {
+    // Private mode: no recent list.
+  }
+}
+
+/** Recent files whose handles this page still holds (a browser cannot reopen a file by name). */
+export async function recentFiles(): Promise<RecentEntry[]> {
+  return readRecent().filter((e) => handles.has(e.path));
+}
+
+export async function openRecent(path: string): Promise<OpenedFile> {
+  const handle = handles.get(path);
+  if (!handle) throw new Error('This file is no longer available; open it again');
+  const file = await handle.getFile();
+  noteRecent(path, handle.name);
+  return { path, name: handle.name, text: await file.text() };
 }
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';

@@ -1,6 +1,6 @@
 import type { FromHost } from '../../../../shared/protocol';
 import type { Platform } from '../types';
-import { openFile, saveFile, saveFileAs } from './files';
+import { openFile, openRecent, recentFiles, saveFile, saveFileAs } from './files';
 import { webRecovery } from './recovery';
 
 /** The web edition: the engine in a Web Worker, files through the browser's file APIs. */
@@ -11,7 +11,11 @@ export function webPlatform(): Platform {
     for (const l of listeners) l(event.data);
   };
   worker.onerror = (event) => {
-    const m: FromHost = { type: 'error', code: 'E_RUN_FAILED', message: `The engine worker failed: ${event.message}` };
+    const m: FromHost = {
+      type: 'error',
+      code: 'E_RUN_FAILED',
+      message: `The engine worker failed: ${event.message}`,
+    };
     for (const l of listeners) l(m);
   };
   return {
@@ -23,11 +27,19 @@ export function webPlatform(): Platform {
         return () => listeners.delete(listener);
       },
     },
-    files: { open: openFile, save: saveFile, saveAs: saveFileAs },
+    files: {
+      open: openFile,
+      save: saveFile,
+      saveAs: saveFileAs,
+      recent: recentFiles,
+      openPath: openRecent,
+    },
     recovery: webRecovery,
     setTitle: (title) => {
       document.title = title;
     },
     onMenuCommand: () => () => undefined,
+    onOpenFile: () => () => undefined,
+    onCloseRequest: () => () => undefined,
   };
 }

@@ -13,7 +13,10 @@ function db(): Promise<IDBDatabase> {
   });
 }
 
-async function tx<T>(mode: IDBTransactionMode, fn: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
+async function tx<T>(
+  mode: IDBTransactionMode,
+  fn: (s: IDBObjectStore) => IDBRequest<T>,
+): Promise<T> {
   const d = await db();
   return new Promise((resolve, reject) => {
     const req = fn(d.transaction(STORE, mode).objectStore(STORE));
@@ -28,7 +31,10 @@ export const webRecovery = {
     await tx('readwrite', (s) => s.put(copy));
   },
   async read(): Promise<RecoveryCopy[]> {
-    const all = await tx<RecoveryCopy[]>('readonly', (s) => s.getAll() as IDBRequest<RecoveryCopy[]>);
+    const all = await tx<RecoveryCopy[]>(
+      'readonly',
+      (s) => s.getAll() as IDBRequest<RecoveryCopy[]>,
+    );
     return all.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   },
   async clear(key: string) {

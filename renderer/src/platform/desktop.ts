@@ -21,6 +21,9 @@ export function electronPlatform(bridge: ArchlabBridge): Platform {
         const r = await bridge.saveFileAs({ suggestedName, text });
         return r && { path: r.path, name: baseName(r.path) };
       },
+      recent: async () =>
+        (await bridge.recentFiles()).map((path) => ({ path, name: baseName(path) })),
+      openPath: (path) => bridge.openPath(path),
     },
     recovery: {
       write: (key, text) => bridge.writeRecovery({ key, text }),
@@ -29,5 +32,12 @@ export function electronPlatform(bridge: ArchlabBridge): Platform {
     },
     setTitle: (title) => void bridge.setTitle(title),
     onMenuCommand: (listener) => bridge.on('menu:command', (id) => listener(String(id))),
+    onOpenFile: (listener) => bridge.on('app:openFile', (p) => listener(String(p))),
+    onCloseRequest: (listener) =>
+      bridge.on('app:closeRequest', () => {
+        void listener().then((close) => {
+          if (close) void bridge.confirmClose();
+        });
+      }),
   };
 }

@@ -1,0 +1,29 @@
+// The sample architectures in assets/samples, bundled into both editions as text.
+const files = import.meta.glob<string>('../../../assets/samples/*.archlab.json', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export interface Sample {
+  /** File name without `.archlab.json`: `web-shop`. */
+  id: string;
+  fileName: string;
+  /** The document's own name. */
+  title: string;
+  text: string;
+}
+
+export const samples: Sample[] = Object.entries(files)
+  .map(([path, text]) => {
+    const fileName = path.split('/').pop() ?? path;
+    let title = fileName;
+    try {
+      const name = (JSON.parse(text) as { name?: unknown }).name;
+      if (typeof name === 'string') title = name;
+    } catch {
+      // A broken sample still shows by file name; opening it reports the problem.
+    }
+    return { id: fileName.replace(/\.archlab\.json$/, ''), fileName, title, text };
+  })
+  .sort((a, b) => a.title.localeCompare(b.title));

@@ -1,0 +1,286 @@
+// What the editing commands do to the document: each builds operations from the selection and
+// applies them in one `apply` call, so each user gesture is one undo step.
+import {
+  canConnect,
+  copyToText,
+  nextId,
+  newEdge,
+  newGroup,
+  pasteOps,
+  placeNode,
+  type ArchDocument,
+  type NodeKind,
+  type Op,
+  type Position,
+} from '../../../shared/model';
+import { useStore } from '../store';
+import { absoluteOf, groupAndDescendants, groupAt } from './flowModel';
+import { flow, sizeOf } from './flowApi';
+
+const store = () => useStore.getState();
+export const GRID = 16;
+
+export function hasSelection() {
+  const s = store();
+  return s.selectedNodes.length + s.selectedEdges.length > 0;
+}
+
+/** The selected nodes and groups whose group is not selected too (the ones that move). */
+export function topLevelSelection(doc: ArchDocument = store().doc): string[] {
+  const picked = new Set(store().selectedNodes);
+  const inside = new Set<string>();
+  for (const id of picked) {
+    if (doc.groups.some((g) => g.id === id))
+      for (const x of groupAndDescendants(doc, id)) if (x !== id) inside.add(x);
+  }
+  return [...picked].filter((id) => {
+    if (inside.has(id)) return false;
+    const item = doc.nodes.find((n) => n.id === id) ?? doc.groups.find((g) => g.id === id);
+    return !(item?.parentId !== undefined && inside.has(item.parentId));
+  });
+}
+
+function report(result: ReturnType<ReturnType<typeof store>['apply']>, what: string) {
+  if (!result.ok) {
+    const p = result.problems[0];
+    store().showToast(`${what}: ${p ? p.message : 'refused'}`, 'error');
+  }
+  return result.ok;
+}
+
+/** Add a node of `kind` with its top-left at a canvas point, inside the group there, if any. */
+export function addNodeAt(kind: NodeKind, point: Position): string | null {
+  const { doc, apply, select } = store();
+  const group = groupAt(doc, point);
+  const node = placeNode(doc, kind, { x: Math.round(point.x), y: Math.round(point.y) });
+  if (group) {
+    const base = absoluteOf(doc, group.id);
+    node.parentId = group.id;
+    node.position = { x: node.position.x - base.x, y: node.position.y - base.y };
+  }
+  if (!report(apply([{ type: 'addNode', node }]), 'Could not add')) return null;
+  select([node.id]);
+  return node.id;
+}
+
+/** Connect two nodes: a publish edge into a queue, a call edge otherwise; refused with a reason. */
+export function connect(from: string, to: string): boolean {
+  const { doc, apply, showToast, select } = store();
+  const target = doc.nodes.find((n) => n.id === to);
+  const kind = target?.kind === 'queue' ? 'publish' : 'call';
+  const verdict = canConnect(doc, from, to, kind);
+  if (!verdict.ok) {
+    showToast(`Cannot connect: ${verdict.reason}`, 'error');
+    return false;
+  }
+  const edge = newEdge(nextId(doc, 'e'), from, to, kind);
+  if (!report(apply([{ type: 'addEdge', edge }]), 'Cannot connect')) return false;
+  select([], [edge.id]);
+  return true;
+}
+
+export function deleteSelection() {
+  const { doc, apply, selectedNodes, selectedEdges } = store();
+  const groupIds = new Set(doc.groups.map((g) => g.id));
+  const gone = new Set<string>();
+  for (const id of selectedNodes) {
+    if (groupIds.has(id)) for (const g of groupAndDescendants(doc, id)) gone.add(g);
+    else gone.add(id);
+  }
+  const nodes = doc.nodes.filter(
+    (n) => gone.has(n.id) || (n.parentId !== undefined && gone.has(n.parentId)),
+  );
+  const goneNodes = new Set(nodes.map((n) => n.id));
+  const edges = selectedEdges.filter((id) => {
+    const e = doc.edges.find((x) => x.id === id);
+    return e && !goneNodes.has(e.from) && !goneNodes.has(e.to);
+  });
+  const groups = doc.groups.filter((g) => gone.has(g.id)).reverse();
+  const ops: Op[] = [
+    ...edges.map((id): Op => ({ type: 'removeEdge', id })),
+    ...nodes.map((n): Op => ({ type: 'removeNode', id: n.id })),
+    ...groups.map((g): Op => ({ type: 'removeGroup', id: g.id })),
+  ];
+  if (ops.length > 0) report(apply(ops), 'Could not delete');
+}
+
+/** The selection as clipboard text (ArchLab's JSON envelope). */
+export function selectionText(): string | null {
+  const { doc, selectedNodes } = store();
+  return selectedNodes.length === 0 ? null : copyToText(doc, selectedNodes);
+}
+
+/** Paste clipboard text; the pasted items become the selection. */
+export function pasteText(text: string, offset: Position = { x: 40, y: 40 }): boolean {
+  const { doc, apply, select, showToast } = store();
+  const r = pasteOps(doc, text, { offset });
+  if (!r.ok) {
+    showToast(r.reason, 'error');
+    return false;
+  }
+  if (!report(apply(r.ops), 'Could not paste')) return false;
+  const after = store().doc;
+  const nodeIds = new Set([...after.nodes, ...after.groups].map((x) => x.id));
+  select(r.ids.filter((id) => nodeIds.has(id)));
+  return true;
+}
+
+export function duplicateSelection() {
+  const text = selectionText();
+  if (text) pasteText(text, { x: 40, y: 40 });
+}
+
+export function selectAll() {
+  const { doc, select } = store();
+  select(
+    [...doc.groups.map((g) => g.id), ...doc.nodes.map((n) => n.id)],
+    doc.edges.map((e) => e.id),
+  );
+}
+
+function positionOf(doc: ArchDocument, id: string): Position | undefined {
+  return (doc.nodes.find((n) => n.id === id) ?? doc.groups.find((g) => g.id === id))?.position;
+}
+
+/** Move the selection by a step (arrow keys); one undo step per key press. */
+export function moveSelection(dx: number, dy: number) {
+  const { doc, apply } = store();
+  const moves = topLevelSelection(doc).flatMap((id) => {
+    const p = positionOf(doc, id);
+    return p ? [{ id, position: { x: p.x + dx, y: p.y + dy } }] : [];
+  });
+  if (moves.length > 0) report(apply([{ type: 'moveNodes', moves }]), 'Could not move');
+}
+
+interface Box {
+  id: string;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  parent: Position;
+}
+
+function boxes(doc: ArchDocument): Box[] {
+  return topLevelSelection(doc).map((id) => {
+    const abs = absoluteOf(doc, id);
+    const p = positionOf(doc, id) ?? { x: 0, y: 0 };
+    const { width, height } = sizeOf(id);
+    return {
+      id,
+      x: abs.x,
+      y: abs.y,
+      w: width,
+      h: height,
+      parent: { x: abs.x - p.x, y: abs.y - p.y },
+    };
+  });
+}
+
+function moveTo(list: { b: Box; x: number; y: number }[], what: string) {
+  const moves = list.map(({ b, x, y }) => ({
+    id: b.id,
+    position: { x: Math.round(x - b.parent.x), y: Math.round(y - b.parent.y) },
+  }));
+  if (moves.length > 0) report(store().apply([{ type: 'moveNodes', moves }]), what);
+}
+
+export type Alignment = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
+
+export function align(how: Alignment) {
+  const list = boxes(store().doc);
+  if (list.length < 2) return;
+  const minX = Math.min(...list.map((b) => b.x));
+  const maxX = Math.max(...list.map((b) => b.x + b.w));
+  const minY = Math.min(...list.map((b) => b.y));
+  const maxY = Math.max(...list.map((b) => b.y + b.h));
+  moveTo(
+    list.map((b) => {
+      switch (how) {
+        case 'left':
+          return { b, x: minX, y: b.y };
+        case 'center':
+          return { b, x: (minX + maxX) / 2 - b.w / 2, y: b.y };
+        case 'right':
+          return { b, x: maxX - b.w, y: b.y };
+        case 'top':
+          return { b, x: b.x, y: minY };
+        case 'middle':
+          return { b, x: b.x, y: (minY + maxY) / 2 - b.h / 2 };
+        case 'bottom':
+          return { b, x: b.x, y: maxY - b.h };
+      }
+    }),
+    'Could not align',
+  );
+}
+
+/** Equal gaps between the selected items along one axis, the outermost ones staying put. */
+export function distribute(axis: 'x' | 'y') {
+  const list = boxes(store().doc);
+  if (list.length < 3) return;
+  const size = (b: Box) => (axis === 'x' ? b.w : b.h);
+  const sorted = [...list].sort((a, b) => a[axis] - b[axis]);
+  const first = sorted[0] as Box;
+  const last = sorted[sorted.length - 1] as Box;
+  const total = sorted.reduce((sum, b) => sum + size(b), 0);
+  const gap = (last[axis] + size(last) - first[axis] - total) / (sorted.length - 1);
+  let at = first[axis];
+  moveTo(
+    sorted.map((b) => {
+      const out = axis === 'x' ? { b, x: at, y: b.y } : { b, x: b.x, y: at };
+      at += size(b) + gap;
+      return out;
+    }),
+    'Could not distribute',
+  );
+}
+
+/** Put the selection into a new zone or team drawn around it. */
+export function groupSelection(kind: 'zone' | 'team') {
+  const { doc, apply, select } = store();
+  const list = boxes(doc);
+  if (list.length === 0) return;
+  const pad = 32;
+  const head = 40;
+  const minX = Math.min(...list.map((b) => b.x)) - pad;
+  const minY = Math.min(...list.map((b) => b.y)) - pad - head;
+  const maxX = Math.max(...list.map((b) => b.x + b.w)) + pad;
+  const maxY = Math.max(...list.map((b) => b.y + b.h)) + pad;
+  const parents = new Set(
+    list.map(
+      (b) =>
+        (doc.nodes.find((n) => n.id === b.id) ?? doc.groups.find((g) => g.id === b.id))?.parentId,
+    ),
+  );
+  const parentId = parents.size === 1 ? [...parents][0] : undefined;
+  const base = parentId === undefined ? { x: 0, y: 0 } : absoluteOf(doc, parentId);
+  const group = newGroup(
+    kind,
+    nextId(doc, kind),
+    { x: Math.round(minX - base.x), y: Math.round(minY - base.y) },
+    { width: Math.round(maxX - minX), height: Math.round(maxY - minY) },
+  );
+  if (parentId !== undefined) group.parentId = parentId;
+  const ops: Op[] = [
+    { type: 'addGroup', group },
+    ...list.map((b): Op => ({ type: 'setParent', id: b.id, parentId: group.id })),
+  ];
+  if (report(apply(ops), 'Could not group')) select([group.id]);
+}
+
+export function ungroupSelection() {
+  const { doc, apply, selectedNodes } = store();
+  const ids = selectedNodes.filter((id) => doc.groups.some((g) => g.id === id));
+  if (ids.length > 0)
+    report(apply(ids.map((id): Op => ({ type: 'removeGroup', id }))), 'Could not ungroup');
+}
+
+/** Add a node centred under a screen point (a drop from the palette, the quick picker). */
+export function addAtScreen(kind: NodeKind, screen: { x: number; y: number }): string | null {
+  const rf = flow();
+  if (!rf) return null;
+  const p = rf.screenToFlowPosition(screen);
+  const snap = (v: number) => (store().snapToGrid ? Math.round(v / GRID) * GRID : Math.round(v));
+  return addNodeAt(kind, { x: snap(p.x - 90), y: snap(p.y - 32) });
+}

@@ -1,0 +1,82 @@
+import { useState, type ReactNode } from 'react';
+import type { FieldMeta } from '../../../shared/model';
+import { FieldInput } from './FieldInput';
+import { MIXED } from './fieldValue';
+
+export interface FieldListProps {
+  fields: readonly FieldMeta[];
+  /** The shown value at a path: the shared one, or MIXED. */
+  valueAt(path: string): unknown;
+  /** Check and write; returns the reason when refused (nothing is written then). */
+  commit(path: string, value: unknown): string | null;
+}
+
+const stringify = (v: unknown) => (v === MIXED ? 'mixed' : (JSON.stringify(v) ?? 'undefined'));
+
+/** A form from field metadata: sections, conditional fields, optional blocks, errors per field. */
+export function FieldList({ fields, valueAt, commit }: FieldListProps) {
+  const [errors, setErrors] = useState<Record<string, string>>({});
+  const setError = (path: string, message: string | null) =>
+    setErrors((e) => {
+      const next = { ...e };
+      if (message === null) delete next[path];
+      else next[path] = message;
+      return next;
+    });
+  const visible = fields.filter((f) => {
+    if (f.when && !f.when.values.includes(String(valueAt(f.when.path)))) return false;
+    return true;
+  });
+  const rows: ReactNode[] = [];
+  let section: string | undefined;
+  const offered = new Set<string>();
+  for (const f of visible) {
+    if (f.within !== undefined && valueAt(f.within) === undefined) {
+      if (offered.has(f.within)) continue;
+      offered.add(f.within);
+      const within = f.within;
+      rows.push(
+        <div key={`add-${within}`} className="field optional-block">
+          <span className="muted">{f.section ?? within}: not set</span>
+          <button type="button" className="tool small" onClick={() => commit(within, {})}>
+            Add
+          </button>
+        </div>,
+      );
+      continue;
+    }
+    if (f.section !== section) {
+      section = f.section;
+      const within = f.within;
+      if (section) {
+        rows.push(
+          <div key={`s-${f.path}`} className="field-section">
+            {section}
+            {within !== undefined && !offered.has(within) && (
+              <button
+                type="button"
+                className="tool small"
+                onClick={() => commit(within, undefined)}
+              >
+                Remove
+              </button>
+            )}
+          </div>,
+        );
+      }
+      if (within !== undefined) offered.add(within);
+    }
+    const value = valueAt(f.path);
+    rows.push(
+      <FieldInput
+        key={`${f.path}=${stringify(value)}`}
+        meta={f}
+        value={value}
+        error={errors[f.path]}
+        onCommit={(v) => setError(f.path, commit(f.path, v))}
+        onInvalid={(m) => setError(f.path, `${f.label} ${m}`)}
+      />,
+    );
+  }
+  return <div className="field-list">{rows}</div>;
+}

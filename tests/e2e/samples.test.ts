@@ -1,0 +1,104 @@
+// Every sample opens from File > Open Sample, draws cleanly in both themes, and a broken file
+// opens nothing and names the path of each problem.
+import { readdirSync } from 'node:fs';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+
+const samples = readdirSync('assets/samples')
+  .filter((f) => f.endsWith('.archlab.json'))
+  .map((f) => f.replace(/\.archlab\.json$/, ''));
+
+describe.skipIf(!chromiumPath)(`samples and broken files${skipReason}`, () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await openLab({
+      init: () => {
+        // Drive the file-input fallback, which headless Chromium can answer.
+        delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
+      },
+    });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  async function openSample(name: string) {
+    const { page } = lab;
+    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Open Sample');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[cmdk-dialog]');
+    await page.locator('[cmdk-item]', { hasText: `${name}.archlab.json` }).click();
+    await page.waitForFunction((n) => document.title.startsWith(`${n}.archlab.json`), name);
+    await page.waitForTimeout(500);
+  }
+
+  for (const name of samples) {
+    it(`opens the sample ${name} and draws every node`, async () => {
+      const { page } = lab;
+      await openSample(name);
+      const expected = await page.evaluate(
+        () =>
+          (
+            window as unknown as {
+              archlabTest: { store: { getState(): { doc: { nodes: unknown[] } } } };
+            }
+          ).archlabTest.store.getState().doc.nodes.length,
+      );
+      expect(expected).toBeGreaterThan(2);
+      await expect(page.locator('.react-flow__node-arch').count()).resolves.toBe(expected);
+      await page.screenshot({ path: shot(`sample-${name}.png`) });
+      await page.evaluate(() => {
+        const s = (
+          window as unknown as {
+            archlabTest: { store: { getState(): { setTheme(t: string): void } } };
+          }
+        ).archlabTest.store;
+        s.getState().setTheme('dark');
+      });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: shot(`sample-${name}-dark.png`) });
+      await page.evaluate(() => {
+        const s = (
+          window as unknown as {
+            archlabTest: { store: { getState(): { setTheme(t: string): void } } };
+          }
+        ).archlabTest.store;
+        s.getState().setTheme('light');
+      });
+    });
+  }
+
+  it('opens nothing from a broken file and names the path of each problem', async () => {
+    const { page } = lab;
+    const before = await page.title();
+    const broken = JSON.stringify({
+      format: 'archlab',
+      version: 1,
+      name: 'Broken',
+      nodes: [
+        { id: 'a', kind: 'service', position: { x: 0, y: 0 }, props: { replicas: -1 } },
+        { id: 'b', kind: 'client', position: { x: 0, y: 0 } },
+      ],
+      edges: [{ id: 'e', from: 'b', to: 'zz', kind: 'call' }],
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await page.keyboard.press('Control+o');
+    await (
+      await chooser
+    ).setFiles({
+      name: 'broken.archlab.json',
+      mimeType: 'application/json',
+      buffer: Buffer.from(broken),
+    });
+    const dialog = page.getByRole('alertdialog');
+    await dialog.waitFor();
+    const text = await dialog.innerText();
+    expect(text).toContain('Could not open broken.archlab.json');
+    expect(text).toContain('nodes[0].props.replicas');
+    await page.screenshot({ path: shot('load-error.png') });
+    await page.getByRole('button', { name: 'OK' }).click();
+    expect(await page.title()).toBe(before);
+  });
+});
