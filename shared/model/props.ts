@@ -50,16 +50,36 @@ export const RollingUpdate = z.object({
   maxUnavailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
 });
 
-const Probe = z.object({
-  httpGet: z.object({ path: z.string(), port: z.number().int() }).optional(),
-  tcpSocket: z.object({ port: z.number().int() }).optional(),
-  exec: z.object({ command: z.array(z.string()) }).optional(),
-  initialDelaySeconds: z.number().int().min(0).default(0),
-  periodSeconds: z.number().int().min(1).default(10),
-  timeoutSeconds: z.number().int().min(1).default(1),
-  successThreshold: z.number().int().min(1).default(1),
-  failureThreshold: z.number().int().min(1).default(3),
-});
+const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'exec'] as const;
+
+const Probe = z
+  .object({
+    httpGet: z.object({ path: z.string(), port: z.number().int() }).optional(),
+    tcpSocket: z.object({ port: z.number().int() }).optional(),
+    exec: z.object({ command: z.array(z.string()) }).optional(),
+    initialDelaySeconds: z.number().int().min(0).default(0),
+    periodSeconds: z.number().int().min(1).default(10),
+    timeoutSeconds: z.number().int().min(1).default(1),
+    successThreshold: z.number().int().min(1).default(1),
+    failureThreshold: z.number().int().min(1).default(3),
+  })
+  .superRefine((probe, ctx) => {
+    // Kubernetes validateHandler: exactly one handler.
+    const given = PROBE_HANDLERS.filter((h) => probe[h] !== undefined);
+    if (given.length === 0) {
+      ctx.addIssue({
+        code: 'custom',
+        message: 'must specify a handler type: httpGet, tcpSocket or exec',
+        path: ['httpGet'],
+      });
+    } else if (given.length > 1) {
+      ctx.addIssue({
+        code: 'custom',
+        message: `may not specify more than 1 handler type (has ${given.join(', ')})`,
+        path: [given[1] as string],
+      });
+    }
+  });
 export type Probe = z.infer<typeof Probe>;
 
 const workload = {
@@ -81,29 +101,177 @@ const workload = {
   errorRate: probability('Share of requests that fail with an internal error').default(0),
 };
 
-export const ServiceProps = z.object({
-  replicas: z.number().int().min(0).max(10_000).default(2).describe('Desired pods (Deployment)'),
-  ...workload,
-  loadBalancing: z
-    .enum(['round-robin', 'random', 'least-connection'])
-    .default('round-robin')
-    .describe('How the Service spreads requests over ready pods'),
-  strategy: z
-    .object({
-      type: z.enum(['RollingUpdate', 'Recreate']).default('RollingUpdate'),
-      rollingUpdate: RollingUpdate.default({ maxSurge: '25%', maxUnavailable: '25%' }),
-    })
-    .default({ type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } }),
-  minReadySeconds: z.number().int().min(0).default(0),
-  progressDeadlineSeconds: z.number().int().min(1).default(600),
-  revisionHistoryLimit: z.number().int().min(0).default(10),
-  terminationGracePeriodSeconds: z.number().int().min(0).default(30),
-  startupSeconds: z.number().min(0).max(3600).default(2).describe('Image pull and start time (s)'),
-  readinessProbe: Probe.optional(),
-  livenessProbe: Probe.optional(),
-  startupProbe: Probe.optional(),
-  version: z.string().max(64).default('v1').describe('Version label of the pod template'),
+export const Hpa = z.object({
+  minReplicas: z.number().int().min(1).max(10_000).default(1),
+  maxReplicas: z.number().int().min(1).max(10_000).default(10),
+  targetCPUUtilizationPercentage: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(80)
+    .describe('Mean CPU use over the pods, as a percentage of their request'),
+  scaleDownStabilizationSeconds: z
+    .number()
+    .int()
+    .min(0)
+    .max(3600)
+    .default(300)
+    .describe('Scale down to the highest recommendation of this window'),
 });
+
+export const CircuitBreaker = z.object({
+  slidingWindowType: z.enum(['COUNT_BASED', 'TIME_BASED']).default('COUNT_BASED'),
+  slidingWindowSize: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(100)
+    .describe('Calls (COUNT_BASED) or seconds (TIME_BASED) in the window'),
+  minimumNumberOfCalls: z
+    .number()
+    .int()
+    .min(1)
+    .max(100_000)
+    .default(100)
+    .describe('Calls needed before a rate is computed'),
+  failureRateThreshold: z.number().gt(0).max(100).default(50).describe('Opens at this failure %'),
+  slowCallRateThreshold: z.number().gt(0).max(100).default(100).describe('Opens at this slow %'),
+  slowCallDurationThresholdMs: z
+    .number()
+    .min(1)
+    .max(3_600_000)
+    .default(60_000)
+    .describe('A call longer than this is slow'),
+  waitDurationInOpenStateMs: z
+    .number()
+    .min(1)
+    .max(3_600_000)
+    .default(60_000)
+    .describe('Time OPEN before trying HALF_OPEN'),
+  permittedNumberOfCallsInHalfOpenState: z.number().int().min(1).max(10_000).default(10),
+  automaticTransitionFromOpenToHalfOpenEnabled: z.boolean().default(false),
+});
+
+export const OutlierDetection = z.object({
+  consecutive5xx: z.number().int().min(1).max(1000).default(5),
+  intervalMs: z.number().min(1).max(3_600_000).default(10_000).describe('Ejection sweep period'),
+  baseEjectionTimeMs: z
+    .number()
+    .min(1)
+    .max(3_600_000)
+    .default(30_000)
+    .describe('Ejected for this × times ejected'),
+  maxEjectionPercent: z.number().min(0).max(100).default(10),
+  maxEjectionTimeMs: z.number().min(1).max(3_600_000).default(300_000),
+});
+
+export const ServiceProps = z
+  .object({
+    replicas: z.number().int().min(0).max(10_000).default(2).describe('Desired pods (Deployment)'),
+    ...workload,
+    loadBalancing: z
+      .enum(['round-robin', 'random', 'least-connection'])
+      .default('round-robin')
+      .describe('How the Service spreads requests over ready pods'),
+    strategy: z
+      .object({
+        type: z.enum(['RollingUpdate', 'Recreate']).default('RollingUpdate'),
+        rollingUpdate: RollingUpdate.default({ maxSurge: '25%', maxUnavailable: '25%' }),
+      })
+      .superRefine((strategy, ctx) => {
+        // ValidateRollingUpdateDeployment: both zero would never let the rollout progress.
+        const { maxSurge, maxUnavailable } = strategy.rollingUpdate;
+        const zero = (v: number | string) => (typeof v === 'number' ? v : parseInt(v, 10)) === 0;
+        if (strategy.type === 'RollingUpdate' && zero(maxSurge) && zero(maxUnavailable)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: 'may not be 0 when maxSurge is 0 (the rollout could never make progress)',
+            path: ['rollingUpdate', 'maxUnavailable'],
+          });
+        }
+      })
+      .default({
+        type: 'RollingUpdate',
+        rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' },
+      }),
+    minReadySeconds: z.number().int().min(0).default(0),
+    progressDeadlineSeconds: z.number().int().min(1).default(600),
+    revisionHistoryLimit: z.number().int().min(0).default(10),
+    terminationGracePeriodSeconds: z.number().int().min(0).default(30),
+    startupSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(2)
+      .describe('Image pull and start time (s)'),
+    readinessProbe: Probe.optional(),
+    livenessProbe: Probe.optional(),
+    startupProbe: Probe.optional(),
+    version: z.string().max(64).default('v1').describe('Version label of the pod template'),
+    schedulingDelaySeconds: z
+      .number()
+      .min(0)
+      .max(600)
+      .default(0)
+      .describe('Time a new pod stays Pending before it is scheduled (s)'),
+    preStopSeconds: z
+      .number()
+      .min(0)
+      .max(3600)
+      .default(0)
+      .describe('preStop hook run before SIGTERM on termination (s)'),
+    behaviour: z
+      .enum(['healthy', 'hang', 'crash-on-start', 'leak', 'slow-warmup', 'unready'])
+      .default('healthy')
+      .describe(
+        'What the pods do, to teach probes: hang (requests stall), crash-on-start, leak (slower with uptime), slow-warmup (refuses connections at first), unready (health check answers 503)',
+      ),
+    behaviourAfterS: z
+      .number()
+      .min(0)
+      .max(86_400)
+      .default(30)
+      .describe('hang / crash-on-start: after this long running; slow-warmup: the warm-up (s)'),
+    leakMsPerS: z
+      .number()
+      .min(0)
+      .max(10_000)
+      .default(5)
+      .describe('leak: latency added per second of uptime (ms/s)'),
+    hpa: Hpa.optional().describe('HorizontalPodAutoscaler on CPU'),
+    sessionAffinity: z
+      .enum(['None', 'ClientIP'])
+      .default('None')
+      .describe('ClientIP pins each client to one pod'),
+    sessionAffinityTimeoutSeconds: z
+      .number()
+      .int()
+      .min(1)
+      .max(86_400)
+      .default(10_800)
+      .describe('sessionAffinityConfig.clientIP.timeoutSeconds'),
+    proxyMode: z
+      .enum(['iptables', 'ipvs-rr', 'ipvs-lc'])
+      .optional()
+      .describe('kube-proxy mode; when set it decides over loadBalancing'),
+    endpointsDelayMs: z
+      .number()
+      .min(0)
+      .max(60_000)
+      .default(1000)
+      .describe('Time an endpoint change takes to reach kube-proxy'),
+  })
+  .superRefine((props, ctx) => {
+    // Kubernetes validateProbe: successThreshold must be 1 for liveness and startup probes.
+    for (const key of ['livenessProbe', 'startupProbe'] as const) {
+      const probe = props[key];
+      if (probe !== undefined && probe.successThreshold !== 1) {
+        ctx.addIssue({ code: 'custom', message: 'must be 1', path: [key, 'successThreshold'] });
+      }
+    }
+  });
 
 export const PodProps = z.object({ ...workload });
 
@@ -121,6 +289,47 @@ export const GatewayProps = z.object({
     .max(500)
     .default([])
     .describe('Path prefix → target node id; empty means every outgoing call edge'),
+  rateLimit: z
+    .object({
+      algorithm: z
+        .enum(['token-bucket', 'leaky-bucket', 'fixed-window', 'sliding-window'])
+        .default('token-bucket'),
+      capacity: z
+        .number()
+        .int()
+        .min(1)
+        .max(10_000_000)
+        .default(100)
+        .describe('Bucket size (burst), queue length, or requests per window'),
+      ratePerS: z
+        .number()
+        .gt(0)
+        .max(10_000_000)
+        .default(50)
+        .describe('Refill or leak rate (requests/s)'),
+      windowMs: z.number().min(1).max(86_400_000).default(1000).describe('Window length'),
+      per: z
+        .enum(['route', 'client'])
+        .default('route')
+        .describe('One limit per route or per client'),
+    })
+    .optional()
+    .describe('Requests over the limit get 429 (rate_limited)'),
+  loadBalancing: z
+    .enum(['round-robin', 'weighted', 'least-request', 'ring-hash'])
+    .default('round-robin')
+    .describe('How the gateway spreads requests over upstream pods'),
+  circuitBreaker: CircuitBreaker.optional().describe('Resilience4j circuit breaker per upstream'),
+  retryBudgetPercent: z
+    .number()
+    .min(0)
+    .max(100)
+    .default(20)
+    .describe('Retries allowed as a share of active requests (%)'),
+  fallback: z
+    .enum(['none', 'static', 'cached'])
+    .default('none')
+    .describe('Answer when the upstream fails or its circuit is open'),
 });
 
 export const DatabaseProps = z.object({
@@ -167,6 +376,8 @@ export const CallProps = z.object({
     .max(100)
     .optional()
     .describe('Lets this edge close a call cycle: one request chain takes it at most this often'),
+  circuitBreaker: CircuitBreaker.optional().describe('Resilience4j circuit breaker on this call'),
+  outlierDetection: OutlierDetection.optional().describe('Envoy outlier detection of the pods'),
 });
 
 export const PublishProps = z.object({

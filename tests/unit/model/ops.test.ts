@@ -93,7 +93,11 @@ describe('applyOps', () => {
     const doc = shop();
     roundTrip(doc, [{ type: 'updateNode', id: 'orders', label: 'Orders', props: { replicas: 5 } }]);
     roundTrip(doc, [
-      { type: 'updateNode', id: 'orders', props: { readinessProbe: { periodSeconds: 2 } } },
+      {
+        type: 'updateNode',
+        id: 'orders',
+        props: { readinessProbe: { httpGet: { path: '/ready', port: 8080 }, periodSeconds: 2 } },
+      },
     ]);
     const bad = applyOps(doc, [
       { type: 'updateNode', id: 'orders', props: { replicas: 5 } },

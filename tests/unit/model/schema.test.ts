@@ -18,7 +18,15 @@ import { shop } from './build';
 
 const DEFAULTS = {
   client: { rps: 100, arrival: 'poisson', shapes: [] },
-  gateway: { overheadMs: 1, concurrency: 1000, authFailureRate: 0, routes: [] },
+  gateway: {
+    overheadMs: 1,
+    concurrency: 1000,
+    authFailureRate: 0,
+    routes: [],
+    loadBalancing: 'round-robin',
+    retryBudgetPercent: 20,
+    fallback: 'none',
+  },
   service: {
     replicas: 2,
     concurrency: 4,
@@ -33,6 +41,14 @@ const DEFAULTS = {
     terminationGracePeriodSeconds: 30,
     startupSeconds: 2,
     version: 'v1',
+    schedulingDelaySeconds: 0,
+    preStopSeconds: 0,
+    behaviour: 'healthy',
+    behaviourAfterS: 30,
+    leakMsPerS: 5,
+    sessionAffinity: 'None',
+    sessionAffinityTimeoutSeconds: 10_800,
+    endpointsDelayMs: 1000,
   },
   pod: {
     concurrency: 4,
@@ -164,6 +180,20 @@ describe('field metadata', () => {
       'backoffMaxMs',
       'jitter',
       'maxDepth',
+      'circuitBreaker.slidingWindowType',
+      'circuitBreaker.slidingWindowSize',
+      'circuitBreaker.minimumNumberOfCalls',
+      'circuitBreaker.failureRateThreshold',
+      'circuitBreaker.slowCallRateThreshold',
+      'circuitBreaker.slowCallDurationThresholdMs',
+      'circuitBreaker.waitDurationInOpenStateMs',
+      'circuitBreaker.permittedNumberOfCallsInHalfOpenState',
+      'circuitBreaker.automaticTransitionFromOpenToHalfOpenEnabled',
+      'outlierDetection.consecutive5xx',
+      'outlierDetection.intervalMs',
+      'outlierDetection.baseEjectionTimeMs',
+      'outlierDetection.maxEjectionPercent',
+      'outlierDetection.maxEjectionTimeMs',
     ]);
   });
 
