@@ -1,24 +1,65 @@
+import './run.css';
+import { useState } from 'react';
+import { useResolvedTheme } from '../app/useTheme';
 import { useStore } from '../store';
+import { ChartsTab } from './ChartsTab';
+import { EventsTab } from './EventsTab';
+import { useLive } from './liveStore';
+import { RunControls } from './RunControls';
 import { RunSummary } from './RunSummary';
 
-/** The bottom panel: the state of the current run and its results. */
+type Tab = 'summary' | 'charts' | 'events';
+
+/** The bottom panel: run controls, progress, and the results as figures, charts and events. */
 export function RunPanel() {
+  const theme = useResolvedTheme();
   const run = useStore((s) => s.run);
+  const eventCount = useLive((s) => s.events.length);
+  const [tab, setTab] = useState<Tab>('summary');
+  const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
   return (
     <section className="panel bottom-panel" aria-label="Run panel">
-      <header className="panel-title row">
-        <span>Run</span>
+      <header className="run-header">
+        <div className="tabs" role="tablist">
+          {(['summary', 'charts', 'events'] as const).map((t) => (
+            <button
+              key={t}
+              type="button"
+              role="tab"
+              aria-selected={tab === t}
+              className={tab === t ? 'tab on' : 'tab'}
+              onClick={() => setTab(t)}
+            >
+              {t === 'summary'
+                ? 'Summary'
+                : t === 'charts'
+                  ? 'Charts'
+                  : `Events${eventCount ? ` (${eventCount})` : ''}`}
+            </button>
+          ))}
+        </div>
         <span className="muted small" data-testid="run-status">
           {statusText(run.status)}
           {run.scenario ? ` · ${run.scenario} · seed ${run.seed ?? ''}` : ''}
         </span>
+        <RunControls />
       </header>
       <div className="bottom-body">
-        {(run.status === 'running' || run.status === 'paused' || run.status === 'starting') && (
-          <div className="progress" role="progressbar" aria-valuenow={Math.round(run.fraction * 100)} aria-valuemin={0} aria-valuemax={100}>
-            <div className="progress-bar" style={{ width: `${Math.min(100, run.fraction * 100)}%` }} />
+        {active && (
+          <div
+            className="progress"
+            role="progressbar"
+            aria-valuenow={Math.round(run.fraction * 100)}
+            aria-valuemin={0}
+            aria-valuemax={100}
+          >
+            <div
+              className="progress-bar"
+              style={{ width: `${Math.min(100, run.fraction * 100)}%` }}
+            />
             <span className="progress-text">
               {run.tS.toFixed(0)} s of {run.durationS ?? '?'} s simulated
+              {run.status === 'paused' ? ' — paused' : ''}
             </span>
           </div>
         )}
@@ -34,13 +75,18 @@ export function RunPanel() {
             </ul>
           </div>
         )}
-        {run.status === 'done' && <RunSummary result={run.result} stopped={run.stopped === true} />}
-        {run.status === 'idle' && (
+        {tab === 'summary' && run.status === 'done' && (
+          <RunSummary result={run.result} stopped={run.stopped === true} />
+        )}
+        {tab === 'summary' && run.status === 'idle' && (
           <p className="muted">
-            Press <kbd>F5</kbd> or <strong>Run</strong> to simulate the selected scenario. Results, charts and
-            the event log appear here.
+            Press <kbd>F5</kbd> or <strong>Run</strong> to simulate the chosen scenario: batch runs
+            as fast as the machine allows; live runs are paced so you can watch the canvas. Results,
+            charts and the event log appear here.
           </p>
         )}
+        {tab === 'charts' && <ChartsTab theme={theme} />}
+        {tab === 'events' && <EventsTab />}
       </div>
     </section>
   );

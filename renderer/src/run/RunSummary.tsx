@@ -1,37 +1,86 @@
-interface Summary {
-  requests?: number;
-  ok?: number;
-  errors?: Record<string, number>;
-  throughputRps?: number;
-  latencyMs?: Record<string, number>;
-}
+import type { RunResult } from '../../../shared/engine';
+import { useStore } from '../store';
 
 const fmt = (n: number | undefined, digits = 1) =>
-  n === undefined || Number.isNaN(n) ? '–' : n.toLocaleString('en', { maximumFractionDigits: digits });
+  n === undefined || Number.isNaN(n)
+    ? '–'
+    : n.toLocaleString('en', { maximumFractionDigits: digits });
 
-/** The headline figures of a finished run (end to end, over client requests). */
+const sum = (r: Record<string, number>) => Object.values(r).reduce((a, n) => a + n, 0);
+
+/** The figures of a finished run: end to end, the SLO verdicts, and every node. */
 export function RunSummary({ result, stopped }: { result: unknown; stopped: boolean }) {
-  const summary = ((result ?? {}) as { summary?: Summary }).summary ?? {};
-  const errors = Object.entries(summary.errors ?? {});
-  const errorCount = errors.reduce((a, [, n]) => a + n, 0);
-  const lat = summary.latencyMs ?? {};
+  const r = result as RunResult | undefined;
+  const select = useStore((s) => s.select);
+  if (!r?.summary) return null;
+  const summary = r.summary;
+  const errors = Object.entries(summary.errors);
+  const errorCount = sum(summary.errors);
+  const lat = summary.latencyMs;
   return (
     <div className="summary" data-testid="run-summary">
-      {stopped && <p className="muted small">Stopped early: the figures cover the simulated time reached.</p>}
+      {stopped && (
+        <p className="muted small">Stopped early: the figures cover the simulated time reached.</p>
+      )}
       <div className="figures">
         <Figure label="Requests" value={fmt(summary.requests, 0)} />
         <Figure label="Throughput" value={`${fmt(summary.throughputRps)} /s`} />
-        <Figure label="Errors" value={`${fmt(errorCount, 0)}`} tone={errorCount > 0 ? 'bad' : 'good'} />
-        <Figure label="p50" value={`${fmt(lat['p50'])} ms`} />
-        <Figure label="p95" value={`${fmt(lat['p95'])} ms`} />
-        <Figure label="p99" value={`${fmt(lat['p99'])} ms`} />
-        <Figure label="Mean" value={`${fmt(lat['mean'])} ms`} />
+        <Figure label="Errors" value={fmt(errorCount, 0)} tone={errorCount > 0 ? 'bad' : 'good'} />
+        <Figure label="p50" value={`${fmt(lat.p50)} ms`} />
+        <Figure label="p95" value={`${fmt(lat.p95)} ms`} />
+        <Figure label="p99" value={`${fmt(lat.p99)} ms`} />
+        <Figure label="Mean" value={`${fmt(lat.mean)} ms`} />
       </div>
       {errors.length > 0 && (
         <p className="small">
-          Errors by cause: {errors.map(([cause, n]) => `${cause} ${n.toLocaleString('en')}`).join(', ')}
+          Errors by cause:{' '}
+          {errors.map(([cause, n]) => `${cause} ${n.toLocaleString('en')}`).join(', ')}
         </p>
       )}
+      {r.slos.length > 0 && (
+        <ul className="slo-list" aria-label="SLO verdicts">
+          {r.slos.map((slo) => (
+            <li key={slo.name} className={slo.pass ? 'pass' : 'fail'}>
+              <strong>{slo.pass ? 'PASS' : 'FAIL'}</strong> {slo.name}
+              <span className="muted">
+                {' '}
+                — {slo.metric} = {fmt(slo.value, 4)} {slo.op} {fmt(slo.threshold, 4)}
+                {slo.target ? ` on ${slo.target}` : ' end to end'}
+              </span>
+            </li>
+          ))}
+        </ul>
+      )}
+      <table className="node-table">
+        <thead>
+          <tr>
+            <th>Node</th>
+            <th>Kind</th>
+            <th className="num">Requests</th>
+            <th className="num">Errors</th>
+            <th className="num">p50 ms</th>
+            <th className="num">p99 ms</th>
+            <th className="num">Utilisation</th>
+            <th className="num">Queue (mean / max)</th>
+          </tr>
+        </thead>
+        <tbody>
+          {Object.entries(r.nodes).map(([id, n]) => (
+            <tr key={id} onClick={() => select([id])} title="Select on the canvas">
+              <td>{id}</td>
+              <td>{n.kind}</td>
+              <td className="num">{fmt(n.requests, 0)}</td>
+              <td className={`num${sum(n.errors) > 0 ? ' bad' : ''}`}>{fmt(sum(n.errors), 0)}</td>
+              <td className="num">{fmt(n.latencyMs.p50)}</td>
+              <td className="num">{fmt(n.latencyMs.p99)}</td>
+              <td className="num">{fmt(n.utilisation * 100, 0)} %</td>
+              <td className="num">
+                {fmt(n.queueDepth.mean)} / {fmt(n.queueDepth.max, 0)}
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
     </div>
   );
 }

@@ -1,7 +1,10 @@
-// Talks to the engine through the platform and keeps the run slice up to date.
+// Talks to the engine through the platform and keeps the run slice and the live store up to date.
+import type { Chunk, RunResult } from '../../../shared/engine';
+import type { FromHost, LiveCommand } from '../../../shared/protocol';
 import { platform } from '../platform';
 import { useStore } from '../store';
-import type { FromHost } from '../../../shared/protocol';
+import { useLive } from './liveStore';
+import { useRunPrefs } from './runPrefs';
 
 let subscribed = false;
 let counter = 0;
@@ -11,13 +14,29 @@ function onMessage(m: FromHost) {
   if ('runId' in m && m.runId !== undefined && m.runId !== run.id) return;
   switch (m.type) {
     case 'run.started':
-      return setRun({ status: 'running', scenario: m.scenario, seed: m.seed, durationS: m.durationS });
+      return setRun({
+        status: 'running',
+        scenario: m.scenario,
+        seed: m.seed,
+        durationS: m.durationS,
+      });
     case 'run.progress':
       return setRun({ tS: m.tS, fraction: m.fraction, status: m.paused ? 'paused' : 'running' });
+    case 'run.chunk':
+      return useLive.getState().append(m.chunk as Chunk);
     case 'run.done':
-      return setRun({ status: 'done', result: m.result, stopped: m.stopped, fraction: m.stopped ? run.fraction : 1 });
+      useLive.getState().complete(m.result as RunResult);
+      return setRun({
+        status: 'done',
+        result: m.result,
+        stopped: m.stopped,
+        fraction: m.stopped ? run.fraction : 1,
+      });
     case 'error':
-      return setRun({ status: 'failed', error: { message: m.message, problems: m.problems ?? [] } });
+      return setRun({
+        status: 'failed',
+        error: { message: m.message, problems: m.problems ?? [] },
+      });
     default:
       return undefined;
   }
@@ -29,32 +48,56 @@ function ensureSubscribed() {
   platform().engine.subscribe(onMessage);
 }
 
-export function startRun(options: { scenario?: string; mode?: 'batch' | 'live'; speed?: number } = {}) {
+const isActive = (status: string) =>
+  status === 'running' || status === 'paused' || status === 'starting';
+
+/** Run the chosen scenario (Run / F5), batch or paced live, as the run preferences say. */
+export function startRun() {
   ensureSubscribed();
   const { doc, resetRun } = useStore.getState();
+  const prefs = useRunPrefs.getState();
+  const scenario =
+    prefs.scenario && doc.scenarios.some((s) => s.name === prefs.scenario)
+      ? prefs.scenario
+      : undefined;
   const runId = `run-${++counter}`;
+  useLive.getState().reset();
   resetRun({ id: runId, status: 'starting' });
   platform().engine.send({
     type: 'run.start',
     runId,
     document: doc,
     options: {
-      mode: options.mode ?? 'batch',
-      ...(options.scenario ? { scenario: options.scenario } : {}),
-      ...(options.speed !== undefined ? { speed: options.speed } : {}),
+      mode: prefs.mode,
+      speed: prefs.speed,
+      ...(scenario ? { scenario } : {}),
     },
   });
 }
 
 export function stopRun() {
   const { run } = useStore.getState();
-  if (run.id && (run.status === 'running' || run.status === 'paused' || run.status === 'starting')) {
-    platform().engine.send({ type: 'run.stop', runId: run.id });
-  }
+  if (run.id && isActive(run.status)) platform().engine.send({ type: 'run.stop', runId: run.id });
 }
 
 export function pauseRun(paused: boolean) {
   const { run } = useStore.getState();
-  if (!run.id) return;
+  if (!run.id || !isActive(run.status)) return;
   platform().engine.send({ type: paused ? 'run.pause' : 'run.resume', runId: run.id });
+}
+
+/** Change the pace of a live run while it goes (and of the next run). */
+export function setRunSpeed(speed: number) {
+  useRunPrefs.getState().setSpeed(speed);
+  const { run } = useStore.getState();
+  if (run.id && isActive(run.status))
+    platform().engine.send({ type: 'run.speed', runId: run.id, speed });
+}
+
+/** A live action on the running simulation (kill a pod, cut a link, …). */
+export function sendLiveCommand(command: LiveCommand) {
+  const { run } = useStore.getState();
+  if (run.id && isActive(run.status)) {
+    platform().engine.send({ type: 'run.command', runId: run.id, command });
+  }
 }

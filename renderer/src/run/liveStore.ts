@@ -1,0 +1,144 @@
+// What a run streams while it goes: per-node series, the latest figures of each node (for the
+// canvas overlay), and the event log. A store of its own, apart from the document, so a live frame
+// never touches the document or re-renders the whole canvas: each node subscribes to its own entry.
+import { create } from 'zustand';
+import type { Chunk, RunEvent, RunResult } from '../../../shared/engine';
+
+export type Series = Chunk['series'][string];
+export type Health = 'ok' | 'warn' | 'bad' | 'idle';
+
+export interface NodeLive {
+  rps: number;
+  p99Ms: number;
+  /** Errors / completions in the last second, 0…1. */
+  errorRate: number;
+  utilisation: number;
+  queueDepth: number;
+  health: Health;
+}
+
+export interface LiveState {
+  tS: number;
+  series: Record<string, Series>;
+  latest: Record<string, NodeLive>;
+  events: RunEvent[];
+  /** Bumped on every append, so charts redraw once per chunk. */
+  version: number;
+  reset(): void;
+  append(chunk: Chunk): void;
+  /** A finished run: take the complete series and events from its result. */
+  complete(result: RunResult): void;
+}
+
+const EVENT_LIMIT = 5000;
+
+export function healthOf(errorRate: number, utilisation: number, rps: number): Health {
+  if (rps === 0 && errorRate === 0) return 'idle';
+  if (errorRate >= 0.05) return 'bad';
+  if (errorRate >= 0.01 || utilisation >= 0.9) return 'warn';
+  return 'ok';
+}
+
+function lastOf(a: number[]): number {
+  return a.length > 0 ? (a[a.length - 1] as number) : 0;
+}
+
+export function latestOf(s: Series): NodeLive {
+  let errors = 0;
+  for (const cause in s.errors) errors += lastOf(s.errors[cause] as number[]);
+  const ok = lastOf(s.ok);
+  const done = ok + errors;
+  const errorRate = done > 0 ? errors / done : 0;
+  const rps = lastOf(s.rps);
+  const utilisation = lastOf(s.utilisation);
+  return {
+    rps,
+    p99Ms: lastOf(s.p99Ms),
+    errorRate,
+    utilisation,
+    queueDepth: lastOf(s.queueDepth),
+    health: healthOf(errorRate, utilisation, rps),
+  };
+}
+
+function concatSeries(a: Series | undefined, b: Series): Series {
+  if (!a) return b;
+  const errors: Record<string, number[]> = {};
+  const causes = new Set([...Object.keys(a.errors), ...Object.keys(b.errors)]);
+  for (const cause of causes) {
+    const left = a.errors[cause] ?? new Array<number>(a.t.length).fill(0);
+    const right = b.errors[cause] ?? new Array<number>(b.t.length).fill(0);
+    errors[cause] = left.concat(right);
+  }
+  return {
+    t: a.t.concat(b.t),
+    rps: a.rps.concat(b.rps),
+    ok: a.ok.concat(b.ok),
+    errors,
+    p50Ms: a.p50Ms.concat(b.p50Ms),
+    p95Ms: a.p95Ms.concat(b.p95Ms),
+    p99Ms: a.p99Ms.concat(b.p99Ms),
+    queueDepth: a.queueDepth.concat(b.queueDepth),
+    utilisation: a.utilisation.concat(b.utilisation),
+  };
+}
+
+function sameLive(a: NodeLive | undefined, b: NodeLive): boolean {
+  return (
+    !!a &&
+    a.rps === b.rps &&
+    a.p99Ms === b.p99Ms &&
+    a.errorRate === b.errorRate &&
+    a.utilisation === b.utilisation &&
+    a.queueDepth === b.queueDepth
+  );
+}
+
+export const useLive = create<LiveState>()((set) => ({
+  tS: 0,
+  series: {},
+  latest: {},
+  events: [],
+  version: 0,
+  reset: () => set({ tS: 0, series: {}, latest: {}, events: [], version: 0 }),
+  append: (chunk) =>
+    set((s) => {
+      const series = { ...s.series };
+      let latest = s.latest;
+      for (const id in chunk.series) {
+        const add = chunk.series[id] as Series;
+        if (add.t.length === 0) continue;
+        series[id] = concatSeries(s.series[id], add);
+        const now = latestOf(add);
+        // Only a node whose figures changed gets a new object, so only it re-renders.
+        if (!sameLive(latest[id], now)) {
+          if (latest === s.latest) latest = { ...s.latest };
+          latest[id] = now;
+        }
+      }
+      const events =
+        chunk.events.length === 0 ? s.events : s.events.concat(chunk.events).slice(-EVENT_LIMIT);
+      return { tS: chunk.tS, series, latest, events, version: s.version + 1 };
+    }),
+  complete: (result) =>
+    set((s) => {
+      const series: Record<string, Series> = {};
+      const latest: Record<string, NodeLive> = {};
+      for (const [id, node] of Object.entries(result.nodes)) {
+        series[id] = node.series;
+        latest[id] = s.latest[id] ?? latestOf(node.series);
+      }
+      return {
+        tS: result.durationS,
+        series,
+        latest,
+        events: result.events.slice(-EVENT_LIMIT),
+        version: s.version + 1,
+      };
+    }),
+}));
+
+/** The live figures of one node, or undefined when no run has reached it. */
+export function useNodeLive(id: string): NodeLive | undefined {
+  return useLive((s) => s.latest[id]);
+}
