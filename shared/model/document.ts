@@ -127,10 +127,80 @@ export const Scenario = z.object({
 });
 export type Scenario = z.infer<typeof Scenario>;
 
+/** How a transaction flow's protocol behaves: timeouts, retries and the guards a drill can turn off. */
+export const TransactionOptions = z.object({
+  amount: z
+    .number()
+    .min(0)
+    .max(1e12)
+    .default(100)
+    .describe('Amount each debit/credit step moves (money units) for the money-transfer sample'),
+  voteTimeoutMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(1000)
+    .describe('2PC/3PC: how long the coordinator waits for every vote or ack before aborting (ms)'),
+  decisionTimeoutMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(1000)
+    .describe(
+      '2PC: how long a prepared participant waits before it is in doubt and asks (ms); 3PC: how long a participant waits before deciding alone (ms)',
+    ),
+  idleTimeoutMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(5000)
+    .describe('2PC: a branch never asked to PREPARE rolls back on its own after this (ms)'),
+  stepTimeoutMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(1000)
+    .describe('TCC Try / Saga step: how long the coordinator waits for the answer (ms)'),
+  retryMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(500)
+    .describe('Delay between retries of commit, confirm, cancel, compensation and queries (ms)'),
+  lockWaitTimeoutMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(50_000)
+    .describe("A database's lock-wait timeout (ms; InnoDB's innodb_lock_wait_timeout is 50 s)"),
+  tccFence: z
+    .boolean()
+    .default(true)
+    .describe('TCC: keep a fence table (Seata) against empty rollback, suspension and duplicates'),
+  sagaMode: z
+    .enum(['orchestrated', 'choreographed'])
+    .default('orchestrated')
+    .describe('Saga: a coordinator drives the steps, or each service reacts to events on a queue'),
+  pollMs: z
+    .number()
+    .gt(0)
+    .max(3_600_000)
+    .default(100)
+    .describe('Outbox: how often the relay polls the outbox table (ms)'),
+  idempotentConsumer: z
+    .boolean()
+    .default(true)
+    .describe('Outbox: the consumer deduplicates messages by id'),
+});
+export type TransactionOptions = z.infer<typeof TransactionOptions>;
+
 export const TransactionFlow = z.object({
   id: Id,
   name: z.string().min(1).max(200),
   protocol: z.enum(['local', '2pc', '3pc', 'tcc', 'saga', 'outbox']),
+  options: TransactionOptions.partial()
+    .optional()
+    .describe('Protocol settings; a missing field takes its default (TransactionOptions)'),
   steps: z
     .array(
       z.object({
