@@ -1,0 +1,310 @@
+// The report of a drill run as one self-contained HTML page: inline CSS and inline SVG, no script,
+// no external reference of any kind (a Content-Security-Policy forbids fetching anything), print
+// styles for PDF. Every piece of user text is escaped. The Markdown edition is reportMarkdown.ts.
+import { CHECKS, architectureChecks } from '../drills/checks';
+import type { RunResult } from '../engine/result';
+import { nodeLabel } from './look';
+import {
+  causes,
+  eventsShown,
+  firstBrokeText,
+  fmt,
+  isMoment,
+  paramsText,
+  pct,
+  scenarioOf,
+  sloViews,
+  trafficChart,
+  trafficLines,
+  transactionRows,
+  type ReportInput,
+  verdictOf,
+  type SloView,
+} from './reportData';
+import { REPORT_CSS } from './reportStyle';
+import { toSvg } from './svg';
+import { escapeXml } from './xml';
+
+export { reportMarkdown, type MarkdownReport, type ReportChart } from './reportMarkdown';
+export { verdictOf, type ReportInput } from './reportData';
+
+export interface HtmlReportOptions {
+  /** Most events listed; the rest are counted in a note. Default 500. */
+  maxEvents?: number | undefined;
+}
+
+const h = escapeXml;
+
+/** An SVG made to sit inside HTML: no XML namespace URL, no embedded document. */
+export function inlineSvg(svg: string): string {
+  return svg
+    .replace(/ xmlns="http:\/\/www\.w3\.org\/2000\/svg"/g, '')
+    .replace(/<metadata[^>]*>[^<]*<\/metadata>/g, '');
+}
+
+function table(head: readonly string[], rows: readonly (readonly string[])[], cls = ''): string {
+  const th = head.map((c) => `<th>${c}</th>`).join('');
+  const body = rows.map((r) => `<tr>${r.map((c) => `<td>${c}</td>`).join('')}</tr>`).join('\n');
+  return `<table${cls ? ` class="${cls}"` : ''}><thead><tr>${th}</tr></thead><tbody>\n${body}\n</tbody></table>`;
+}
+
+const num = (n: number) => `<span class="n">${h(fmt(n))}</span>`;
+const dash = (text: string) => (text === '' ? '<span class="muted">—</span>' : h(text));
+
+export function reportHtml(input: ReportInput, options: HtmlReportOptions = {}): string {
+  const { doc, result } = input;
+  const views = sloViews(input);
+  const title = `${doc.name} — drill report (${result.scenario})`;
+  const parts = [
+    header(input),
+    verdict(result, views),
+    scenarioSection(input),
+    `<section class="diagram"><h2>Diagram</h2><figure>${inlineSvg(toSvg(doc, { theme: 'light' }))}</figure></section>`,
+    warnings(input),
+    charts(input, views),
+    nodesSection(input),
+    edgesSection(input),
+    eventsSection(result, options.maxEvents ?? 500),
+    transactionsSection(input),
+  ];
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'; img-src data:">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<meta name="generator" content="ArchLab ${h(result.engine)}">
+<title>${h(title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+${parts.filter((p) => p !== '').join('\n')}
+</main>
+</body>
+</html>
+`;
+}
+
+function header({ doc, result, generatedAt }: ReportInput): string {
+  const when = generatedAt !== undefined ? ` · generated ${h(generatedAt)}` : '';
+  return `<header><p class="kicker">ArchLab drill report</p><h1>${h(doc.name)}</h1>
+<p class="muted">Scenario <strong>${h(result.scenario)}</strong> · ${num(result.durationS)} simulated s · seed ${num(result.seed)} · engine ${h(result.engine)}${when}</p></header>`;
+}
+
+function verdict(result: RunResult, views: readonly SloView[]): string {
+  const failed = views.filter((v) => !v.slo.pass).length;
+  const word = verdictOf(result);
+  const line =
+    views.length === 0
+      ? 'No SLOs in this scenario: nothing to break.'
+      : failed === 0
+        ? `All ${views.length} SLO${views.length === 1 ? '' : 's'} held.`
+        : `${failed} of ${views.length} SLO${views.length === 1 ? '' : 's'} broken.`;
+  const rows = views.map((v) => [
+    `<span class="badge ${v.slo.pass ? 'pass' : 'fail'}">${v.slo.pass ? 'PASS' : 'FAIL'}</span>`,
+    h(v.slo.name),
+    h(v.scope),
+    `<strong>${h(v.value)}</strong>`,
+    h(v.threshold),
+    firstBroke(v),
+  ]);
+  const s = result.summary;
+  const l = s.latencyMs;
+  const summary = table(
+    ['Requests', 'OK', 'Errors', 'Throughput', 'p50', 'p95', 'p99', 'max', 'In flight at end'],
+    [
+      [
+        num(s.requests),
+        num(s.ok),
+        dash(causes(s.errors)),
+        `${num(s.throughputRps)} req/s`,
+        `${num(l.p50)} ms`,
+        `${num(l.p95)} ms`,
+        `${num(l.p99)} ms`,
+        `${num(l.max)} ms`,
+        num(s.inFlightAtEnd),
+      ],
+    ],
+  );
+  return `<section class="verdict"><h2>Verdict</h2>
+<p class="verdict-line ${word === 'PASSED' ? 'pass' : 'fail'}"><span class="verdict-word">${word}</span> ${h(line)}</p>
+${views.length > 0 ? table(['', 'SLO', 'Scope', 'Value', 'Threshold', 'Per second'], rows, 'slos') : ''}
+<h3>End to end</h3>
+${summary}
+${result.warmupS > 0 ? `<p class="muted">Figures leave out the first ${num(result.warmupS)} s (warm-up).</p>` : ''}
+</section>`;
+}
+
+const firstBroke = (v: SloView) => h(firstBrokeText(v));
+
+function scenarioSection(input: ReportInput): string {
+  const { doc, result } = input;
+  const scenario = scenarioOf(input);
+  const facts = [
+    `Duration ${num(result.durationS)} s`,
+    `seed ${num(result.seed)}`,
+    `warm-up ${num(result.warmupS)} s`,
+  ];
+  const traffic = trafficLines(doc);
+  const timeline = scenario?.timeline ?? [];
+  const entries = timeline.map((e) => [
+    `${num(e.atS)} s`,
+    h(e.action),
+    dash(e.target ?? ''),
+    e.forS !== undefined
+      ? `${num(e.forS)} s`
+      : `<span class="muted">${isMoment(e.action) ? 'a moment' : 'to the end'}</span>`,
+    dash(paramsText(e.params)),
+  ]);
+  const commands = result.commands.map((c) => [
+    `${num(c.t)} s`,
+    h(c.action),
+    dash(c.target ?? ''),
+    c.forS !== null
+      ? `${num(c.forS)} s`
+      : `<span class="muted">${isMoment(c.action) ? 'a moment' : 'to the end'}</span>`,
+    dash(paramsText(c.params)),
+  ]);
+  const head = ['At', 'Action', 'Target', 'For', 'Parameters'];
+  return `<section class="scenario"><h2>Scenario: ${h(result.scenario)}</h2>
+<p>${facts.join(' · ')}</p>
+<h3>Traffic</h3>
+${traffic.length > 0 ? `<ul>${traffic.map((t) => `<li>${h(t)}</li>`).join('')}</ul>` : '<p class="muted">No clients.</p>'}
+<h3>Timeline</h3>
+${entries.length > 0 ? table(head, entries) : '<p class="muted">No faults or operations: a steady run.</p>'}
+${commands.length > 0 ? `<h3>Live commands</h3>\n${table(head, commands)}` : ''}
+</section>`;
+}
+
+function warnings({ doc }: ReportInput): string {
+  const found = architectureChecks(doc);
+  const codes = [...new Set(found.map((w) => w.code))];
+  const items = codes.map((code) => {
+    const all = found.filter((w) => w.code === code);
+    const first = all[0] as (typeof all)[number];
+    const info = CHECKS[code];
+    return `<li class="${first.severity}"><code>${h(code)}</code> <strong>${h(info.name)}</strong>
+<ul>${all.map((w) => `<li>${h(w.message)}</li>`).join('')}</ul>
+<p class="muted">${h(first.why)}</p></li>`;
+  });
+  const body =
+    items.length === 0
+      ? '<p class="muted">No architecture warnings.</p>'
+      : `<ul class="warnings">${items.join('\n')}</ul>`;
+  return `<section class="checks"><h2>Architecture warnings</h2>\n${body}\n</section>`;
+}
+
+function charts(input: ReportInput, views: readonly SloView[]): string {
+  const figures: string[] = [];
+  const traffic = trafficChart(input);
+  if (traffic) figures.push(`<figure class="chart">${inlineSvg(traffic.svg)}</figure>`);
+  for (const v of views) {
+    if (v.chart === null) {
+      figures.push(
+        `<p class="muted">${h(v.slo.name)}: no per-second chart for ${h(v.slo.metric)}.</p>`,
+      );
+      continue;
+    }
+    const caption = `${v.slo.pass ? 'Held' : 'Broken'}: ${v.value} over the run, ${v.threshold}; ${firstBrokeText(v)}.`;
+    figures.push(
+      `<figure class="chart slo-chart" data-slo="${h(v.slo.name)}">${inlineSvg(v.chart.svg)}<figcaption>${h(caption)}</figcaption></figure>`,
+    );
+  }
+  if (figures.length === 0) return '';
+  return `<section class="charts"><h2>Charts</h2>
+<p class="muted">Per simulated second. Shaded bands are fault windows; dashed red lines are SLO thresholds.</p>
+${figures.join('\n')}
+</section>`;
+}
+
+function nodesSection({ doc, result }: ReportInput): string {
+  const rows = Object.entries(result.nodes).map(([id, n]) => {
+    const node = doc.nodes.find((d) => d.id === id);
+    const name =
+      node && nodeLabel(node) !== id
+        ? `${h(nodeLabel(node))} <code>${h(id)}</code>`
+        : `<code>${h(id)}</code>`;
+    return [
+      name,
+      h(n.kind),
+      num(n.requests),
+      num(n.ok),
+      dash(causes(n.errors)),
+      num(n.latencyMs.p50),
+      num(n.latencyMs.p95),
+      num(n.latencyMs.p99),
+      h(pct(n.utilisation)),
+      `${num(n.queueDepth.mean)} / ${num(n.queueDepth.max)}`,
+    ];
+  });
+  const queues = Object.entries(result.queues).map(([edge, q]) => [
+    `<code>${h(edge)}</code>`,
+    h(q.consumer),
+    num(q.delivered),
+    num(q.ok),
+    num(q.failed),
+    `${num(q.backlog)} / ${num(q.maxBacklog)}`,
+    num(q.meanWaitMs),
+  ]);
+  return `<section class="nodes"><h2>Nodes</h2>
+${table(['Node', 'Kind', 'Requests', 'OK', 'Errors by cause', 'p50 ms', 'p95 ms', 'p99 ms', 'Utilisation', 'Queue mean / max'], rows, 'wide')}
+${queues.length > 0 ? `<h3>Queues</h3>\n${table(['Subscription', 'Consumer', 'Delivered', 'OK', 'Failed', 'Backlog end / max', 'Mean wait ms'], queues)}` : ''}
+</section>`;
+}
+
+function edgesSection({ doc, result }: ReportInput): string {
+  const rows = Object.entries(result.edges).map(([id, e]) => {
+    const edge = doc.edges.find((d) => d.id === id);
+    return [
+      `<code>${h(id)}</code>`,
+      edge ? `${h(edge.from)} → ${h(edge.to)}` : '',
+      h(edge?.kind ?? ''),
+      num(e.attempts),
+      num(e.retries),
+      num(e.wasted),
+      dash(causes(e.failures)),
+    ];
+  });
+  if (rows.length === 0) return '';
+  return `<section class="edges"><h2>Edges</h2>
+${table(['Edge', 'From → to', 'Kind', 'Attempts', 'Retries', 'Wasted', 'Failures by cause'], rows, 'wide')}
+<p class="muted">Wasted: attempts whose answer came after the caller had given up (timed out).</p>
+</section>`;
+}
+
+function eventsSection(result: RunResult, max: number): string {
+  const { events, leftOut, dropped } = eventsShown(result, max);
+  const rows = events.map((e) => [
+    `${num(e.t)} s`,
+    `<span class="ev ${e.type === 'Warning' ? 'warn' : ''}">${h(e.type)}</span>`,
+    h(e.reason),
+    `<code>${h(e.object)}</code>`,
+    h(e.message),
+  ]);
+  const notes: string[] = [];
+  if (leftOut > 0)
+    notes.push(
+      `${leftOut} later events are not listed here (the first ${max} are); the JSON result has them all.`,
+    );
+  if (dropped > 0) notes.push(`The engine dropped ${dropped} events past its log limit.`);
+  return `<section class="events"><h2>Event log</h2>
+${rows.length > 0 ? table(['Time', 'Type', 'Reason', 'Object', 'Message'], rows, 'wide events') : '<p class="muted">No events.</p>'}
+${notes.map((n) => `<p class="note">${h(n)}</p>`).join('\n')}
+</section>`;
+}
+
+function transactionsSection({ doc, result }: ReportInput): string {
+  if (result.transactions.length === 0) {
+    if (doc.transactions.length === 0) return '';
+    return `<section class="transactions"><h2>Transactions</h2><p class="muted">The run reported no transaction outcomes for the ${doc.transactions.length} flow(s) of the document.</p></section>`;
+  }
+  const { columns, rows } = transactionRows(result);
+  return `<section class="transactions"><h2>Transactions</h2>
+${table(
+  columns.map(h),
+  rows.map((r) => r.map(dash)),
+  'wide',
+)}
+</section>`;
+}
