@@ -9,6 +9,8 @@ await build({
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  // Loaded on demand for --pdf and PNG charts, from node_modules: it does not survive bundling.
+  external: ['playwright-core'],
   logLevel: 'warning',
   banner: {
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",

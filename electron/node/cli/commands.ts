@@ -13,6 +13,7 @@ import { loadDocument } from '../../../shared/model/validate';
 import { ArchDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/protocol';
 import { Progress } from './progress';
+import { wantsReport, writeReports, type ReportArgs } from './reportFiles';
 
 export interface Output {
   out(text: string): void;
@@ -29,7 +30,7 @@ export const nodeOutput: Output = {
   now: () => performance.now(),
 };
 
-export interface RunArgs {
+export interface RunArgs extends ReportArgs {
   scenario?: string | undefined;
   seed?: number | undefined;
   duration?: number | undefined;
@@ -127,6 +128,7 @@ export async function runCommand(file: string, args: RunArgs, io: Output): Promi
   else if (args.json !== undefined) await writeFile(args.json, json);
   const report = args.json === '-' ? io.err : io.out;
   report(summaryText(result));
+  if (wantsReport(args) && !(await writeReports(loaded.doc, result, args, io))) return 2;
   return result.slos.every((s) => s.pass) ? 0 : 1;
 }
 

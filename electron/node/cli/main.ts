@@ -30,6 +30,8 @@ Examples:
   archlab run shop.archlab.json
   archlab run shop.archlab.json --scenario "black friday" --seed 7 --json result.json
   archlab run shop.archlab.json --duration 30 --json -      # result JSON on stdout
+  archlab run shop.archlab.json --report drill.html         # self-contained HTML report
+  archlab run shop.archlab.json --pdf drill.pdf --markdown wiki/drill   # PDF; Markdown + charts
   archlab validate shop.archlab.json
   archlab schema > archlab.schema.json
 
@@ -47,10 +49,24 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
       seconds,
     )
     .option('--json <out>', 'write the JSON result to this file ("-" for stdout)')
+    .option('--report <out.html>', 'write the report as one self-contained HTML file')
+    .option(
+      '--markdown <dir>',
+      'write report.md with its diagram and charts (PNG with Chromium, else SVG) into this folder',
+    )
+    .option('--pdf <out.pdf>', 'write the report as PDF (needs Chromium; CHROME_PATH to choose)')
     .action(
       async (
         file: string,
-        opts: { scenario?: string; seed?: number; duration?: number; json?: string },
+        opts: {
+          scenario?: string;
+          seed?: number;
+          duration?: number;
+          json?: string;
+          report?: string;
+          markdown?: string;
+          pdf?: string;
+        },
       ) => {
         process.exitCode = await runCommand(file, opts, nodeOutput);
       },
