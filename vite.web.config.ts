@@ -7,7 +7,13 @@ export default defineConfig({
   base: './',
   plugins: [react()],
   worker: { format: 'es' },
-  build: { outDir: '../out/web', emptyOutDir: true, chunkSizeWarningLimit: 2000 },
+  build: {
+    outDir: '../out/web',
+    emptyOutDir: true,
+    chunkSizeWarningLimit: 2000,
+    // bench.html: bare React Flow, the reference for tests/bench/canvas.ts.
+    rollupOptions: { input: { main: 'renderer/index.html', bench: 'renderer/bench.html' } },
+  },
   server: { host: '127.0.0.1', port: 5173 },
   preview: { host: '127.0.0.1', port: 4173 },
 });

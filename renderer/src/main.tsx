@@ -4,6 +4,8 @@ import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './editor.css';
 import { App } from './app/App';
+import { loadText } from './app/fileActions';
+import { flow } from './canvas/flowApi';
 import { platform } from './platform';
 import { useStore } from './store';
 
@@ -20,5 +22,7 @@ if (new URLSearchParams(location.search).has('e2e')) {
   (window as unknown as { archlabTest: unknown }).archlabTest = {
     platform: platform(),
     store: useStore,
+    loadText,
+    flow,
   };
 }

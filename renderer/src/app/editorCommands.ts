@@ -72,6 +72,9 @@ export function registerEditorCommands() {
     'view.zoomToFit': { run: zoomToFit },
     'view.zoomIn': { run: () => void flow()?.zoomIn({ duration: 150 }) },
     'view.zoomOut': { run: () => void flow()?.zoomOut({ duration: 150 }) },
-    'view.toggleMinimap': { run: () => store().set({ minimap: !store().minimap }) },
+    'view.toggleMinimap': {
+      run: () =>
+        store().set({ minimap: document.querySelector('.react-flow__minimap') ? 'off' : 'on' }),
+    },
   });
 }

@@ -38,6 +38,8 @@ const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Above this many nodes only what is on screen is rendered. */
 const VISIBLE_ONLY_FROM = 300;
+/** Above this many nodes the minimap is off unless the user turns it on. */
+export const MINIMAP_AUTO_LIMIT = 500;
 
 const minimapColor = (n: AnyFlowNode) =>
   n.type === 'arch' ? kindLooks[n.data.node.kind].color : 'transparent';
@@ -213,7 +215,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" />
-        {minimap && (
+        {(minimap === 'on' || (minimap === 'auto' && doc.nodes.length < MINIMAP_AUTO_LIMIT)) && (
           <MiniMap<AnyFlowNode>
             position="bottom-right"
             pannable

@@ -34,7 +34,8 @@ export interface UiSlice {
   prompt: Prompt | null;
   picker: { kind: PickerKind; at?: { x: number; y: number } } | null;
   snapToGrid: boolean;
-  minimap: boolean;
+  /** `auto`: shown unless the graph is large (it repaints on every pan frame). */
+  minimap: 'auto' | 'on' | 'off';
   /** Auto-layout ran on this document: from now on it places new nodes only. */
   layoutDone: boolean;
   aboutOpen: boolean;
@@ -70,7 +71,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   prompt: null,
   picker: null,
   snapToGrid: true,
-  minimap: true,
+  minimap: 'auto',
   layoutDone: false,
   aboutOpen: false,
   setLoadError: (loadError) => set({ loadError }),
