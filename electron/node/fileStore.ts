@@ -74,7 +74,9 @@ export class FileStore {
     const copies: RecoveryCopy[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
       try {
-        const c = JSON.parse(await fs.readFile(path.join(this.recoveryDir, name), 'utf8')) as RecoveryCopy;
+        const c = JSON.parse(
+          await fs.readFile(path.join(this.recoveryDir, name), 'utf8'),
+        ) as RecoveryCopy;
         if (typeof c.key === 'string' && typeof c.text === 'string') copies.push(c);
       } catch {
         // A torn or foreign file in the recovery folder is left alone, not offered.

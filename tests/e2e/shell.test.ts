@@ -36,7 +36,9 @@ describe.skipIf(!chromiumPath)(`the lab in a browser${skipReason}`, () => {
     await page.getByTestId('theme-toggle').click();
     await page.getByTestId('theme-toggle').click();
     await expect(theme()).resolves.toBe('dark');
-    const bg = await page.evaluate(() => getComputedStyle(document.querySelector('.topbar')!).backgroundColor);
+    const bg = await page.evaluate(
+      () => getComputedStyle(document.querySelector('.topbar')!).backgroundColor,
+    );
     expect(bg).toBe('rgb(27, 31, 39)');
     await page.getByTestId('theme-toggle').click();
     await expect(theme()).resolves.toBe('light');
@@ -44,13 +46,24 @@ describe.skipIf(!chromiumPath)(`the lab in a browser${skipReason}`, () => {
 
   it('collapses and restores panels from the keyboard', async () => {
     const { page } = lab;
-    const width = () => page.getByLabel('Inspector', { exact: true }).evaluate((e) => e.getBoundingClientRect().width);
+    const width = () =>
+      page
+        .getByLabel('Inspector', { exact: true })
+        .evaluate((e) => e.getBoundingClientRect().width);
     expect(await width()).toBeGreaterThan(200);
     await page.locator('.canvas').click({ position: { x: 300, y: 200 } });
     await page.keyboard.press('Control+2');
-    await page.waitForFunction(() => (document.querySelector('[aria-label="Inspector"]')?.getBoundingClientRect().width ?? 0) < 2);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[aria-label="Inspector"]')?.getBoundingClientRect().width ?? 0) <
+        2,
+    );
     await page.keyboard.press('Control+2');
-    await page.waitForFunction(() => (document.querySelector('[aria-label="Inspector"]')?.getBoundingClientRect().width ?? 0) > 200);
+    await page.waitForFunction(
+      () =>
+        (document.querySelector('[aria-label="Inspector"]')?.getBoundingClientRect().width ?? 0) >
+        200,
+    );
   });
 
   it('resizes a panel by dragging its separator', async () => {
