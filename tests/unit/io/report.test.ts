@@ -1,0 +1,129 @@
+import { JSDOM } from 'jsdom';
+import { describe, expect, it } from 'vitest';
+import { fmt, sloFigure } from '../../../shared/io/reportData';
+import { reportHtml } from '../../../shared/io/report';
+import { DOCUMENTS } from './samples';
+import { HOSTILE_LABEL, drillRuns, runOf } from './reportRuns';
+
+const { doc, drill, calm } = drillRuns();
+const html = reportHtml({ doc, result: drill });
+const page = new JSDOM(html).window.document;
+const text = (selector: string) =>
+  [...page.querySelectorAll(selector)].map((e) => e.textContent ?? '').join('\n');
+
+describe('reportHtml: self-contained', () => {
+  it('refers to nothing outside itself: no URL, no script, no link, no CSS import', () => {
+    expect(html).not.toMatch(/https?:/i);
+    expect(html).not.toMatch(/<script|<link|<iframe|<img|<object|<embed/i);
+    expect(html).not.toMatch(/\b(src|href)\s*=/i);
+    expect(html).not.toMatch(/url\((?!#)|@import/i); // url(#arrow): a marker in the same SVG
+    expect(page.querySelectorAll('script, link, img, iframe')).toHaveLength(0);
+    expect(html).toContain('Content-Security-Policy" content="default-src \'none\'');
+  });
+
+  it('is the same text for the same run, and shows generatedAt only when given', () => {
+    expect(reportHtml({ doc, result: drill })).toBe(html);
+    expect(html).not.toContain('generated');
+    expect(reportHtml({ doc, result: drill, generatedAt: '2025-01-02 10:00' })).toContain(
+      'generated 2025-01-02 10:00',
+    );
+  });
+
+  for (const [name, sample] of DOCUMENTS.filter(([n]) => n !== 'k8s-rollout.archlab.json')) {
+    it(`${name}: a report with no external reference either`, () => {
+      const out = reportHtml({ doc: sample, result: runOf(sample, sample.scenarios[0]?.name) });
+      expect(out).not.toMatch(/https?:|<script|\b(src|href)\s*=/i);
+    });
+  }
+});
+
+describe('reportHtml: what it says', () => {
+  it('gives the verdict and every SLO with its value, threshold and first broken second', () => {
+    expect(text('.verdict-line')).toMatch(/FAILED\s+4 of 4 SLOs broken/);
+    const rows = [...page.querySelectorAll('table.slos tbody tr')].map((r) => r.textContent ?? '');
+    expect(rows).toHaveLength(drill.slos.length);
+    drill.slos.forEach((slo, i) => {
+      expect(rows[i]).toContain(slo.name);
+      expect(rows[i]).toContain(sloFigure(slo.metric, slo.value));
+      expect(rows[i]).toContain('FAIL');
+      expect(rows[i]).toMatch(/first broke at \d+ s/);
+    });
+    // The latency added at 20 s breaks the gateway's p95 within a second or two.
+    expect(rows[3]).toMatch(/first broke at 2[01] s/);
+    const passed = new JSDOM(reportHtml({ doc, result: calm })).window.document;
+    expect(passed.querySelector('.verdict-line')?.textContent).toMatch(/PASSED\s+All 1 SLO held/);
+  });
+
+  it('lists the scenario: duration, seed, traffic and each timeline entry', () => {
+    const scenario = text('section.scenario');
+    expect(scenario).toContain('Duration 60 s · seed 3 · warm-up 5 s');
+    expect(scenario).toContain('Shoppers: 200 req/s, poisson arrivals');
+    for (const action of ['kill-pod', 'add-latency', 'fail-node'])
+      expect(scenario).toContain(action);
+    expect(scenario).toContain('ms=900');
+  });
+
+  it('has the diagram, a row per node and per edge, and the architecture warnings', () => {
+    expect(page.querySelector('section.diagram svg')).not.toBeNull();
+    const nodes = text('section.nodes tbody');
+    for (const id of Object.keys(drill.nodes)) expect(nodes).toContain(id);
+    for (const [id, r] of Object.entries(drill.nodes))
+      expect(nodes).toContain(fmt(r.latencyMs.p99));
+    const edges = text('section.edges tbody');
+    for (const [id, e] of Object.entries(drill.edges)) {
+      expect(edges).toContain(id);
+      expect(edges).toContain(String(e.attempts));
+    }
+    expect(text('section.checks')).toContain('ARCH006');
+  });
+
+  it('charts every SLO with the fault windows shaded and the threshold drawn', () => {
+    const figures = [...page.querySelectorAll('figure.slo-chart')];
+    expect(figures.map((f) => f.getAttribute('data-slo'))).toEqual(drill.slos.map((s) => s.name));
+    for (const f of figures) {
+      expect(f.querySelectorAll('.fault-window')).toHaveLength(2);
+      expect(f.querySelectorAll('.fault-moment')).toHaveLength(1);
+      expect(f.querySelector('.threshold')).not.toBeNull();
+      expect(f.querySelector('title')?.textContent).toMatch(/ — /);
+    }
+    const calmPage = new JSDOM(reportHtml({ doc, result: calm })).window.document;
+    expect(calmPage.querySelectorAll('figure.slo-chart')).toHaveLength(1);
+    expect(calmPage.querySelectorAll('.fault-window, .fault-moment')).toHaveLength(0);
+  });
+
+  it('lists the events in time order and caps the list with a note', () => {
+    const times = [...page.querySelectorAll('section.events tbody tr td:first-child')].map((td) =>
+      parseFloat(td.textContent ?? ''),
+    );
+    expect(times).toHaveLength(drill.events.length);
+    expect(times).toEqual([...times].sort((a, b) => a - b));
+    const capped = new JSDOM(reportHtml({ doc, result: drill }, { maxEvents: 3 })).window.document;
+    expect(capped.querySelectorAll('section.events tbody tr')).toHaveLength(3);
+    expect(capped.querySelector('section.events .note')?.textContent).toContain(
+      `${drill.events.length - 3} later events`,
+    );
+  });
+
+  it('shows transaction outcomes when the result has them', () => {
+    const withTx = {
+      ...drill,
+      transactions: [{ flow: 'place-order', outcome: 'committed', count: 12 }],
+    };
+    const tx = new JSDOM(reportHtml({ doc, result: withTx })).window.document;
+    expect(tx.querySelector('section.transactions')?.textContent).toMatch(
+      /place-order.*committed.*12/s,
+    );
+    expect(page.querySelector('section.transactions')).toBeNull();
+  });
+});
+
+describe('reportHtml: hostile text', () => {
+  it('keeps a <script> label and a tagged document name as text', () => {
+    expect(page.querySelectorAll('script')).toHaveLength(0);
+    expect(page.querySelector('h1')?.textContent).toBe(doc.name);
+    expect(page.title).toContain(doc.name);
+    expect(text('section.nodes')).toContain(HOSTILE_LABEL);
+    expect(text('section.diagram')).toContain(HOSTILE_LABEL);
+    expect(html).not.toContain(HOSTILE_LABEL);
+  });
+});
