@@ -161,6 +161,12 @@ export const TransactionOptions = z.object({
     .max(3_600_000)
     .default(1000)
     .describe('TCC Try / Saga step: how long the coordinator waits for the answer (ms)'),
+  logWriteMs: z
+    .number()
+    .min(0)
+    .max(60_000)
+    .default(0)
+    .describe('2PC: time the coordinator takes to force its decision to its log (ms)'),
   retryMs: z
     .number()
     .gt(0)
