@@ -126,8 +126,8 @@ export function lineChartSvg(spec: LineChartSpec): string {
     out.push(
       `<rect class="warmup" x="${num(plot.x)}" y="${plot.y}" width="${num(x1 - plot.x)}" ` +
         `height="${plot.h}" fill="${theme.muted}" fill-opacity="0.12"/>`,
-      `<text x="${num(plot.x + 3)}" y="${plot.y + plot.h - 4}" font-size="10" ` +
-        `fill="${theme.muted}">warm-up</text>`,
+      `<text x="${num(plot.x + 3)}" y="${plot.y + 11}" font-size="10" ` +
+        `fill="${theme.muted}" ${HALO}>warm-up</text>`,
     );
   }
   for (const w of spec.windows ?? []) out.push(windowSvg(w, x, plot));
@@ -172,10 +172,13 @@ export function lineChartSvg(spec: LineChartSpec): string {
 
   if (spec.threshold) {
     const yy = num(y(spec.threshold.value));
+    // Above the line, unless that would run into the legend: then below it.
+    const above = y(spec.threshold.value) - 5;
+    const labelY = above - 10 < plot.y ? y(spec.threshold.value) + 13 : above;
     out.push(
       `<g class="threshold"><line x1="${plot.x}" x2="${plot.x + plot.w}" y1="${yy}" y2="${yy}" ` +
         `stroke="${THRESHOLD_COLOR}" stroke-width="1.4" stroke-dasharray="6 4"/>` +
-        `<text x="${plot.x + plot.w - 4}" y="${num(y(spec.threshold.value) - 5)}" ` +
+        `<text x="${plot.x + plot.w - 4}" y="${num(labelY)}" ` +
         `text-anchor="end" fill="${THRESHOLD_COLOR}" font-weight="600" ${HALO}>` +
         `${escapeXml(spec.threshold.label)}</text></g>`,
     );

@@ -236,7 +236,7 @@ export function sloViews(input: ReportInput): SloView[] {
         durationS: result.durationS,
         threshold: {
           value: threshold,
-          label: `SLO ${slo.op} ${sloFigure(slo.metric, slo.threshold)}`,
+          label: `SLO ${opText(slo.op)} ${sloFigure(slo.metric, slo.threshold)}`,
         },
         windows,
         warmupS: result.warmupS,

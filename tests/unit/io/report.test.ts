@@ -1,4 +1,5 @@
-import { JSDOM } from 'jsdom';
+// @vitest-environment jsdom
+// The HTML report, parsed as a browser would (jsdom's DOMParser): what it says and what it leaves out.
 import { describe, expect, it } from 'vitest';
 import { fmt, sloFigure } from '../../../shared/io/reportData';
 import { reportHtml } from '../../../shared/io/report';
@@ -7,9 +8,12 @@ import { HOSTILE_LABEL, drillRuns, runOf } from './reportRuns';
 
 const { doc, drill, calm } = drillRuns();
 const html = reportHtml({ doc, result: drill });
-const page = new JSDOM(html).window.document;
+const parse = (text: string) => new DOMParser().parseFromString(text, 'text/html');
+const page = parse(html);
 const text = (selector: string) =>
-  [...page.querySelectorAll(selector)].map((e) => e.textContent ?? '').join('\n');
+  Array.from(page.querySelectorAll(selector))
+    .map((e) => e.textContent ?? '')
+    .join('\n');
 
 describe('reportHtml: self-contained', () => {
   it('refers to nothing outside itself: no URL, no script, no link, no CSS import', () => {
@@ -40,7 +44,9 @@ describe('reportHtml: self-contained', () => {
 describe('reportHtml: what it says', () => {
   it('gives the verdict and every SLO with its value, threshold and first broken second', () => {
     expect(text('.verdict-line')).toMatch(/FAILED\s+4 of 4 SLOs broken/);
-    const rows = [...page.querySelectorAll('table.slos tbody tr')].map((r) => r.textContent ?? '');
+    const rows = Array.from(page.querySelectorAll('table.slos tbody tr')).map(
+      (r) => r.textContent ?? '',
+    );
     expect(rows).toHaveLength(drill.slos.length);
     drill.slos.forEach((slo, i) => {
       expect(rows[i]).toContain(slo.name);
@@ -50,7 +56,7 @@ describe('reportHtml: what it says', () => {
     });
     // The latency added at 20 s breaks the gateway's p95 within a second or two.
     expect(rows[3]).toMatch(/first broke at 2[01] s/);
-    const passed = new JSDOM(reportHtml({ doc, result: calm })).window.document;
+    const passed = parse(reportHtml({ doc, result: calm }));
     expect(passed.querySelector('.verdict-line')?.textContent).toMatch(/PASSED\s+All 1 SLO held/);
   });
 
@@ -67,8 +73,7 @@ describe('reportHtml: what it says', () => {
     expect(page.querySelector('section.diagram svg')).not.toBeNull();
     const nodes = text('section.nodes tbody');
     for (const id of Object.keys(drill.nodes)) expect(nodes).toContain(id);
-    for (const [id, r] of Object.entries(drill.nodes))
-      expect(nodes).toContain(fmt(r.latencyMs.p99));
+    for (const r of Object.values(drill.nodes)) expect(nodes).toContain(fmt(r.latencyMs.p99));
     const edges = text('section.edges tbody');
     for (const [id, e] of Object.entries(drill.edges)) {
       expect(edges).toContain(id);
@@ -78,7 +83,7 @@ describe('reportHtml: what it says', () => {
   });
 
   it('charts every SLO with the fault windows shaded and the threshold drawn', () => {
-    const figures = [...page.querySelectorAll('figure.slo-chart')];
+    const figures = Array.from(page.querySelectorAll('figure.slo-chart'));
     expect(figures.map((f) => f.getAttribute('data-slo'))).toEqual(drill.slos.map((s) => s.name));
     for (const f of figures) {
       expect(f.querySelectorAll('.fault-window')).toHaveLength(2);
@@ -86,18 +91,18 @@ describe('reportHtml: what it says', () => {
       expect(f.querySelector('.threshold')).not.toBeNull();
       expect(f.querySelector('title')?.textContent).toMatch(/ — /);
     }
-    const calmPage = new JSDOM(reportHtml({ doc, result: calm })).window.document;
+    const calmPage = parse(reportHtml({ doc, result: calm }));
     expect(calmPage.querySelectorAll('figure.slo-chart')).toHaveLength(1);
     expect(calmPage.querySelectorAll('.fault-window, .fault-moment')).toHaveLength(0);
   });
 
   it('lists the events in time order and caps the list with a note', () => {
-    const times = [...page.querySelectorAll('section.events tbody tr td:first-child')].map((td) =>
-      parseFloat(td.textContent ?? ''),
+    const times = Array.from(page.querySelectorAll('section.events tbody tr td:first-child')).map(
+      (td) => parseFloat(td.textContent ?? ''),
     );
     expect(times).toHaveLength(drill.events.length);
     expect(times).toEqual([...times].sort((a, b) => a - b));
-    const capped = new JSDOM(reportHtml({ doc, result: drill }, { maxEvents: 3 })).window.document;
+    const capped = parse(reportHtml({ doc, result: drill }, { maxEvents: 3 }));
     expect(capped.querySelectorAll('section.events tbody tr')).toHaveLength(3);
     expect(capped.querySelector('section.events .note')?.textContent).toContain(
       `${drill.events.length - 3} later events`,
@@ -109,7 +114,7 @@ describe('reportHtml: what it says', () => {
       ...drill,
       transactions: [{ flow: 'place-order', outcome: 'committed', count: 12 }],
     };
-    const tx = new JSDOM(reportHtml({ doc, result: withTx })).window.document;
+    const tx = parse(reportHtml({ doc, result: withTx }));
     expect(tx.querySelector('section.transactions')?.textContent).toMatch(
       /place-order.*committed.*12/s,
     );
