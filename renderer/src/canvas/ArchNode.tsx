@@ -5,6 +5,7 @@ import deployIcon from '../../../assets/icons/kubernetes/deploy.svg';
 import podIcon from '../../../assets/icons/kubernetes/pod.svg';
 import type { ArchFlowNode } from './flowModel';
 import { kindLooks } from './kinds';
+import { NodeLiveBadge } from '../run/NodeLiveBadge';
 
 export type { ArchFlowNode } from './flowModel';
 
@@ -79,6 +80,7 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
       </div>
       <div className="arch-node-figures">{keyFigures(node)}</div>
       {node.kind === 'service' && <Pods count={node.props.replicas} compact={compact} />}
+      <NodeLiveBadge id={node.id} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

@@ -15,7 +15,9 @@ export const NodeLiveBadge = memo(function NodeLiveBadge({ id }: { id: string })
     >
       <span>{live.rps.toFixed(0)} rps</span>
       <span>p99 {fmtMs(live.p99Ms)}</span>
-      <span>{(live.errorRate * 100).toFixed(1)} % err</span>
+      <span className={live.errorRate === 0 ? 'live-err zero' : 'live-err'}>
+        {(live.errorRate * 100).toFixed(1)} % err
+      </span>
     </div>
   );
 });
