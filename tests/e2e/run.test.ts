@@ -64,6 +64,11 @@ describe.skipIf(!chromiumPath)(`running scenarios in the app${skipReason}`, () =
     await page.waitForFunction(
       () => document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow') !== '0',
     );
+    // Every node on the canvas shows its live figures, coloured by health.
+    const badge = page.getByTestId('live-orders');
+    await badge.waitFor();
+    await expect(badge.textContent()).resolves.toMatch(/\d+ rps.*p99 \d+ ms/);
+    await expect(badge.getAttribute('class')).resolves.toContain('health-ok');
     await panel(page).getByRole('button', { name: 'Pause' }).click();
     await page.waitForSelector('text=— paused');
     const at = await page.getAttribute('[role="progressbar"]', 'aria-valuenow');
