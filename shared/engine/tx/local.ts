@@ -33,8 +33,7 @@ export function createLocal(ctx: TxContext, spec: TxSpec): TxInstance {
     if (done) return;
     done = true;
     endMs = net.now();
-    if (ok) log.normal('TransactionCommitted', dbName, `Committed ${tx}`, { tx });
-    else log.warning('TransactionRolledBack', dbName, `Rolled back ${tx}: ${cause}`, { tx, cause });
+    if (!ok) log.warning('TransactionRolledBack', A, `Rolled back ${tx}: ${cause}`, { tx, cause });
   }
 
   /** Statement k (k = steps.length is COMMIT) as a round trip from the application. */
@@ -53,7 +52,11 @@ export function createLocal(ctx: TxContext, spec: TxSpec): TxInstance {
             statement(k + 1);
           });
         const s = spec.steps[k];
-        if (s === undefined) return answer(db.commit(lid), 'db_down');
+        if (s === undefined) {
+        const ok = db.commit(lid);
+        if (ok) log.normal('TransactionCommitted', dbName, `Committed ${tx}`, { tx });
+        return answer(ok, 'db_down');
+      }
         if (k === 0) db.begin(lid);
         if (s.fail) {
           db.rollback(lid);
