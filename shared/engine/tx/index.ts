@@ -13,7 +13,7 @@ export * from './invariants';
 export { createLocal } from './local';
 export { createTwoPhase } from './twoPhase';
 export { createThreePhase } from './threePhase';
-export { createTcc } from './tcc';
+export { createTcc, holdRow } from './tcc';
 export { createSaga, sagaRow } from './saga';
 export { createChoreographedSaga } from './sagaChoreo';
 export { createOutbox } from './outbox';

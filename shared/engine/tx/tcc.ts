@@ -2,9 +2,9 @@
 // offers Try (reserve at business level, in one short local transaction: no DB lock outlives
 // it), Confirm (use the reservation) and Cancel (release it). The coordinator tries every branch,
 // logs CONFIRM when every Try succeeded in stepTimeoutMs, else CANCEL, and resends phase 2 until each
-// branch acknowledges. The money reservation of a step on row r with delta d:
-//   d < 0 (debit)   Try r -= |d|, r#frozen += |d|   Confirm r#frozen -= |d|   Cancel back to r
-//   d > 0 (credit)  Try r#pending += d              Confirm r#pending -= d, r += d   Cancel undo
+// branch acknowledges. A step on row r with delta d keeps its reservation in row r#hold:TX:
+//   d < 0 (debit)   Try r -= |d|, hold = |d|   Confirm hold = 0   Cancel hold = 0, r += |d|
+//   d > 0 (credit)  Try hold = d               Confirm hold = 0, r += d   Cancel hold = 0
 // With the fence (tcc_fence_log: TRIED 1, COMMITTED 2, ROLLBACKED 3, SUSPENDED 4, written in the
 // same local transaction as the business change): a Cancel with no Try is an empty rollback
 // (record SUSPENDED, do nothing); a Try finding that record is refused (suspension); repeated
@@ -22,6 +22,9 @@ import {
 import type { RowOp } from './localDb';
 
 type Fence = 'TRIED' | 'COMMITTED' | 'ROLLBACKED' | 'SUSPENDED';
+
+/** The reservation row a TCC branch of `tx` keeps on `row` (the amount reserved, 0 once used). */
+export const holdRow = (tx: string, row: string) => `${row}#hold:${tx}`;
 
 export function createTcc(ctx: TxContext, spec: TxSpec): TxInstance {
   const { net, log, options } = ctx;
@@ -117,31 +120,23 @@ export function createTcc(ctx: TxContext, spec: TxSpec): TxInstance {
     },
   });
 
+  /**
+   * The business code of step i, as its author would write it without a fence: Cancel puts the
+   * money back without checking that Try ran (so an empty or repeated Cancel creates money).
+   */
   function business(i: number, what: 'try' | 'confirm' | 'cancel'): RowOp[] {
     const s = spec.steps[i];
     if (s === undefined) return [];
     const amt = Math.abs(s.delta);
+    const hold = holdRow(tx, s.row);
     if (s.delta < 0) {
-      const frozen = `${s.row}#frozen`;
-      if (what === 'try')
-        return [
-          { row: s.row, delta: -amt },
-          { row: frozen, delta: amt },
-        ];
-      if (what === 'confirm') return [{ row: frozen, delta: -amt }];
-      return [
-        { row: frozen, delta: -amt },
-        { row: s.row, delta: amt },
-      ];
+      if (what === 'try') return [{ row: s.row, delta: -amt }, { row: hold, value: amt }];
+      if (what === 'confirm') return [{ row: hold, value: 0 }];
+      return [{ row: hold, value: 0 }, { row: s.row, delta: amt }];
     }
-    const pending = `${s.row}#pending`;
-    if (what === 'try') return [{ row: pending, delta: amt }];
-    if (what === 'confirm')
-      return [
-        { row: pending, delta: -amt },
-        { row: s.row, delta: amt },
-      ];
-    return [{ row: pending, delta: -amt }];
+    if (what === 'try') return [{ row: hold, value: amt }];
+    if (what === 'confirm') return [{ row: hold, value: 0 }, { row: s.row, delta: amt }];
+    return [{ row: hold, value: 0 }];
   }
 
   function atParticipant(i: number, m: Msg): void {

@@ -37,7 +37,14 @@ export function lab(latency: Latency = 1, options: Partial<TxOptions> = {}) {
 /** alice (bank-a, 1000) pays `amount` to bob (bank-b, 500); balances may not go below 0. */
 export function transfer(
   protocol: Protocol,
-  opts: { latency?: Latency; options?: Partial<TxOptions>; amount?: number; extra?: TxStep[] } = {},
+  opts: {
+    latency?: Latency;
+    options?: Partial<TxOptions>;
+    amount?: number;
+    extra?: TxStep[];
+    /** Index of a step whose business action fails. */
+    failStep?: number;
+  } = {},
 ) {
   const l = lab(opts.latency ?? 1, opts.options ?? {});
   const amount = opts.amount ?? 100;
@@ -47,13 +54,13 @@ export function transfer(
     { db: 'bank-a', row: 'alice' },
     { db: 'bank-b', row: 'bob' },
   ];
-  if (protocol === 'tcc') rows.push({ db: 'bank-a', row: 'alice#frozen' });
+  if (protocol === 'tcc') rows.push({ db: 'bank-a', row: 'alice#hold:T1' });
   const observer = new BalanceObserver(l.sys, rows);
   const steps: TxStep[] = [
     { participant: 'bank-a', row: 'alice', delta: -amount },
     { participant: 'bank-b', row: 'bob', delta: amount },
     ...(opts.extra ?? []),
-  ];
+  ].map((s, i) => (i === opts.failStep ? { ...s, fail: true } : s));
   const tx = l.sys.create(protocol, { id: 'T1', coordinator: 'coord', steps });
   const balance = (db: string, row: string) => l.sys.db(db).committed(row);
   return { ...l, tx, observer, balance, report: () => l.check(observer) };
