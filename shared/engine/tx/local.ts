@@ -53,10 +53,10 @@ export function createLocal(ctx: TxContext, spec: TxSpec): TxInstance {
           });
         const s = spec.steps[k];
         if (s === undefined) {
-        const ok = db.commit(lid);
-        if (ok) log.normal('TransactionCommitted', dbName, `Committed ${tx}`, { tx });
-        return answer(ok, 'db_down');
-      }
+          const ok = db.commit(lid);
+          if (ok) log.normal('TransactionCommitted', dbName, `Committed ${tx}`, { tx });
+          return answer(ok, 'db_down');
+        }
         if (k === 0) db.begin(lid);
         if (s.fail) {
           db.rollback(lid);

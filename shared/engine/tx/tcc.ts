@@ -130,12 +130,23 @@ export function createTcc(ctx: TxContext, spec: TxSpec): TxInstance {
     const amt = Math.abs(s.delta);
     const hold = holdRow(tx, s.row);
     if (s.delta < 0) {
-      if (what === 'try') return [{ row: s.row, delta: -amt }, { row: hold, value: amt }];
+      if (what === 'try')
+        return [
+          { row: s.row, delta: -amt },
+          { row: hold, value: amt },
+        ];
       if (what === 'confirm') return [{ row: hold, value: 0 }];
-      return [{ row: hold, value: 0 }, { row: s.row, delta: amt }];
+      return [
+        { row: hold, value: 0 },
+        { row: s.row, delta: amt },
+      ];
     }
     if (what === 'try') return [{ row: hold, value: amt }];
-    if (what === 'confirm') return [{ row: hold, value: 0 }, { row: s.row, delta: amt }];
+    if (what === 'confirm')
+      return [
+        { row: hold, value: 0 },
+        { row: s.row, delta: amt },
+      ];
     return [{ row: hold, value: 0 }];
   }
 

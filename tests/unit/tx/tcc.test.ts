@@ -24,9 +24,9 @@ describe('TCC', () => {
       '0.006 Confirmed bank-b',
       '0.008 TransactionCommitted coord',
     ]);
-    expect([balance('bank-a', 'alice'), balance('bank-b', 'bob'), balance('bank-a', HOLD)]).toEqual([
-      900, 600, 0,
-    ]);
+    expect([balance('bank-a', 'alice'), balance('bank-b', 'bob'), balance('bank-a', HOLD)]).toEqual(
+      [900, 600, 0],
+    );
     const r = report();
     expect(r.instances[0]?.outcome).toBe('committed');
     expect(r.balance).toMatchObject({ verdict: 'eventually', min: 1400, inconsistentMs: 1 });

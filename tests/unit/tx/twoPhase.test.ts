@@ -179,7 +179,9 @@ describe('2PC failure table (SEMANTICS.md §6)', () => {
   });
 
   it('coordinator fails after logging COMMIT, before anyone got it → blocked with locks until it recovers and commits', () => {
-    const { tx, net, trace, report, sys, balance } = transfer('2pc', { options: { logWriteMs: 2 } });
+    const { tx, net, trace, report, sys, balance } = transfer('2pc', {
+      options: { logWriteMs: 2 },
+    });
     net.faults.drop(match.type('COMMIT'), 2);
     net.crashAt('coord', 6.5, 300);
     tx.start();
