@@ -9,7 +9,7 @@ import {
   txOptions,
   type DbResult,
 } from '../../../shared/engine/tx';
-import { lab } from './harness';
+import { lab, transfer } from './harness';
 
 describe('invariant checker', () => {
   it('counts outcomes per protocol and lists the instances still in doubt', () => {
@@ -100,6 +100,20 @@ describe('invariant checker', () => {
     net.run();
     expect(o.samples).toEqual([{ atMs: 0, total: 100 }, { atMs: 10 }, { atMs: 30, total: 50 }]);
     expect(o.report(40)).toMatchObject({ verdict: 'violated', blockedMs: 20, final: 50 });
+  });
+});
+
+describe('determinism', () => {
+  it('the same faults give the same events, messages and report, run after run', () => {
+    const run = () => {
+      const t = transfer('2pc', { options: { logWriteMs: 2 } });
+      t.net.crashAt('coord', 5, 300);
+      t.net.crashAt('bank-b', 150, 160);
+      t.tx.start();
+      t.net.run(2000);
+      return JSON.stringify([t.net.log.events, t.net.messages, t.report()]);
+    };
+    expect(run()).toBe(run());
   });
 });
 
