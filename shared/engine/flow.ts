@@ -88,7 +88,7 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
     }
   }
   const latency = e.latencyMs + e.extraMs;
-  if (latency > 0) w.k.at(now + latency, EV_DELIVER, c, c.gen);
+  if (latency > 0) w.k.atLane(e.deliverLane, now + latency, EV_DELIVER, c, c.gen);
   else deliver(w, c);
 }
 
@@ -131,7 +131,7 @@ export function finish(w: World, r: Req, cause: number): void {
   }
   r.cause = cause;
   const latency = e.latencyMs + e.extraMs;
-  if (latency > 0) w.k.at(now + latency, EV_RESPONSE, r, r.gen);
+  if (latency > 0) w.k.atLane(e.responseLane, now + latency, EV_RESPONSE, r, r.gen);
   else answer(w, r);
 }
 

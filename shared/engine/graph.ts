@@ -74,6 +74,9 @@ export class REdge {
   readonly timeoutTokens = new NumberRing();
   readonly timeoutAt = new NumberRing();
   readonly stats = new EdgeStats();
+  /** Kernel lanes (see kernel.ts) for this edge's deliveries and answers: constant latency. */
+  deliverLane = -1;
+  responseLane = -1;
   constructor(
     readonly index: number,
     readonly id: string,
@@ -130,6 +133,8 @@ export class RNode {
   rr = 0;
   // gateway
   overheadMs = 0;
+  /** Kernel lane for the gateway's constant overhead (see kernel.ts). */
+  workLane = -1;
   authFailureRate = 0;
   // database
   pools: Pool[] = [];

@@ -1,15 +1,59 @@
 // The discrete-event kernel: a virtual clock in ms and a binary heap of events ordered by
 // (time, sequence). Scheduling allocates nothing:
-//  - an event lives in a *slot* of parallel typed arrays (sequence, numeric type, argument, and
-//    an object); freed slots are recycled through a stack;
+//  - an event lives in a *slot* of parallel typed arrays (sequence, numeric type, argument, time
+//    and an object); freed slots are recycled through a stack;
 //  - the heap holds only each event's time and slot index, so a sift moves two numbers, and the
 //    sequence is read through the slot only when two times tie;
 //  - removing the top uses Floyd's bottom-up variant: the hole goes down to a leaf along the
 //    smaller children (one comparison a level), then the heap's last event rises into it (usually
 //    not at all, since it came from the bottom).
-// Every (time, sequence) key is distinct, so any correct heap pops the same events in the same
-// order: the run is byte-identical whatever the heap's inner layout.
+//
+// Lanes: events scheduled a constant delay after `now` (a network hop, a gateway's overhead) come
+// due in the order they were scheduled. A lane is a FIFO of such events: only its head is in the
+// heap, the rest wait in the FIFO, so scheduling one is an append; when the head is popped the
+// next one takes its place at the root and sinks (usually not far, since lane events are close
+// together). An event that would come due before the lane's last one (the delay shrank) skips the
+// lane and goes in the heap directly.
+//
+// Every (time, sequence) key is distinct, and a lane holds its events in key order, so any
+// arrangement pops the same events in the same order: the run is byte-identical whatever the
+// heap's inner layout and whichever events go through lanes.
 import { BudgetError } from './api';
+
+/** A FIFO of event slots in (time, sequence) order; its head is in the heap. */
+class Lane {
+  items = new Int32Array(16);
+  head = 0;
+  length = 0;
+  /** Time of the last event appended (valid while length > 0). */
+  tailTime = 0;
+
+  push(slot: number, time: number): void {
+    if (this.length === this.items.length) this.grow();
+    this.items[(this.head + this.length) & (this.items.length - 1)] = slot;
+    this.length++;
+    this.tailTime = time;
+  }
+
+  /** Drop the head; returns the new head's slot, or -1 when the lane is empty. */
+  shift(): number {
+    this.head = (this.head + 1) & (this.items.length - 1);
+    return --this.length === 0 ? -1 : (this.items[this.head] as number);
+  }
+
+  private grow(): void {
+    const next = new Int32Array(this.items.length * 2);
+    for (let i = 0; i < this.length; i++)
+      next[i] = this.items[(this.head + i) & (this.items.length - 1)] as number;
+    this.items = next;
+    this.head = 0;
+  }
+}
+
+/** Of two events with the same time at heap indices a and b, was a scheduled first? */
+function earlier(seqs: Float64Array, slots: Int32Array, a: number, b: number): boolean {
+  return (seqs[slots[a] as number] as number) < (seqs[slots[b] as number] as number);
+}
 
 export class Kernel {
   /** Simulated time (ms). */
@@ -19,19 +63,23 @@ export class Kernel {
   obj: unknown = null;
   arg = 0;
 
+  /** Events in the heap (lane heads included, the rest of the lanes not). */
   private size = 0;
   private seq = 0;
-  // The heap, in heap order: time and slot of each pending event.
+  // The heap, in heap order: time and slot of each event in it.
   private heapTime: Float64Array;
   private heapSlot: Int32Array;
-  // Per slot: the event's insertion sequence (the tie-break), type, argument and object.
+  // Per slot: insertion sequence (the tie-break), type, argument, object, time, and lane (-1: none).
   private slotSeq: Float64Array;
   private slotType: Int32Array;
   private slotArg: Float64Array;
   private slotObj: unknown[];
+  private slotTime: Float64Array;
+  private slotLane: Int32Array;
   // Free slots, a stack: free[0 … freeCount).
   private free: Int32Array;
   private freeCount: number;
+  private readonly lanes: Lane[] = [];
   // Handles (sequences) cancelled but not yet popped; `cancelledCount` spares the Set lookup on
   // every pop while nothing is cancelled, which is the common case.
   private readonly cancelled = new Set<number>();
@@ -47,14 +95,17 @@ export class Kernel {
     this.slotType = new Int32Array(capacity);
     this.slotArg = new Float64Array(capacity);
     this.slotObj = new Array<unknown>(capacity).fill(null);
+    this.slotTime = new Float64Array(capacity);
+    this.slotLane = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
     // Slot 0 on top of the stack first.
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
     this.freeCount = capacity;
   }
 
+  /** Events scheduled and not yet popped. */
   get pending(): number {
-    return this.size;
+    return this.slotSeq.length - this.freeCount;
   }
 
   /** Events scheduled since the start (for benchmarks). */
@@ -62,30 +113,41 @@ export class Kernel {
     return this.seq;
   }
 
+  /** A new lane for events scheduled at a constant delay; pass its id to atLane(). */
+  lane(): number {
+    this.lanes.push(new Lane());
+    return this.lanes.length - 1;
+  }
+
   /** Schedule an event at absolute time `at` (ms, ≥ now); returns a handle for cancel(). */
   at(at: number, type: number, obj: unknown, arg: number): number {
-    if (this.size === this.heapTime.length) this.grow();
-    const seq = this.seq++;
-    const slot = this.free[--this.freeCount] as number;
-    this.slotSeq[slot] = seq;
-    this.slotType[slot] = type;
-    this.slotArg[slot] = arg;
-    this.slotObj[slot] = obj;
-    // Sift up: a later sequence loses every tie, so only a strictly later time moves a parent.
-    const time = this.heapTime;
-    const slots = this.heapSlot;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = time[p] as number;
-      if (pt <= at) break;
-      time[i] = pt;
-      slots[i] = slots[p] as number;
-      i = p;
+    const slot = this.take(type, obj, arg);
+    this.slotLane[slot] = -1;
+    this.insert(at, slot);
+    return this.seq - 1;
+  }
+
+  /**
+   * Schedule like at(), through a lane: for events that come due in the order they are scheduled
+   * (a constant delay after now). Correct whatever the times; fast when they keep that order.
+   */
+  atLane(lane: number, at: number, type: number, obj: unknown, arg: number): number {
+    const slot = this.take(type, obj, arg);
+    const q = this.lanes[lane] as Lane;
+    if (q.length === 0) {
+      this.slotLane[slot] = lane;
+      q.push(slot, at);
+      this.insert(at, slot);
+    } else if (at >= q.tailTime) {
+      // Behind the lane's last event (a later sequence wins no tie): wait in the lane.
+      this.slotLane[slot] = lane;
+      this.slotTime[slot] = at;
+      q.push(slot, at);
+    } else {
+      this.slotLane[slot] = -1;
+      this.insert(at, slot);
     }
-    time[i] = at;
-    slots[i] = slot;
-    return seq;
+    return this.seq - 1;
   }
 
   /** Schedule after a delay (ms). */
@@ -115,7 +177,13 @@ export class Kernel {
       const t = this.heapTime[0] as number;
       if (t > limit) return false;
       const slot = this.heapSlot[0] as number;
-      this.removeTop();
+      const lane = this.slotLane[slot] as number;
+      if (lane < 0) this.removeTop();
+      else {
+        const head = (this.lanes[lane] as Lane).shift();
+        if (head < 0) this.removeTop();
+        else this.replaceTop(this.slotTime[head] as number, head);
+      }
       this.free[this.freeCount++] = slot;
       if (this.cancelledCount > 0 && this.cancelled.delete(this.slotSeq[slot] as number)) {
         this.cancelledCount--;
@@ -132,14 +200,32 @@ export class Kernel {
     }
   }
 
-  /** Is the event at heap index a before the one at b? (time, then sequence) */
-  private before(a: number, b: number): boolean {
-    const ta = this.heapTime[a] as number;
-    const tb = this.heapTime[b] as number;
-    if (ta !== tb) return ta < tb;
-    const seqs = this.slotSeq;
+  /** A free slot filled with the event's data and the next sequence. */
+  private take(type: number, obj: unknown, arg: number): number {
+    if (this.freeCount === 0) this.grow();
+    const slot = this.free[--this.freeCount] as number;
+    this.slotSeq[slot] = this.seq++;
+    this.slotType[slot] = type;
+    this.slotArg[slot] = arg;
+    this.slotObj[slot] = obj;
+    return slot;
+  }
+
+  /** Put the slot's event (the newest: it loses every tie) in the heap. */
+  private insert(at: number, slot: number): void {
+    const time = this.heapTime;
     const slots = this.heapSlot;
-    return (seqs[slots[a] as number] as number) < (seqs[slots[b] as number] as number);
+    let i = this.size++;
+    while (i > 0) {
+      const p = (i - 1) >> 1;
+      const pt = time[p] as number;
+      if (pt <= at) break;
+      time[i] = pt;
+      slots[i] = slots[p] as number;
+      i = p;
+    }
+    time[i] = at;
+    slots[i] = slot;
   }
 
   private removeTop(): void {
@@ -147,20 +233,24 @@ export class Kernel {
     if (n === 0) return;
     const time = this.heapTime;
     const slots = this.heapSlot;
+    const seqs = this.slotSeq;
     // Hole from the root down to a leaf, always along the earlier child.
     let i = 0;
     for (;;) {
       let c = 2 * i + 1;
       if (c >= n) break;
-      if (c + 1 < n && this.before(c + 1, c)) c++;
-      time[i] = time[c] as number;
+      let ct = time[c] as number;
+      if (c + 1 < n) {
+        const rt = time[c + 1] as number;
+        if (rt < ct || (rt === ct && earlier(seqs, slots, c + 1, c))) ct = time[++c] as number;
+      }
+      time[i] = ct;
       slots[i] = slots[c] as number;
       i = c;
     }
     // The last event fills the hole, rising while its parent comes after it.
     const lt = time[n] as number;
     const ls = slots[n] as number;
-    const seqs = this.slotSeq;
     const lseq = seqs[ls] as number;
     while (i > 0) {
       const p = (i - 1) >> 1;
@@ -174,10 +264,36 @@ export class Kernel {
     slots[i] = ls;
   }
 
+  /** Replace the root with (t, slot) and sink it: the classic sift-down, which stops early. */
+  private replaceTop(t: number, slot: number): void {
+    const n = this.size;
+    const time = this.heapTime;
+    const slots = this.heapSlot;
+    const seqs = this.slotSeq;
+    const seq = seqs[slot] as number;
+    let i = 0;
+    for (;;) {
+      let c = 2 * i + 1;
+      if (c >= n) break;
+      let ct = time[c] as number;
+      if (c + 1 < n) {
+        const rt = time[c + 1] as number;
+        if (rt < ct || (rt === ct && earlier(seqs, slots, c + 1, c))) ct = time[++c] as number;
+      }
+      if (t < ct || (t === ct && seq < (seqs[slots[c] as number] as number))) break;
+      time[i] = ct;
+      slots[i] = slots[c] as number;
+      i = c;
+    }
+    time[i] = t;
+    slots[i] = slot;
+  }
+
+  /** Double every array; called when no slot is free (so the heap is at most that full). */
   private grow(): void {
-    const old = this.heapTime.length;
+    const old = this.slotSeq.length;
     const n = old * 2;
-    if (this.size >= this.maxEvents) {
+    if (old >= this.maxEvents) {
       throw new BudgetError(
         `Memory budget exceeded at t=${(this.now / 1000).toFixed(1)} s: more than ` +
           `${this.maxEvents.toLocaleString('en-US')} pending events. Lower the load or bound the queues.`,
@@ -192,10 +308,12 @@ export class Kernel {
     this.slotSeq = widen(this.slotSeq, new Float64Array(n));
     this.slotType = widen(this.slotType, new Int32Array(n));
     this.slotArg = widen(this.slotArg, new Float64Array(n));
+    this.slotTime = widen(this.slotTime, new Float64Array(n));
+    this.slotLane = widen(this.slotLane, new Int32Array(n));
     const objs = new Array<unknown>(n).fill(null);
     for (let i = 0; i < old; i++) objs[i] = this.slotObj[i];
     this.slotObj = objs;
-    // Every old slot is in use (the heap was full); the new ones are free.
+    // Every old slot is in use; the new ones are free.
     this.free = new Int32Array(n);
     for (let i = 0; i < old; i++) this.free[i] = n - 1 - i;
     this.freeCount = old;

@@ -66,7 +66,7 @@ export function arriveAt(w: World, r: Req): void {
       stats.level(k.now);
       stats.busy++;
       r.slot = true;
-      k.at(k.now + node.overheadMs + node.extraMs, EV_WORK_DONE, r, r.gen);
+      k.atLane(node.workLane, k.now + node.overheadMs + node.extraMs, EV_WORK_DONE, r, r.gen);
       return;
     }
     case K_DATABASE: {

@@ -3,6 +3,7 @@
 import { CAUSE_COUNT } from './causes';
 import { EventLog } from './events';
 import type { Graph } from './graph';
+import { K_GATEWAY } from './graph';
 import { Histogram } from './histogram';
 import { Kernel } from './kernel';
 import { ReqPool } from './request';
@@ -61,7 +62,13 @@ export class World {
     traceEvery: number,
     maxTraces: number,
   ) {
-    this.k = new Kernel(budget.maxInFlight * 4);
+    const k = (this.k = new Kernel(budget.maxInFlight * 4));
+    // Constant delays come due in the order they are scheduled: give each its kernel lane.
+    for (const e of g.edges) {
+      e.deliverLane = k.lane();
+      e.responseLane = k.lane();
+    }
+    for (const node of g.nodes) if (node.kind === K_GATEWAY) node.workLane = k.lane();
     this.reqs = new ReqPool(budget.maxInFlight);
     this.log = new EventLog(budget.maxEvents);
     this.traces = new TraceRecorder(traceEvery, maxTraces);

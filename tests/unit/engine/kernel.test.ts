@@ -48,6 +48,40 @@ describe('kernel', () => {
     expect(k.scheduled).toBe(seq);
   });
 
+  it('keeps the same order when constant delays go through lanes, even if a delay shrinks', () => {
+    const rng = new Rng(7);
+    const k = new Kernel(1_000_000, 4);
+    const lanes = [k.lane(), k.lane(), k.lane()];
+    const delays = [0.5, 1, 0];
+    const all: Scheduled[] = [];
+    let seq = 0;
+    const add = (at: number, lane: number) => {
+      const e = { at, seq: seq++, type: lane + 1, obj: { id: seq }, arg: rng.next() };
+      all.push(e);
+      if (lane < 0) k.at(e.at, e.type, e.obj, e.arg);
+      else k.atLane(lanes[lane] as number, e.at, e.type, e.obj, e.arg);
+    };
+    for (let i = 0; i < 20; i++) add(rng.int(5), -1);
+    const popped: [number, number, number, number][] = [];
+    while (k.next(Infinity)) {
+      popped.push([k.now, k.type, (k.obj as { id: number }).id, k.arg]);
+      if (seq >= 20_000) continue;
+      // Now and then a lane's delay changes (an added latency comes and goes).
+      if (rng.next() < 0.01) delays[rng.int(3)] = rng.int(4) * 0.5;
+      const n = rng.int(3);
+      for (let j = 0; j < n; j++) {
+        const lane = rng.int(4) - 1;
+        add(k.now + (lane < 0 ? rng.int(3) : (delays[lane] as number)), lane);
+      }
+      if (k.pending === 0) add(k.now + 1, -1);
+    }
+    const expected = [...all]
+      .sort((a, b) => a.at - b.at || a.seq - b.seq)
+      .map((e) => [e.at, e.type, e.obj.id, e.arg]);
+    expect(popped).toEqual(expected);
+    expect(k.pending).toBe(0);
+  });
+
   it('stops at the limit without moving the clock past the last event', () => {
     const k = new Kernel(1000);
     k.at(5, 1, { id: 1 }, 0);
