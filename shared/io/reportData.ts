@@ -81,7 +81,7 @@ export function sloFigure(metric: string, v: number): string {
   return fmt(v);
 }
 
-function holds(op: string, v: number, threshold: number): boolean {
+export function holds(op: string, v: number, threshold: number): boolean {
   return op === '<'
     ? v < threshold
     : op === '<='

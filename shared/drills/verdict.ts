@@ -1,0 +1,335 @@
+// The verdict of a drill run, from the document, the scenario and the result: every SLO with its
+// value and the moment it broke, and per fault (timeline entries and live commands) the time to
+// detect, the time to recover, the blast radius traced along the call graph, and the events that
+// explain it; plus retry amplification per hop. Pure: no DOM, no Node.
+//
+// Time is read at the resolution of the result's per-second series (bucket t covers [t, t+1)):
+//  detected   at the end of the first second, from the one the fault starts in, in which an SLO's
+//             per-second figure broke or an affected node's error rate rose more than
+//             DETECT_MARGIN above its baseline; TTD = detected − fault start.
+//  recovered  at the start of the first of N (recoverForS) consecutive seconds, from the one the
+//             fault ends in, with no such signal (not before the fault's end); TTR = recovered − end.
+//  baseline   a node's error rate over the seconds after warm-up and before the first fault.
+//  blast      the target (an edge stands for its caller; a zone for its nodes) and every node that
+//             calls it, directly or not, whose error rate over the effect window (fault start to
+//             recovery) is above its baseline by more than BLAST_MARGIN.
+import type { RunEvent } from '../engine/events';
+import type { RunResult } from '../engine/result';
+import type { ArchDocument, Scenario } from '../model';
+import { nodeLabel } from '../io/look';
+import { holds, isMoment, isPercentMetric, sloViews, type SloView } from '../io/reportData';
+import {
+  hopFigures,
+  pathFigures,
+  targetNodes,
+  traceCallers,
+  type HopFigure,
+  type PathFigure,
+} from './callGraph';
+
+export { type HopFigure, type PathFigure } from './callGraph';
+
+export const DETECT_MARGIN = 0.01;
+export const BLAST_MARGIN = 0.001;
+const MAX_EVENTS = 40;
+
+/** Reasons that explain a drill even when logged as Normal. */
+export const EXPLAINING_REASONS = new Set([
+  'Killing',
+  'Unhealthy',
+  'BackOff',
+  'CircuitOpened',
+  'CircuitHalfOpen',
+  'RateLimited',
+  'FaultInjected',
+  'FaultCleared',
+  'FaultSkipped',
+  'PoolExhausted',
+  'TransactionRolledBack',
+  'TransactionInDoubt',
+  'ScalingReplicaSet',
+  'SuccessfulCreate',
+  'Started',
+]);
+
+export interface VerdictOptions {
+  /** Consecutive healthy seconds that count as recovered; default 5. */
+  recoverForS?: number | undefined;
+}
+
+export interface SloVerdict {
+  name: string;
+  metric: string;
+  target: string | null;
+  scope: string;
+  pass: boolean;
+  value: number;
+  valueText: string;
+  thresholdText: string;
+  /** First simulated second whose own figure broke the threshold; null if none did. */
+  firstBrokeS: number | null;
+  secondsBroken: number;
+}
+
+export interface FaultSpan {
+  source: 'timeline' | 'live';
+  /** Index in the scenario's timeline, or in the run's commands. */
+  index: number;
+  action: string;
+  target: string | null;
+  params: Record<string, unknown>;
+  fromS: number;
+  /** End of the fault (= fromS for a moment; the run's end without forS). */
+  toS: number;
+  label: string;
+}
+
+export interface BlastNode {
+  id: string;
+  label: string;
+  /** Call hops from the fault's target (0 = the target). */
+  hops: number;
+  /** The callee it was reached through. */
+  via: string | null;
+  errors: number;
+  completed: number;
+  errorRate: number;
+  baselineRate: number;
+  causes: Record<string, number>;
+}
+
+export interface FaultVerdict extends FaultSpan {
+  detectedAtS: number | null;
+  ttdS: number | null;
+  recoveredAtS: number | null;
+  ttrS: number | null;
+  /** Start and end of the window the blast radius and events are read from. */
+  windowFromS: number;
+  windowToS: number;
+  blastRadius: BlastNode[];
+  events: RunEvent[];
+}
+
+export interface DrillVerdict {
+  pass: boolean;
+  scenario: string;
+  slos: SloVerdict[];
+  faults: FaultVerdict[];
+  hops: HopFigure[];
+  paths: PathFigure[];
+}
+
+/** Fault spans of a run: the scenario's timeline, then the live commands, in time order. */
+export function faultSpans(scenario: Scenario | undefined, result: RunResult): FaultSpan[] {
+  const end = result.durationS;
+  const span = (
+    source: FaultSpan['source'],
+    index: number,
+    atS: number,
+    action: string,
+    target: string | null,
+    params: Record<string, unknown>,
+    forS: number | null | undefined,
+  ): FaultSpan => {
+    const toS = forS !== null && forS !== undefined ? atS + forS : isMoment(action) ? atS : end;
+    const label = target ? `${action} ${target}` : action;
+    return { source, index, action, target, params, fromS: atS, toS: Math.min(toS, end), label };
+  };
+  const out = [
+    ...(scenario?.timeline ?? []).map((e, i) =>
+      span('timeline', i, e.atS, e.action, e.target ?? null, e.params, e.forS),
+    ),
+    ...result.commands.map((c, i) => span('live', i, c.t, c.action, c.target, c.params, c.forS)),
+  ];
+  return out.filter((f) => f.fromS <= end).sort((a, b) => a.fromS - b.fromS);
+}
+
+interface NodeSeconds {
+  t: number[];
+  errors: number[];
+  done: number[];
+  causes: Record<string, number[]>;
+}
+
+function nodeSeconds(result: RunResult, id: string): NodeSeconds | null {
+  const s = result.nodes[id]?.series;
+  if (!s) return null;
+  const errors = s.t.map((_, i) => {
+    let n = 0;
+    for (const list of Object.values(s.errors)) n += list[i] ?? 0;
+    return n;
+  });
+  return {
+    t: s.t,
+    errors,
+    done: s.t.map((_, i) => (s.ok[i] ?? 0) + (errors[i] ?? 0)),
+    causes: s.errors,
+  };
+}
+
+const rate = (errors: number, done: number) => (done > 0 ? errors / done : 0);
+
+function baselineOf(n: NodeSeconds, fromS: number, toS: number): number {
+  let e = 0;
+  let d = 0;
+  n.t.forEach((t, i) => {
+    if (t >= fromS && t + 1 <= toS) {
+      e += n.errors[i] ?? 0;
+      d += n.done[i] ?? 0;
+    }
+  });
+  return rate(e, d);
+}
+
+function sloVerdicts(views: readonly SloView[]): SloVerdict[] {
+  return views.map((v) => ({
+    name: v.slo.name,
+    metric: v.slo.metric,
+    target: v.slo.target,
+    scope: v.scope,
+    pass: v.slo.pass,
+    value: v.slo.value,
+    valueText: v.value,
+    thresholdText: v.threshold,
+    firstBrokeS: v.firstBrokeS,
+    secondsBroken: v.secondsBroken,
+  }));
+}
+
+/** Whether any SLO's own per-second figure broke in bucket i. */
+function sloBrokenAt(views: readonly SloView[], i: number): boolean {
+  return views.some((v) => {
+    const x = v.perSecond?.[i];
+    if (x === null || x === undefined) return false;
+    const threshold = isPercentMetric(v.slo.metric) ? v.slo.threshold * 100 : v.slo.threshold;
+    return !holds(v.slo.op, x, threshold);
+  });
+}
+
+export function drillVerdict(
+  doc: ArchDocument,
+  scenario: Scenario | undefined,
+  result: RunResult,
+  options: VerdictOptions = {},
+): DrillVerdict {
+  const recoverFor = Math.max(1, options.recoverForS ?? 5);
+  const views = sloViews({ doc, result, scenarioName: scenario?.name ?? result.scenario });
+  const spans = faultSpans(scenario, result);
+  const firstFault = spans[0]?.fromS ?? result.durationS;
+  const seconds = new Map<string, NodeSeconds>();
+  const baseline = new Map<string, number>();
+  for (const n of doc.nodes) {
+    const s = nodeSeconds(result, n.id);
+    if (!s) continue;
+    seconds.set(n.id, s);
+    baseline.set(n.id, baselineOf(s, result.warmupS, firstFault));
+  }
+  const ticks = [...seconds.values()][0]?.t ?? [];
+  const hops = hopFigures(doc, result);
+
+  const faults = spans.map((f, k): FaultVerdict => {
+    const traced = traceCallers(doc, targetNodes(doc, f.target));
+    const signal = (i: number) =>
+      sloBrokenAt(views, i) ||
+      traced.some(({ id }) => {
+        const s = seconds.get(id);
+        const e = s?.errors[i] ?? 0;
+        return e > 0 && rate(e, s?.done[i] ?? 0) > (baseline.get(id) ?? 0) + DETECT_MARGIN;
+      });
+    const nextStart = spans.slice(k + 1).find((g) => g.fromS > f.fromS)?.fromS ?? Infinity;
+    let detectedAtS: number | null = null;
+    for (let i = 0; i < ticks.length; i++) {
+      const t = ticks[i] as number;
+      if (t + 1 <= f.fromS) continue;
+      if (t >= nextStart) break;
+      if (signal(i)) {
+        detectedAtS = t + 1;
+        break;
+      }
+    }
+    let recoveredAtS: number | null = null;
+    let run = 0;
+    for (let i = 0; i < ticks.length; i++) {
+      const t = ticks[i] as number;
+      if (t + 1 <= f.toS) continue;
+      run = signal(i) ? 0 : run + 1;
+      if (run === recoverFor) {
+        recoveredAtS = Math.max(f.toS, (ticks[i - recoverFor + 1] as number) ?? t);
+        break;
+      }
+    }
+    const windowFromS = f.fromS;
+    const windowToS = Math.max(
+      Math.min(recoveredAtS ?? result.durationS, result.durationS),
+      Math.min(f.fromS + 1, result.durationS),
+    );
+    const blastRadius = traced.flatMap(({ id, hops: h, via }): BlastNode[] => {
+      const s = seconds.get(id);
+      if (!s) return [];
+      let errors = 0;
+      let done = 0;
+      const causes: Record<string, number> = {};
+      s.t.forEach((t, i) => {
+        if (t + 1 <= windowFromS || t >= windowToS) return;
+        errors += s.errors[i] ?? 0;
+        done += s.done[i] ?? 0;
+        for (const [cause, list] of Object.entries(s.causes))
+          if ((list[i] ?? 0) > 0) causes[cause] = (causes[cause] ?? 0) + (list[i] ?? 0);
+      });
+      const errorRate = rate(errors, done);
+      const baselineRate = baseline.get(id) ?? 0;
+      if (errors === 0 || errorRate <= baselineRate + BLAST_MARGIN) return [];
+      const node = doc.nodes.find((n) => n.id === id);
+      return [
+        {
+          id,
+          label: node ? nodeLabel(node) : id,
+          hops: h,
+          via,
+          errors,
+          completed: done,
+          errorRate: Math.round(errorRate * 1e6) / 1e6,
+          baselineRate: Math.round(baselineRate * 1e6) / 1e6,
+          causes,
+        },
+      ];
+    });
+    const events = result.events
+      .filter(
+        (e) =>
+          e.t >= windowFromS &&
+          e.t <= windowToS &&
+          (e.type === 'Warning' || EXPLAINING_REASONS.has(e.reason)),
+      )
+      .slice(0, MAX_EVENTS);
+    return {
+      ...f,
+      detectedAtS,
+      ttdS: detectedAtS === null ? null : round3(detectedAtS - f.fromS),
+      recoveredAtS,
+      ttrS: recoveredAtS === null ? null : round3(recoveredAtS - f.toS),
+      windowFromS,
+      windowToS,
+      blastRadius,
+      events,
+    };
+  });
+
+  return {
+    pass: result.slos.every((s) => s.pass),
+    scenario: result.scenario,
+    slos: sloVerdicts(views),
+    faults,
+    hops,
+    paths: pathFigures(doc, hops),
+  };
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/** The node ids in any fault's blast radius (for the canvas outline). */
+export function blastNodeIds(verdict: DrillVerdict): string[] {
+  const ids = new Set<string>();
+  for (const f of verdict.faults) for (const b of f.blastRadius) ids.add(b.id);
+  return [...ids];
+}
