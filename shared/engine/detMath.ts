@@ -37,8 +37,10 @@ const LG7 = 1.479819860511658591e-1;
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(xIn: number): number {
   let x = xIn;
-  let hx = hiWord(x);
-  const lx = loWord(x);
+  // Both words from one store (hiWord + loWord would store x twice).
+  f64[0] = x;
+  let hx = u32[HI]! | 0;
+  const lx = u32[LO]!;
   let k = 0;
   if (hx < 0x00100000) {
     if (((hx & 0x7fffffff) | lx) === 0) return -Infinity;
