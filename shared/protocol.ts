@@ -146,6 +146,29 @@ export const ipcChannels = {
     args: z.tuple([z.object({ suggestedName: z.string().max(255), text: z.string() })]),
   },
   'file:recent': { args: z.tuple([]) },
+  /** Save an export (PNG, SVG, PDF, Mermaid, draw.io, HTML) where the user picks; base64 bytes. */
+  'file:export': {
+    args: z.tuple([
+      z.object({
+        suggestedName: z.string().min(1).max(255),
+        base64: z.string().max(400_000_000),
+        filterName: z.string().max(100),
+        extensions: z
+          .array(z.string().regex(/^[a-z0-9.]{1,16}$/))
+          .min(1)
+          .max(4),
+      }),
+    ]),
+  },
+  /** Print self-contained HTML (no script, no network) to PDF with Chromium's printToPDF. */
+  'export:pdf': {
+    args: z.tuple([
+      z.object({
+        html: z.string().max(100_000_000),
+        landscape: z.boolean(),
+      }),
+    ]),
+  },
   'recovery:write': { args: z.tuple([z.object({ key: z.string().max(4096), text: z.string() })]) },
   'recovery:read': { args: z.tuple([]) },
   'recovery:clear': { args: z.tuple([z.string().max(4096)]) },
@@ -191,6 +214,14 @@ export interface ArchlabBridge {
   saveFile(req: { path?: string; text: string }): Promise<{ path: string } | null>;
   saveFileAs(req: { suggestedName: string; text: string }): Promise<{ path: string } | null>;
   recentFiles(): Promise<string[]>;
+  exportFile(req: {
+    suggestedName: string;
+    base64: string;
+    filterName: string;
+    extensions: string[];
+  }): Promise<{ path: string } | null>;
+  /** The PDF bytes (base64) of the given HTML. */
+  printToPdf(req: { html: string; landscape: boolean }): Promise<string>;
   writeRecovery(req: { key: string; text: string }): Promise<void>;
   readRecovery(): Promise<RecoveryCopy[]>;
   clearRecovery(key: string): Promise<void>;

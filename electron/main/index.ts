@@ -6,6 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
 import { FileStore } from '../node/fileStore';
+import { writeFileAtomic } from '../node/atomicBytes';
 import { checkInvoke } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender } from '../node/security';
@@ -151,6 +152,47 @@ function registerIpc() {
     return saveAs(suggestedName, text);
   });
   handle('file:recent', () => files.recent());
+  handle('file:export', async (_e, [req]) => {
+    const { suggestedName, base64, filterName, extensions } = req as {
+      suggestedName: string;
+      base64: string;
+      filterName: string;
+      extensions: string[];
+    };
+    if (!mainWindow) return null;
+    const r = await dialog.showSaveDialog(mainWindow, {
+      defaultPath: suggestedName,
+      filters: [{ name: filterName, extensions }],
+    });
+    if (r.canceled || !r.filePath) return null;
+    await writeFileAtomic(r.filePath, Buffer.from(base64, 'base64'));
+    return { path: r.filePath };
+  });
+  handle('export:pdf', async (_e, [req]) => {
+    const { html, landscape } = req as { html: string; landscape: boolean };
+    // A hidden, sandboxed window with scripts off renders the print view; nothing is fetched.
+    const win = new BrowserWindow({
+      show: false,
+      webPreferences: {
+        sandbox: true,
+        contextIsolation: true,
+        javascript: false,
+        partition: 'archlab-print',
+      },
+    });
+    try {
+      win.webContents.session.webRequest.onBeforeRequest((details, callback) =>
+        callback({ cancel: !details.url.startsWith('data:') }),
+      );
+      await win.loadURL(
+        `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,
+      );
+      const pdf = await win.webContents.printToPDF({ landscape, printBackground: true });
+      return Buffer.from(pdf).toString('base64');
+    } finally {
+      win.destroy();
+    }
+  });
   handle('recovery:write', (_e, [req]) => {
     const { key, text } = req as { key: string; text: string };
     return files.writeRecovery(key, text);

@@ -18,8 +18,12 @@ import { TopBar } from './TopBar';
 import { useShortcuts } from './useShortcuts';
 import { useResolvedTheme } from './useTheme';
 import type { PanelName } from '../store/uiSlice';
+import { installRunHistory } from '../drills/drillStore';
+import { LiveMenu } from '../drills/LiveMenu';
+import { ExportDialog } from '../exports/ExportDialog';
 
 registerEditorCommands();
+installRunHistory();
 
 /** Session-wide behaviour: autosave, recovery on start, close prompts, clipboard, OS file opens. */
 function useSession() {
@@ -138,6 +142,8 @@ export function App() {
         <PromptDialog />
         <AboutDialog />
         <LoadErrorDialog />
+        <LiveMenu />
+        <ExportDialog />
       </div>
     </ReactFlowProvider>
   );

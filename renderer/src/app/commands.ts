@@ -4,6 +4,9 @@ import { commandCatalogue, type CommandId, type CommandInfo } from '../../../sha
 import { startRun, stopRun } from '../run/engineClient';
 import { useStore } from '../store';
 import { newDocument, openDocument, saveDocument } from './fileActions';
+import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
+import { openExportDialog } from '../exports/ExportDialog';
+import { useDrill } from '../drills/drillStore';
 
 export interface Command extends CommandInfo {
   run(): void | Promise<unknown>;
@@ -22,6 +25,12 @@ const handlers: Handlers = {
   'file.open': { run: openDocument },
   'file.save': { run: () => saveDocument(false) },
   'file.saveAs': { run: () => saveDocument(true) },
+  'file.exportPng': { run: () => openExportDialog('png') },
+  'file.exportSvg': { run: () => openExportDialog('svg') },
+  'file.exportPdf': { run: () => openExportDialog('pdf') },
+  'file.exportMermaid': { run: exportMermaid },
+  'file.exportDrawio': { run: exportDrawio },
+  'file.exportReport': { run: exportReport, enabled: () => useDrill.getState().runs.length > 0 },
   'view.commandPalette': { run: () => store().setCommandPaletteOpen(true) },
   'view.togglePalette': { run: () => store().togglePanel('palette') },
   'view.toggleInspector': { run: () => store().togglePanel('inspector') },

@@ -1,6 +1,7 @@
 // New, Open, Open Recent, Open Sample, Save, Save As, and the recovery copy. The platform does the
 // file I/O; the model checks what comes in (a file that fails replaces nothing).
 import { emptyDocument, loadDocument, serializeDocument } from '../../../shared/model';
+import { fromSvg } from '../../../shared/io/svg';
 import type { Problem } from '../../../shared/protocol';
 import { platform } from '../platform';
 import { useStore } from '../store';
@@ -63,12 +64,15 @@ export function loadText(
   text: string,
   where: { path?: string | undefined; name: string; dirty?: boolean },
 ): LoadOutcome {
-  const r = loadDocument(text);
+  const picture = /^\s*</.test(text);
+  const r = picture ? fromSvg(text) : loadDocument(text);
   if (!r.ok) {
     store().setLoadError({ file: where.name, problems: r.problems });
     return { ok: false, problems: r.problems };
   }
-  store().loadDocument(r.doc, where);
+  // A document opened from an exported picture is saved as a document, never over the picture.
+  const name = where.name.replace(/\.(svg|png)$/i, '.archlab.json');
+  store().loadDocument(r.doc, picture || name !== where.name ? { name, dirty: true } : where);
   if (r.migratedFrom !== undefined) {
     store().showToast(`Opened a version ${r.migratedFrom} file; saving writes the current version`);
   }

@@ -6,6 +6,7 @@ import podIcon from '../../../assets/icons/kubernetes/pod.svg';
 import type { ArchFlowNode } from './flowModel';
 import { kindLooks } from './kinds';
 import { NodeLiveBadge } from '../run/NodeLiveBadge';
+import { NodeMarks } from '../drills/NodeMarks';
 
 export type { ArchFlowNode } from './flowModel';
 
@@ -48,9 +49,16 @@ function Pods({ count, compact }: { count: number; compact: boolean }) {
     <div className="arch-node-pods" aria-label={`${count} ${count === 1 ? 'pod' : 'pods'}`}>
       {Array.from({ length: drawn }, (_, i) =>
         compact ? (
-          <span key={i} className="pod pod-dot" />
+          <span key={i} className="pod pod-dot" data-pod={i} />
         ) : (
-          <img key={i} className="pod pod-icon" src={podIcon} alt="" draggable={false} />
+          <img
+            key={i}
+            className="pod pod-icon"
+            src={podIcon}
+            alt=""
+            draggable={false}
+            data-pod={i}
+          />
         ),
       )}
       {count > drawn && <span className="pod-more">+{count - drawn}</span>}
@@ -81,6 +89,7 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
       <div className="arch-node-figures">{keyFigures(node)}</div>
       {node.kind === 'service' && <Pods count={node.props.replicas} compact={compact} />}
       <NodeLiveBadge id={node.id} />
+      <NodeMarks id={node.id} />
       <Handle type="source" position={Position.Right} />
     </div>
   );

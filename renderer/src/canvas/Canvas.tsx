@@ -29,6 +29,7 @@ import {
 import { GroupNode } from './GroupNode';
 import { kindLooks } from './kinds';
 import { PALETTE_MIME } from './Palette';
+import { openLiveMenu } from '../drills/LiveMenu';
 
 // Stable across renders (React Flow warns and re-mounts otherwise).
 const nodeTypes = { arch: ArchNode, container: GroupNode };
@@ -174,6 +175,13 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     addAtScreen(kind, { x: e.clientX, y: e.clientY });
   }, []);
 
+  const onNodeContextMenu = useCallback((e: React.MouseEvent, node: AnyFlowNode) => {
+    if (node.type === 'arch') openLiveMenu(e, 'node', node.id);
+  }, []);
+  const onEdgeContextMenu = useCallback((e: React.MouseEvent, edge: ArchFlowEdge) => {
+    openLiveMenu(e, 'edge', edge.id);
+  }, []);
+
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
     if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
     useStore.getState().openPicker('quickAdd', { x: e.clientX, y: e.clientY });
@@ -194,6 +202,8 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onConnect={onConnect}
         onDragOver={onDragOver}
         onDrop={onDrop}
+        onNodeContextMenu={onNodeContextMenu}
+        onEdgeContextMenu={onEdgeContextMenu}
         onEdgeMouseEnter={(_e, edge) => setHovered(edge.id)}
         onEdgeMouseLeave={() => setHovered(null)}
         defaultViewport={DEFAULT_VIEWPORT}

@@ -1,6 +1,14 @@
 import type { ArchlabBridge, FromHost } from '../../../shared/protocol';
 import type { Platform } from './types';
 
+function toBase64(bytes: Uint8Array): string {
+  let s = '';
+  for (let i = 0; i < bytes.length; i += 0x8000)
+    s += String.fromCharCode(...bytes.subarray(i, i + 0x8000));
+  return btoa(s);
+}
+const fromBase64 = (b64: string) => Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+
 const baseName = (p: string) => p.split(/[\\/]/).pop() ?? p;
 
 /** The desktop edition: everything goes through the preload's `window.archlab`. */
@@ -24,6 +32,18 @@ export function electronPlatform(bridge: ArchlabBridge): Platform {
       recent: async () =>
         (await bridge.recentFiles()).map((path) => ({ path, name: baseName(path) })),
       openPath: (path) => bridge.openPath(path),
+    },
+    exports: {
+      save: async (data, suggestedName, type) => {
+        const bytes = typeof data === 'string' ? new TextEncoder().encode(data) : data;
+        return bridge.exportFile({
+          suggestedName,
+          base64: toBase64(bytes),
+          filterName: type.name,
+          extensions: type.extensions,
+        });
+      },
+      pdf: async (html, landscape) => fromBase64(await bridge.printToPdf({ html, landscape })),
     },
     recovery: {
       write: (key, text) => bridge.writeRecovery({ key, text }),

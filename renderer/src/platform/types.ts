@@ -1,5 +1,12 @@
 import type { FromHost, OpenedFile, RecoveryCopy, ToHostInput } from '../../../shared/protocol';
 
+export interface ExportType {
+  mime: string;
+  /** The file dialog's filter name, e.g. "PNG image". */
+  name: string;
+  extensions: string[];
+}
+
 /** The one seam between the UI and its host: the desktop app or the browser. */
 export interface Platform {
   kind: 'desktop' | 'web';
@@ -19,6 +26,16 @@ export interface Platform {
     /** Recently opened or saved files that can be opened again, newest first. */
     recent(): Promise<{ path: string; name: string }[]>;
     openPath(path: string): Promise<OpenedFile>;
+  };
+  exports: {
+    /** Save an export where the user picks (desktop) or as a download (web); null on cancel. */
+    save(
+      data: Uint8Array | string,
+      suggestedName: string,
+      type: ExportType,
+    ): Promise<{ path: string } | null>;
+    /** PDF bytes of self-contained HTML (desktop: printToPDF); null where the host prints instead. */
+    pdf(html: string, landscape: boolean): Promise<Uint8Array | null>;
   };
   recovery: {
     write(key: string, text: string): Promise<void>;

@@ -1,5 +1,4 @@
 import './run.css';
-import { useState } from 'react';
 import { useResolvedTheme } from '../app/useTheme';
 import { useStore } from '../store';
 import { ChartsTab } from './ChartsTab';
@@ -7,21 +6,46 @@ import { EventsTab } from './EventsTab';
 import { useLive } from './liveStore';
 import { RunControls } from './RunControls';
 import { RunSummary } from './RunSummary';
+import { CompareTab } from '../drills/CompareTab';
+import { DrillTab } from '../drills/DrillTab';
+import { useDrill, type BottomTab } from '../drills/drillStore';
+import { ProblemsTab } from '../drills/ProblemsTab';
+import { useChecks } from '../drills/useChecks';
+import { VerdictTab } from '../drills/VerdictTab';
 
-type Tab = 'summary' | 'charts' | 'events';
+const TABS: readonly BottomTab[] = [
+  'drill',
+  'summary',
+  'verdict',
+  'charts',
+  'events',
+  'compare',
+  'problems',
+];
+const TAB_NAMES: Record<BottomTab, string> = {
+  drill: 'Drill',
+  summary: 'Summary',
+  verdict: 'Verdict',
+  charts: 'Charts',
+  events: 'Events',
+  compare: 'Compare',
+  problems: 'Problems',
+};
 
 /** The bottom panel: run controls, progress, and the results as figures, charts and events. */
 export function RunPanel() {
   const theme = useResolvedTheme();
   const run = useStore((s) => s.run);
   const eventCount = useLive((s) => s.events.length);
-  const [tab, setTab] = useState<Tab>('summary');
+  const tab = useDrill((d) => d.tab);
+  const setTab = useDrill((d) => d.setTab);
+  const problemCount = useChecks().length;
   const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
   return (
     <section className="panel bottom-panel" aria-label="Run panel">
       <header className="run-header">
         <div className="tabs" role="tablist">
-          {(['summary', 'charts', 'events'] as const).map((t) => (
+          {TABS.map((t) => (
             <button
               key={t}
               type="button"
@@ -30,11 +54,9 @@ export function RunPanel() {
               className={tab === t ? 'tab on' : 'tab'}
               onClick={() => setTab(t)}
             >
-              {t === 'summary'
-                ? 'Summary'
-                : t === 'charts'
-                  ? 'Charts'
-                  : `Events${eventCount ? ` (${eventCount})` : ''}`}
+              {TAB_NAMES[t]}
+              {t === 'events' && eventCount ? ` (${eventCount})` : ''}
+              {t === 'problems' && problemCount ? ` (${problemCount})` : ''}
             </button>
           ))}
         </div>
@@ -87,6 +109,10 @@ export function RunPanel() {
         )}
         {tab === 'charts' && <ChartsTab theme={theme} />}
         {tab === 'events' && <EventsTab />}
+        {tab === 'drill' && <DrillTab />}
+        {tab === 'verdict' && <VerdictTab />}
+        {tab === 'compare' && <CompareTab />}
+        {tab === 'problems' && <ProblemsTab />}
       </div>
     </section>
   );

@@ -1,6 +1,7 @@
 // Files in the browser: the File System Access API where the browser has it, a file input and a
 // download otherwise.
 import type { OpenedFile } from '../../../../shared/protocol';
+import { PNG_KEYWORD, isPng, pngText } from '../../../../shared/io/png';
 
 interface FileHandle {
   name: string;
@@ -13,6 +14,19 @@ interface FsWindow {
 }
 
 const types = [{ description: 'ArchLab document', accept: { 'application/json': ['.json'] } }];
+const openTypes = [
+  {
+    description: 'ArchLab document or exported picture',
+    accept: { 'application/json': ['.json'], 'image/svg+xml': ['.svg'], 'image/png': ['.png'] },
+  },
+];
+
+/** A file's text; an exported PNG gives the document in its tEXt chunk (or "" without one). */
+async function textOf(file: File): Promise<string> {
+  if (!/\.png$/i.test(file.name)) return file.text();
+  const bytes = new Uint8Array(await file.arrayBuffer());
+  return isPng(bytes) ? (pngText(bytes, PNG_KEYWORD) ?? '') : '';
+}
 const handles = new Map<string, FileHandle>();
 let counter = 0;
 const session = Math.random().toString(36).slice(2, 8);
@@ -64,10 +78,10 @@ export async function openFile(): Promise<OpenedFile | null> {
   const w = window as unknown as FsWindow;
   if (w.showOpenFilePicker) {
     try {
-      const [handle] = await w.showOpenFilePicker({ types, multiple: false });
+      const [handle] = await w.showOpenFilePicker({ types: openTypes, multiple: false });
       if (!handle) return null;
       const file = await handle.getFile();
-      return { path: remember(handle), name: handle.name, text: await file.text() };
+      return { path: remember(handle), name: handle.name, text: await textOf(file) };
     } catch (e) {
       if (isAbort(e)) return null;
       throw e;
@@ -76,11 +90,11 @@ export async function openFile(): Promise<OpenedFile | null> {
   return new Promise((resolve, reject) => {
     const input = document.createElement('input');
     input.type = 'file';
-    input.accept = '.json,application/json';
+    input.accept = '.json,application/json,.svg,image/svg+xml,.png,image/png';
     input.onchange = () => {
       const file = input.files?.[0];
       if (!file) return resolve(null);
-      file.text().then((text) => resolve({ path: '', name: file.name, text }), reject);
+      textOf(file).then((text) => resolve({ path: '', name: file.name, text }), reject);
     };
     input.addEventListener('cancel', () => resolve(null));
     input.click();

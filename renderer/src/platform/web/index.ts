@@ -2,6 +2,7 @@ import type { FromHost } from '../../../../shared/protocol';
 import type { Platform } from '../types';
 import { openFile, openRecent, recentFiles, saveFile, saveFileAs } from './files';
 import { webRecovery } from './recovery';
+import { downloadExport } from './download';
 
 /** The web edition: the engine in a Web Worker, files through the browser's file APIs. */
 export function webPlatform(): Platform {
@@ -33,6 +34,10 @@ export function webPlatform(): Platform {
       saveAs: saveFileAs,
       recent: recentFiles,
       openPath: openRecent,
+    },
+    exports: {
+      save: (data, name, type) => Promise.resolve(downloadExport(data, name, type.mime)),
+      pdf: () => Promise.resolve(null),
     },
     recovery: webRecovery,
     setTitle: (title) => {

@@ -1,0 +1,33 @@
+// After a run with live actions: "Add these live actions to the scenario timeline", so the drill
+// replays exactly as a batch run.
+import { useState } from 'react';
+import { commandsToTimeline, mergeTimeline } from '../../../shared/drills/replay';
+import { useStore } from '../store';
+import type { FinishedRun } from './drillStore';
+import { patchScenario } from './scenarioEdit';
+
+export function LiveActionsOffer({ run }: { run: FinishedRun }) {
+  const [added, setAdded] = useState<number | null>(null);
+  const exists = useStore((s) => s.doc.scenarios.some((x) => x.name === run.scenario));
+  const commands = run.result.commands;
+  if (commands.length === 0 || !exists) return null;
+  if (added === run.key)
+    return (
+      <span className="small muted">Added to “{run.scenario}” — run it in batch to replay.</span>
+    );
+  return (
+    <button
+      type="button"
+      className="tool"
+      onClick={() => {
+        const scenario = useStore.getState().doc.scenarios.find((x) => x.name === run.scenario);
+        if (!scenario) return;
+        const timeline = mergeTimeline(scenario.timeline, commandsToTimeline(commands));
+        if (patchScenario(scenario.name, { timeline })) setAdded(run.key);
+      }}
+    >
+      Add these {commands.length} live action{commands.length === 1 ? '' : 's'} to the scenario
+      timeline
+    </button>
+  );
+}

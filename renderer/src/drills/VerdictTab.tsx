@@ -1,0 +1,163 @@
+// The verdict of the last finished run: SLOs with value and the moment each broke, per fault the
+// time to detect and recover, its blast radius (outlined on the canvas) and the events that
+// explain it, and retry amplification per hop.
+import type { FaultVerdict } from '../../../shared/drills/verdict';
+import { fmt } from '../../../shared/io/reportData';
+import { useStore } from '../store';
+import { useDrill, type FinishedRun } from './drillStore';
+import { LiveActionsOffer } from './LiveActionsOffer';
+import { targetName } from './targets';
+
+const s = (v: number | null) => (v === null ? '—' : `${fmt(v, 1)} s`);
+
+export function VerdictTab() {
+  const run = useDrill((d) => d.runs[0]);
+  if (!run)
+    return (
+      <p className="muted">
+        Run a scenario: the verdict of the last finished run appears here — SLOs, time to detect and
+        recover per fault, blast radius, retry amplification and the events that explain it.
+      </p>
+    );
+  return <Verdict run={run} />;
+}
+
+function Verdict({ run }: { run: FinishedRun }) {
+  const v = run.verdict;
+  const amplified = v.hops.filter((h) => h.retries > 0 || h.perUserRequest > 1.0005);
+  return (
+    <div className="verdict" data-testid="verdict">
+      <header className="verdict-head">
+        <span className={`verdict-word ${v.pass ? 'pass' : 'fail'}`}>
+          {v.pass ? 'PASSED' : 'FAILED'}
+        </span>
+        <span className="muted small">
+          {run.scenario} · seed {run.result.seed} · {run.result.durationS} s · document v
+          {run.docVersion}
+          {run.stopped ? ' · stopped early' : ''}
+        </span>
+        <LiveActionsOffer run={run} />
+      </header>
+      <div className="verdict-grid">
+        <section aria-label="SLO verdicts">
+          <h4>SLOs</h4>
+          {v.slos.length === 0 && <p className="muted small">No SLOs in this scenario.</p>}
+          <table className="mini-table">
+            <tbody>
+              {v.slos.map((x, i) => (
+                <tr key={i} className={x.pass ? 'pass' : 'fail'}>
+                  <td>{x.pass ? '✓' : '✗'}</td>
+                  <td>
+                    {x.name} <span className="muted">({x.scope})</span>
+                  </td>
+                  <td className="num">{x.valueText}</td>
+                  <td className="muted">{x.thresholdText}</td>
+                  <td className="small">
+                    {x.firstBrokeS === null
+                      ? 'held every second'
+                      : `broke at ${fmt(x.firstBrokeS)} s (${x.secondsBroken} s over)`}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          <h4>Retry amplification</h4>
+          {amplified.length === 0 ? (
+            <p className="muted small">
+              Every hop: one attempt per user request or fewer; no retries.
+            </p>
+          ) : (
+            <table className="mini-table">
+              <thead>
+                <tr>
+                  <th>hop</th>
+                  <th>attempts / user request</th>
+                  <th>retries</th>
+                </tr>
+              </thead>
+              <tbody>
+                {amplified.map((h) => (
+                  <tr key={h.edge}>
+                    <td>
+                      {targetName(run.doc, h.from)} → {targetName(run.doc, h.to)}
+                    </td>
+                    <td className={`num${h.perUserRequest > 1.5 ? ' bad' : ''}`}>
+                      ×{fmt(h.perUserRequest, 2)}
+                    </td>
+                    <td className="num">{h.retries.toLocaleString('en')}</td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          )}
+        </section>
+        <section aria-label="Faults">
+          <h4>Faults</h4>
+          {v.faults.length === 0 && <p className="muted small">No faults in this run.</p>}
+          {v.faults.map((f, i) => (
+            <FaultCard key={i} f={f} run={run} />
+          ))}
+        </section>
+      </div>
+    </div>
+  );
+}
+
+function FaultCard({ f, run }: { f: FaultVerdict; run: FinishedRun }) {
+  const select = useStore((st) => st.select);
+  return (
+    <article className="fault-card" data-testid="fault-verdict">
+      <header>
+        <strong>{f.action}</strong> {targetName(run.doc, f.target)}{' '}
+        <span className="muted small">
+          {f.source === 'live' ? 'live' : 'timeline'} · {fmt(f.fromS)} s
+          {f.toS > f.fromS ? ` – ${fmt(f.toS)} s` : ''}
+        </span>
+      </header>
+      <dl className="ttx">
+        <div>
+          <dt>Time to detect</dt>
+          <dd data-testid="ttd">{f.detectedAtS === null ? 'not detected' : s(f.ttdS)}</dd>
+        </div>
+        <div>
+          <dt>Time to recover</dt>
+          <dd data-testid="ttr">{f.recoveredAtS === null ? 'not within the run' : s(f.ttrS)}</dd>
+        </div>
+      </dl>
+      <div className="blast">
+        <span className="small">Blast radius:</span>{' '}
+        {f.blastRadius.length === 0 ? (
+          <span className="muted small">no node saw more errors than its baseline</span>
+        ) : (
+          f.blastRadius.map((b) => (
+            <button
+              key={b.id}
+              type="button"
+              className="chip bad"
+              title={`${b.errors} errors of ${b.completed} (${fmt(b.errorRate * 100, 2)} %, baseline ${fmt(
+                b.baselineRate * 100,
+                2,
+              )} %)${b.via ? `, through ${b.via}` : ''}; ${Object.entries(b.causes)
+                .map(([c, n]) => `${c} ${n}`)
+                .join(', ')}`}
+              onClick={() => select([b.id], [])}
+            >
+              {b.label} {fmt(b.errorRate * 100, 1)} %
+            </button>
+          ))
+        )}
+      </div>
+      {f.events.length > 0 && (
+        <ul className="explain small">
+          {f.events.slice(0, 8).map((e, k) => (
+            <li key={k} className={e.type === 'Warning' ? 'warn' : undefined}>
+              <span className="num">{fmt(e.t, 2)} s</span> <strong>{e.reason}</strong> {e.object}:{' '}
+              {e.message}
+            </li>
+          ))}
+          {f.events.length > 8 && <li className="muted">… {f.events.length - 8} more in Events</li>}
+        </ul>
+      )}
+    </article>
+  );
+}

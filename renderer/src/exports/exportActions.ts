@@ -1,0 +1,97 @@
+// File > Export: PNG, SVG, PDF, Mermaid, draw.io and the HTML report of the last run. Files go
+// through the platform (a save dialog on the desktop, a download in the browser).
+import { toDrawio, toMermaid, toSvg } from '../../../shared/io';
+import { reportHtml } from '../../../shared/io/report';
+import { inlineSvg } from '../../../shared/io/report';
+import { useDrill } from '../drills/drillStore';
+import { platform } from '../platform';
+import { useStore } from '../store';
+import { canvasPng, type ImageOptions } from './exportImage';
+
+const store = () => useStore.getState();
+const base = () =>
+  (store().doc.name || 'architecture').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'architecture';
+
+async function save(data: Uint8Array | string, ext: string, mime: string, name: string) {
+  const r = await platform().exports.save(data, `${base()}.${ext}`, {
+    mime,
+    name,
+    extensions: [ext],
+  });
+  if (r) store().showToast(`Exported ${r.path.split(/[\\/]/).pop() ?? r.path}`);
+  return r;
+}
+
+function failed(what: string, e: unknown) {
+  store().showToast(
+    `Could not export ${what}: ${e instanceof Error ? e.message : String(e)}`,
+    'error',
+  );
+}
+
+export async function exportPng(options: ImageOptions) {
+  try {
+    const png = await canvasPng(options);
+    await save(png.bytes, 'png', 'image/png', 'PNG image');
+  } catch (e) {
+    failed('PNG', e);
+  }
+}
+
+export async function exportSvg(theme: 'light' | 'dark') {
+  await save(toSvg(store().doc, { theme }), 'svg', 'image/svg+xml', 'SVG image');
+}
+
+export const exportMermaid = () =>
+  save(toMermaid(store().doc), 'mmd', 'text/vnd.mermaid', 'Mermaid diagram');
+
+export const exportDrawio = () =>
+  save(toDrawio(store().doc), 'drawio', 'application/vnd.jgraph.mxfile', 'draw.io diagram');
+
+export async function exportReport() {
+  const run = useDrill.getState().runs[0];
+  if (!run)
+    return store().showToast('Run a scenario first: the report is of the last run', 'error');
+  await save(
+    reportHtml({ doc: run.doc, result: run.result, scenarioName: run.scenario }),
+    'html',
+    'text/html',
+    'HTML report',
+  );
+}
+
+/** A page holding the diagram, sized to print on one landscape page. */
+function printView(theme: 'light' | 'dark'): string {
+  const { doc } = store();
+  const svg = inlineSvg(toSvg(doc, { theme })).replace(
+    '<svg',
+    '<svg xmlns="http://www.w3.org/2000/svg"',
+  );
+  const title = doc.name.replace(/[<&>]/g, '');
+  return `<!DOCTYPE html><html><head><meta charset="utf-8"><title>${title}</title>
+<style>@page{size:landscape;margin:12mm}html,body{margin:0}svg{width:100%;height:auto;max-height:180mm}</style>
+</head><body>${svg}</body></html>`;
+}
+
+export async function exportPdf(theme: 'light' | 'dark') {
+  try {
+    const html = printView(theme);
+    const pdf = await platform().exports.pdf(html, true);
+    if (pdf) {
+      await save(pdf, 'pdf', 'application/pdf', 'PDF document');
+      return;
+    }
+    // The web edition: Chromium's own print dialog on a print view of the diagram.
+    const frame = document.createElement('iframe');
+    frame.style.cssText = 'position:fixed;width:0;height:0;border:0;left:-10px';
+    frame.setAttribute('data-testid', 'print-view');
+    frame.srcdoc = html;
+    document.body.appendChild(frame);
+    frame.onload = () => {
+      frame.contentWindow?.print();
+      setTimeout(() => frame.remove(), 60_000);
+    };
+  } catch (e) {
+    failed('PDF', e);
+  }
+}
