@@ -13,6 +13,14 @@ function indexOf(us: number): number {
   return ((e - SUB_BITS) << SUB_BITS) + (us >>> (e - SUB_BITS));
 }
 
+/** The bucket of a value in ms. */
+export function bucketOf(ms: number): number {
+  let us = Math.round(ms * 1000);
+  if (us > MAX_US) us = MAX_US;
+  if (us < 0) us = 0;
+  return indexOf(us);
+}
+
 /** Midpoint of a bucket in µs. */
 function valueOf(index: number): number {
   if (index < 128) return index;
@@ -32,10 +40,11 @@ export class Histogram {
   private hi = -1;
 
   record(ms: number): void {
-    let us = Math.round(ms * 1000);
-    if (us > MAX_US) us = MAX_US;
-    if (us < 0) us = 0;
-    const i = indexOf(us);
+    this.add(bucketOf(ms), ms);
+  }
+
+  /** Record `ms` whose bucket is `i` = bucketOf(ms) (for recording one value in two histograms). */
+  add(i: number, ms: number): void {
     let counts = this.counts;
     if (counts === null) counts = this.counts = new Float64Array(BUCKETS);
     counts[i] = (counts[i] as number) + 1;

@@ -1,7 +1,7 @@
 // Per-node observers: whole-run figures (after warm-up), per-second series, and time-weighted
 // levels (busy slots, queued requests, capacity) integrated exactly between changes.
 import { CAUSES, CAUSE_COUNT } from './causes';
-import { Histogram } from './histogram';
+import { Histogram, bucketOf } from './histogram';
 
 export class Series {
   t: number[] = [];
@@ -66,12 +66,14 @@ export class NodeStats {
       this.secErrors[cause] = (this.secErrors[cause] as number) + 1;
       this.secErrorCount++;
     }
-    this.secLatency.record(latencyMs);
+    // One bucket lookup for both histograms.
+    const bucket = bucketOf(latencyMs);
+    this.secLatency.add(bucket, latencyMs);
     if (!counted) return;
     this.requests++;
     if (cause === 0) this.ok++;
     else this.errors[cause] = (this.errors[cause] as number) + 1;
-    this.latency.record(latencyMs);
+    this.latency.add(bucket, latencyMs);
   }
 
   markWarm(now: number): void {
