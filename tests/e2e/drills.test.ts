@@ -123,7 +123,9 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
   it('adds the live action to the timeline, so the drill replays', async () => {
     const { page } = lab;
     await page.getByRole('tab', { name: 'Verdict' }).click();
-    await page.getByRole('button', { name: /Add these 1 live action/ }).click();
+    await page
+      .getByRole('button', { name: 'Add this live action to the scenario timeline' })
+      .click();
     const timeline = await page.evaluate(
       () =>
         (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0]?.timeline,

@@ -18,7 +18,7 @@ export function LiveActionsOffer({ run }: { run: FinishedRun }) {
   return (
     <button
       type="button"
-      className="tool"
+      className="tool outlined"
       onClick={() => {
         const scenario = useStore.getState().doc.scenarios.find((x) => x.name === run.scenario);
         if (!scenario) return;
@@ -26,8 +26,9 @@ export function LiveActionsOffer({ run }: { run: FinishedRun }) {
         if (patchScenario(scenario.name, { timeline })) setAdded(run.key);
       }}
     >
-      Add these {commands.length} live action{commands.length === 1 ? '' : 's'} to the scenario
-      timeline
+      {commands.length === 1
+        ? 'Add this live action to the scenario timeline'
+        : `Add these ${commands.length} live actions to the scenario timeline`}
     </button>
   );
 }

@@ -55,7 +55,9 @@ function Verdict({ run }: { run: FinishedRun }) {
                   <td className="small">
                     {x.firstBrokeS === null
                       ? 'held every second'
-                      : `broke at ${fmt(x.firstBrokeS)} s (${x.secondsBroken} s over)`}
+                      : `${x.pass ? 'a second crossed it' : 'broke'} at ${fmt(x.firstBrokeS)} s (${
+                          x.secondsBroken
+                        } s over)`}
                   </td>
                 </tr>
               ))}
