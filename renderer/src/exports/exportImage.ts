@@ -15,6 +15,7 @@ export interface ImageOptions {
 }
 
 const PADDING = 24;
+const EDITOR_ONLY = ['react-flow__handle', 'check-marker', 'blast-outline'];
 
 /** Render with the given theme for the length of `job` (the app's own theme comes back after). */
 async function withTheme<T>(theme: 'light' | 'dark', job: (app: HTMLElement) => Promise<T>) {
@@ -58,7 +59,10 @@ export async function canvasPng(
         transform: `translate(${vp.x}px, ${vp.y}px) scale(${vp.zoom})`,
       },
       filter: (el) => {
-        if (chosen.size === 0 || !(el instanceof Element)) return true;
+        if (!(el instanceof Element)) return true;
+        // Editor furniture stays out of the picture: handles, warning markers, drill outlines.
+        if (EDITOR_ONLY.some((c) => el.classList.contains(c))) return false;
+        if (chosen.size === 0) return true;
         if (el.classList.contains('react-flow__node'))
           return chosen.has(el.getAttribute('data-id') ?? '');
         if (el.classList.contains('react-flow__edge')) {
