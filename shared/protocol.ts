@@ -62,6 +62,8 @@ export const ErrorCode = {
   badMessage: 'E_BAD_MESSAGE',
   badDocument: 'E_BAD_DOCUMENT',
   unknownRun: 'E_UNKNOWN_RUN',
+  /** A live command the run cannot apply; the run goes on. */
+  badCommand: 'E_BAD_COMMAND',
   runFailed: 'E_RUN_FAILED',
   memoryBudget: 'E_MEMORY_BUDGET',
 } as const;

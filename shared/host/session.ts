@@ -110,8 +110,10 @@ export function createSession(deps: SessionDeps): { handle(raw: unknown): void }
     if (run.paused || !runs.has(run.id)) return;
     try {
       const live = run.options.mode === 'live' && run.options.speed > 0;
+      // Live runs advance in whole simulated milliseconds, the resolution commands are recorded
+      // at, so a live drill replayed from its recorded timeline gives the identical result.
       const target = live
-        ? run.simAnchor + (clock.now() - run.wallAnchor) * run.options.speed
+        ? Math.floor(run.simAnchor + (clock.now() - run.wallAnchor) * run.options.speed)
         : run.sim.durationMs;
       const done = advance(run, Math.min(target, run.sim.durationMs), live ? tickMs : sliceMs);
       if (done) return finish(run, false);
@@ -230,7 +232,15 @@ export function createSession(deps: SessionDeps): { handle(raw: unknown): void }
           try {
             run.sim.command(msg.command);
           } catch (e) {
-            send(errorOf(run.id, e));
+            // A refused command leaves the run going: it is reported, not fatal.
+            const problems = e instanceof CompileError ? e.problems : [];
+            send({
+              type: 'error',
+              code: ErrorCode.badCommand,
+              runId: run.id,
+              message: `The command "${msg.command.action}" was refused${problems.length ? '' : `: ${e instanceof Error ? e.message : String(e)}`}`,
+              problems,
+            });
           }
         });
     }

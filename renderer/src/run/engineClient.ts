@@ -33,6 +33,12 @@ function onMessage(m: FromHost) {
         fraction: m.stopped ? run.fraction : 1,
       });
     case 'error':
+      if (m.code === 'E_BAD_COMMAND') {
+        const detail = (m.problems ?? []).map((p) => p.message).join('; ');
+        return useStore
+          .getState()
+          .showToast(detail ? `${m.message}: ${detail}` : m.message, 'error');
+      }
       return setRun({
         status: 'failed',
         error: { message: m.message, problems: m.problems ?? [] },

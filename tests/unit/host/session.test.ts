@@ -54,7 +54,11 @@ function fakeSim(durationMs: number): Simulation & { commands: unknown[] } {
       return now >= durationMs;
     },
     takeChunk: () => ({ at: now }),
-    command: (c) => void commands.push(c),
+    command: (c) => {
+      if (c.action === 'explode')
+        throw new CompileError([{ path: 'command.action', message: 'unknown action "explode"' }]);
+      commands.push(c);
+    },
     result: () => ({ reachedMs: now }),
   };
 }
@@ -151,6 +155,40 @@ describe('host session', () => {
       command: { action: 'kill-pod', target: 'api' },
     });
     expect(sim.commands).toEqual([{ action: 'kill-pod', target: 'api', params: {} }]);
+  });
+
+  it('reports a refused live command and keeps the run going', () => {
+    const { session, sent, tick } = setup(5_000);
+    session.handle({
+      type: 'run.start',
+      runId: 'l',
+      document: doc,
+      options: { mode: 'live', speed: 10 },
+    });
+    tick(100);
+    session.handle({ type: 'run.command', runId: 'l', command: { action: 'explode' } });
+    expect(sent.at(-1)).toMatchObject({
+      type: 'error',
+      code: 'E_BAD_COMMAND',
+      runId: 'l',
+      problems: [{ path: 'command.action', message: 'unknown action "explode"' }],
+    });
+    tick(1000);
+    expect(sent.at(-1)).toMatchObject({ type: 'run.done', runId: 'l', stopped: false });
+  });
+
+  it('advances a live run in whole simulated milliseconds (the resolution commands are recorded at)', () => {
+    const { session, tick, sim } = setup(60_000);
+    session.handle({
+      type: 'run.start',
+      runId: 'l',
+      document: doc,
+      options: { mode: 'live', speed: 3 },
+    });
+    for (let i = 0; i < 20; i++) {
+      tick(7.3);
+      expect(Number.isInteger(sim.nowMs)).toBe(true);
+    }
   });
 
   it('answers bad input with typed errors', () => {
