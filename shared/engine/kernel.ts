@@ -20,6 +20,12 @@
 // heap's inner layout and whichever events go through lanes.
 import { BudgetError } from './api';
 
+/**
+ * Sequences of atFirst() events are shifted down by this much, of atLast() ones up: they keep
+ * their order among themselves and tie with nothing else (exact in a double up to 2^53).
+ */
+const PRIORITY_BAND = 2 ** 51;
+
 /** A FIFO of event slots in (time, sequence) order; its head is in the heap. */
 class Lane {
   items = new Int32Array(16);
@@ -150,6 +156,32 @@ export class Kernel {
     return this.seq - 1;
   }
 
+  /**
+   * Schedule like at(), ahead of every ordinary event at the same time (in the order such events
+   * are scheduled): for observers that close an interval [t − 1 s, t) before anything at t happens
+   * (the per-second tick).
+   */
+  atFirst(at: number, type: number, obj: unknown, arg: number): number {
+    const slot = this.take(type, obj, arg);
+    this.slotSeq[slot] = (this.slotSeq[slot] as number) - PRIORITY_BAND;
+    this.slotLane[slot] = -1;
+    this.insert(at, slot);
+    return this.slotSeq[slot] as number;
+  }
+
+  /**
+   * Schedule like at(), behind every ordinary event at the same time, as if it were given from
+   * outside the run once the clock has reached `at` (timeline actions: a live command applied
+   * between two advances and its replay from the timeline then happen at the same point).
+   */
+  atLast(at: number, type: number, obj: unknown, arg: number): number {
+    const slot = this.take(type, obj, arg);
+    this.slotSeq[slot] = (this.slotSeq[slot] as number) + PRIORITY_BAND;
+    this.slotLane[slot] = -1;
+    this.insert(at, slot);
+    return this.slotSeq[slot] as number;
+  }
+
   /** Schedule after a delay (ms). */
   after(delay: number, type: number, obj: unknown, arg: number): number {
     return this.at(this.now + delay, type, obj, arg);
@@ -157,7 +189,13 @@ export class Kernel {
 
   /** Cancel a scheduled event; cancelling one already run or cancelled does nothing harmful. */
   cancel(handle: number): void {
-    if (handle >= this.seq || this.cancelled.has(handle)) return;
+    const seq =
+      handle >= PRIORITY_BAND
+        ? handle - PRIORITY_BAND
+        : handle < 0
+          ? handle + PRIORITY_BAND
+          : handle;
+    if (seq >= this.seq || this.cancelled.has(handle)) return;
     this.cancelled.add(handle);
     this.cancelledCount++;
   }
@@ -211,15 +249,21 @@ export class Kernel {
     return slot;
   }
 
-  /** Put the slot's event (the newest: it loses every tie) in the heap. */
+  /**
+   * Put the slot's event in the heap. An ordinary event is the newest and would lose every tie,
+   * but an atFirst() one wins ties and an atLast() one already there must lose to it: on equal
+   * times the sequences decide.
+   */
   private insert(at: number, slot: number): void {
     const time = this.heapTime;
     const slots = this.heapSlot;
+    const seqs = this.slotSeq;
     let i = this.size++;
     while (i > 0) {
       const p = (i - 1) >> 1;
       const pt = time[p] as number;
-      if (pt <= at) break;
+      if (pt < at || (pt === at && (seqs[slots[p] as number] as number) < (seqs[slot] as number)))
+        break;
       time[i] = pt;
       slots[i] = slots[p] as number;
       i = p;

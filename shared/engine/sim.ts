@@ -80,9 +80,13 @@ export class Sim implements Simulation {
     }
     const w = (this.w = new World(g, budget, options.traceEvery ?? 100, options.maxTraces ?? 200));
     for (const node of g.nodes) if (node.kind === K_CLIENT) scheduleArrival(w, node, 0);
-    if (g.durationMs > 1000) w.k.at(1000, EV_TICK, null, 0);
+    // Per-second buckets are [t, t + 1 s): the tick closing a second runs before anything else
+    // due at its instant, and timeline actions after everything else due at theirs (as a live
+    // command given once the clock reached that instant), so an action at exactly 10 s counts in
+    // second 10 and its replay matches the live run.
+    if (g.durationMs > 1000) w.k.atFirst(1000, EV_TICK, null, 0);
     if (g.warmupMs > 0) w.k.at(g.warmupMs, EV_WARM, null, 0);
-    for (const a of g.actions) w.k.at(a.atMs, EV_ACTION, a, 0);
+    for (const a of g.actions) w.k.atLast(a.atMs, EV_ACTION, a, 0);
   }
 
   get scenario(): string {
@@ -137,7 +141,7 @@ export class Sim implements Simulation {
           break;
         case EV_TICK:
           this.tick(k.now);
-          if (k.now + 1000 < this.g.durationMs) k.at(k.now + 1000, EV_TICK, null, 0);
+          if (k.now + 1000 < this.g.durationMs) k.atFirst(k.now + 1000, EV_TICK, null, 0);
           break;
         case EV_WARM:
           for (const node of this.g.nodes) node.stats.markWarm(k.now);

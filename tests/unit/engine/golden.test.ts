@@ -89,7 +89,7 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => sha256(load('tests/fixtures/engine/shop.archlab.json')),
-    'cc6d8f1792b513c27f62e9d3dae38bed65791c79ba25e3042ebd6a6d3bd2ce95',
+    '3ccc52a2cb3659b53febd0578cdcf2e4b2b97329a4431319c7fc3d9139b00bda',
   ],
   [
     'web-shop sample, 10 s',
@@ -114,7 +114,7 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'timeouts, retries, pools, a killed pod',
     () => sha256(stressed(), { traceEvery: 50 }),
-    'c421eebb39d025c3a105bd3bb6e84939366cd2dc927063a9b78e8f4d623adc9c',
+    'cb97d294d6b9079874547fb48e08608e3d67b00e7fbd9d81f4ee5346bd1d810f',
   ],
   [
     'simultaneous events',
