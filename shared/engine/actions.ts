@@ -1,6 +1,7 @@
 // Timeline actions (and live commands) checked against the graph: the engine applies these four
 // now; rollouts, partitions and the rest come with the control plane.
 import type { Problem } from '../protocol';
+import { ACTION_TABLE, actionDef } from './actionTable';
 import type { Action, REdge, RNode } from './graph';
 import { K_CLIENT, K_POD, K_SERVICE } from './graph';
 
@@ -32,10 +33,13 @@ export function compileAction(
 ): Action | null {
   const before = problems.length;
   const action = entry.action as Action['action'];
-  if (!(ACTIONS as readonly string[]).includes(entry.action)) {
+  const builtin = (ACTIONS as readonly string[]).includes(entry.action);
+  const def = builtin ? undefined : actionDef(entry.action);
+  if (!builtin && def === undefined) {
+    const names = [...new Set([...ACTIONS, ...ACTION_TABLE.map((d) => d.name)])];
     problems.push({
       path: `${path}.action`,
-      message: `unknown action "${entry.action}" (this engine applies: ${ACTIONS.join(', ')})`,
+      message: `unknown action "${entry.action}" (this engine applies: ${names.join(', ')})`,
     });
     return null;
   }
@@ -43,9 +47,14 @@ export function compileAction(
   const node = target === undefined ? undefined : lookup.byId.get(target);
   const edge = target === undefined ? undefined : lookup.edgeById.get(target);
   let value = 0;
+  let data: unknown;
   const bad = (message: string, where = 'target') =>
     problems.push({ path: `${path}.${where}`, message });
-  if (target === undefined) bad(`${action} needs a target`);
+  if (def !== undefined) {
+    const out = def.compile?.({ entry, node: node ?? null, edge: edge ?? null, bad });
+    value = out?.value ?? 0;
+    data = out?.data;
+  } else if (target === undefined) bad(`${action} needs a target`);
   else if (action === 'add-latency' ? !node && !edge : !node)
     bad(`unknown ${action === 'add-latency' ? 'node or edge' : 'node'} "${target}"`);
   else if (action === 'kill-pod') {
@@ -76,5 +85,6 @@ export function compileAction(
     edge: node ? null : (edge ?? null),
     value,
     forMs: entry.forS === undefined ? Infinity : entry.forS * 1000,
+    ...(data === undefined ? {} : { data }),
   };
 }

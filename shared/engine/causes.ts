@@ -11,6 +11,9 @@ export const CAUSES = [
   'connection_reset',
   'overloaded',
   'hop_limit',
+  'connection_refused',
+  'rate_limited',
+  'circuit_open',
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 
@@ -25,11 +28,19 @@ export const UNAVAILABLE = 7;
 export const CONNECTION_RESET = 8;
 export const OVERLOADED = 9;
 export const HOP_LIMIT = 10;
+/** Nothing listens on the pod (it died, got SIGTERM, or has not started): a stale endpoint. */
+export const CONNECTION_REFUSED = 11;
+/** HTTP 429 from a gateway's rate limiter. */
+export const RATE_LIMITED = 12;
+/** A circuit breaker is OPEN (Resilience4j CallNotPermittedException). */
+export const CIRCUIT_OPEN = 13;
 export const CAUSE_COUNT = CAUSES.length;
 
 /** Causes a caller does not retry: the answer would be the same (4xx) or the chain is too deep. */
 export function retryable(cause: number): boolean {
-  return cause !== UNAUTHORIZED && cause !== HOP_LIMIT;
+  return (
+    cause !== UNAUTHORIZED && cause !== HOP_LIMIT && cause !== RATE_LIMITED && cause !== CIRCUIT_OPEN
+  );
 }
 
 /** `{ timeout: 3, … }` from counts indexed by cause, zero counts left out. */

@@ -25,7 +25,8 @@ import {
   RNode,
   Subscription,
 } from './graph';
-import { addPod, templateHash } from './pods';
+import { attachDeployment } from './k8s/attach';
+import { addPod } from './pods';
 import { Rng } from './rng';
 import { compileTraffic } from './traffic';
 
@@ -233,7 +234,7 @@ function configure(node: RNode, n: Node, path: string, seed: number, problems: P
               : LB_ROUND_ROBIN;
         node.startupMs = s.startupSeconds * 1000;
         node.graceMs = s.terminationGracePeriodSeconds * 1000;
-        node.templateHash = templateHash(`${n.id}/${s.version}`);
+        attachDeployment(node, s);
       } else node.replicas = 1;
       const names = Rng.stream(seed, `pods:${n.id}`);
       for (let i = 0; i < node.replicas; i++) addPod(node, names, true);

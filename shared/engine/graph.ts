@@ -41,6 +41,18 @@ export class Pod {
   terminating = false;
   /** Requests holding a slot here: an intrusive list through Req.podPrev/podNext. */
   active: Req | null = null;
+  // Set by the Kubernetes runtime (k8s/): nothing listens (container down, SIGTERM, crash-on-
+  // start), or listens from a time on (slow warm-up); requests stall from a time on (hang); added
+  // latency (a version's bug, a leak growing with uptime); a version's added error rate.
+  refusing = false;
+  acceptFromMs = 0;
+  stallFromMs = Infinity;
+  extraMs = 0;
+  leakMsPerS = 0;
+  startedMs = 0;
+  errorRate = 0;
+  /** The Kubernetes runtime of a Deployment's pod: told when a terminating pod has drained. */
+  rt: { drained(): void } | null = null;
   constructor(
     readonly node: RNode,
     readonly name: string,
@@ -128,6 +140,10 @@ export class RNode {
   startupMs = 0;
   graceMs = 0;
   templateHash = '';
+  /** A service's Deployment runtime (k8s/service.ts), or null. */
+  k8s: object | null = null;
+  /** kube-proxy's pick when proxyMode or session affinity is set (k8s/), else null. */
+  proxy: { pick(r: Req): Pod | null } | null = null;
   pods: Pod[] = [];
   ready: Pod[] = [];
   rr = 0;
@@ -167,12 +183,15 @@ export interface Action {
   /** Index in the scenario's timeline, or -1 for a live command. */
   index: number;
   atMs: number;
-  action: 'kill-pod' | 'scale' | 'add-latency' | 'fail-node';
+  /** A built-in action, or one of the action table (actionTable.ts). */
+  action: 'kill-pod' | 'scale' | 'add-latency' | 'fail-node' | (string & {});
   node: RNode | null;
   edge: REdge | null;
   /** kill-pod: pod index or -1 for random; scale: replicas; add-latency: ms. */
   value: number;
   forMs: number;
+  /** What an action-table entry's compile step made of the params. */
+  data?: unknown;
 }
 
 export interface SloSpec {

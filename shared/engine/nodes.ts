@@ -14,6 +14,7 @@
 //               queue_full) and the publisher is acked; consumers pull with their free slots.
 //  external     latency, errorRate → upstream_error, then its steps.
 import {
+  CONNECTION_REFUSED,
   INTERNAL,
   OVERLOADED,
   POOL_TIMEOUT,
@@ -49,8 +50,10 @@ export function arriveAt(w: World, r: Req): void {
   switch (node.kind) {
     case K_SERVICE:
     case K_POD: {
-      const pod = pickPod(node);
+      const pod = node.proxy === null ? pickPod(node) : node.proxy.pick(r);
       if (pod === null) return finish(w, r, UNAVAILABLE);
+      // An endpoint kube-proxy still lists, where nothing listens (yet or any more).
+      if (pod.refusing || k.now < pod.acceptFromMs) return finish(w, r, CONNECTION_REFUSED);
       if (pod.busy < pod.slots) return startWork(w, r, pod);
       if (pod.queue.length >= node.queueCapacity) return finish(w, r, QUEUE_FULL);
       node.stats.level(k.now);
@@ -109,11 +112,14 @@ export function workDone(w: World, r: Req): void {
   switch (node.kind) {
     case K_SERVICE:
     case K_POD:
-    case K_EXTERNAL:
-      if (node.errorRate > 0 && node.rng.next() < node.errorRate)
+    case K_EXTERNAL: {
+      // A pod's own error rate (a rolled-out version's bug) adds to the node's.
+      const rate = r.pod === null ? node.errorRate : node.errorRate + r.pod.errorRate;
+      if (rate > 0 && node.rng.next() < rate)
         return finish(w, r, node.kind === K_EXTERNAL ? UPSTREAM_ERROR : INTERNAL);
       r.step = 0;
       return nextStep(w, r);
+    }
     case K_GATEWAY:
       if (node.authFailureRate > 0 && node.rng.next() < node.authFailureRate)
         return finish(w, r, UNAUTHORIZED);
@@ -176,7 +182,11 @@ export function startWork(w: World, r: Req, pod: Pod): void {
   if (head !== null) head.podPrev = r;
   pod.active = r;
   if (r.trace !== null) r.where = pod.name;
-  k.at(k.now + sample(node.serviceTime, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+  // A hung process takes the request and never answers.
+  if (k.now >= pod.stallFromMs) return;
+  let extra = node.extraMs + pod.extraMs;
+  if (pod.leakMsPerS > 0) extra += (pod.leakMsPerS * (k.now - pod.startedMs)) / 1000;
+  k.at(k.now + sample(node.serviceTime, node.rng) + extra, EV_WORK_DONE, r, r.gen);
 }
 
 /** Free the slot, pod connection or gateway slot a finishing visit holds. */
@@ -230,6 +240,7 @@ function podFreed(w: World, pod: Pod): void {
     }
   }
   if (pod.terminating && pod.busy === 0) {
+    if (pod.rt !== null) return pod.rt.drained();
     pod.alive = false;
     removePod(pod);
   }
@@ -311,6 +322,7 @@ export function dispatch(w: World, sub: Subscription): void {
   const pods = sub.consumer.ready;
   for (let i = 0; i < pods.length && sub.backlog.length > 0; i++) {
     const pod = pods[i] as Pod;
+    if (pod.refusing) continue;
     while (pod.busy < pod.slots && pod.queue.length === 0 && sub.backlog.length > 0)
       startMessage(w, sub, pod);
   }

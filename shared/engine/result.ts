@@ -10,6 +10,13 @@ import type { Sim, Command } from './sim';
 import { evaluateSlos, type SloResult } from './slo';
 import type { Trace } from './traces';
 import { ENGINE_VERSION } from './version';
+import {
+  changedPods,
+  deploymentView,
+  podViews,
+  type DeploymentView,
+  type PodView,
+} from './k8s/view';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -44,7 +51,10 @@ export interface NodeResult {
   /** Time-averaged requests being served (busy slots), after warm-up. */
   busy: { mean: number };
   queueWaitMs: { mean: number };
-  pods?: { name: string; ready: boolean }[];
+  /** Pods with their ReplicaSet, version, phase and restarts (k8s/view.ts). */
+  pods?: PodView[];
+  /** A service's Deployment: status, Progressing condition, replica sets. */
+  deployment?: DeploymentView;
   series: Series;
 }
 
@@ -106,7 +116,10 @@ export function nodeResult(sim: Sim, node: RNode): NodeResult {
     queueWaitMs: { mean: r3(s.queueWaitCount > 0 ? s.queueWaitSum / s.queueWaitCount : 0) },
     series: s.series,
   };
-  if (node.pods.length > 0) out.pods = node.pods.map((p) => ({ name: p.name, ready: p.ready }));
+  const pods = podViews(node);
+  if (pods.length > 0) out.pods = pods;
+  const deployment = deploymentView(node);
+  if (deployment !== null) out.deployment = deployment;
   return out;
 }
 
@@ -182,13 +195,17 @@ export interface Chunk {
   traces: Trace[];
   /** Running end-to-end figures so far (after warm-up). */
   summary: { requests: number; ok: number; errors: Record<string, number> };
+  /** The whole pod list of each service whose pods changed since the last chunk. */
+  pods?: Record<string, PodView[]>;
 }
 
 export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
   const w = sim.w;
   const first = sim.g.nodes[0];
   const points = first ? first.stats.series.t.length : 0;
+  const pods = changedPods(sim.g.nodes, cursor);
   if (
+    pods === null &&
     points === cursor.series &&
     w.log.events.length === cursor.events &&
     w.traces.done.length === cursor.traces
@@ -204,6 +221,7 @@ export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
     traces: w.traces.done.slice(cursor.traces),
     summary: { requests: w.e2e.requests, ok: w.e2e.ok, errors: causeCounts(w.e2e.errors) },
   };
+  if (pods !== null) chunk.pods = pods;
   cursor.series = points;
   cursor.events = w.log.events.length;
   cursor.traces = w.traces.done.length;

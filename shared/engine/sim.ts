@@ -16,6 +16,8 @@ import { poolTimer, workDone } from './nodes';
 import type { Req } from './request';
 import { buildResult, takeChunk, type ChunkCursor, type RunResult } from './result';
 import { applyAction, endAction, podGrace, podReady } from './timeline';
+import type { Timer } from './timer';
+import { startControlPlane } from './controlPlane';
 import {
   EV_ACTION,
   EV_ACTION_END,
@@ -28,6 +30,7 @@ import {
   EV_RESPONSE,
   EV_RETRY,
   EV_TICK,
+  EV_TIMER,
   EV_WARM,
   EV_WORK_DONE,
   World,
@@ -86,6 +89,7 @@ export class Sim implements Simulation {
     // second 10 and its replay matches the live run.
     if (g.durationMs > 1000) w.k.atFirst(1000, EV_TICK, null, 0);
     if (g.warmupMs > 0) w.k.at(g.warmupMs, EV_WARM, null, 0);
+    startControlPlane(w);
     for (const a of g.actions) w.k.atLast(a.atMs, EV_ACTION, a, 0);
   }
 
@@ -157,6 +161,9 @@ export class Sim implements Simulation {
           break;
         case EV_POD_GRACE:
           podGrace(w, k.obj as Pod);
+          break;
+        case EV_TIMER:
+          (k.obj as Timer).fire(w, k.arg);
           break;
       }
     }

@@ -7,6 +7,7 @@
 //               are killed after terminationGracePeriodSeconds.
 //  add-latency  adds `ms` to an edge (each way) or to a node's own work, for forS.
 //  fail-node    the node rejects new requests with unavailable for forS.
+import { actionDef } from './actionTable';
 import { CONNECTION_RESET } from './causes';
 import { finish } from './flow';
 import type { Action, Pod, RNode } from './graph';
@@ -20,6 +21,7 @@ import { EV_ACTION_END, EV_POD_GRACE, EV_POD_READY } from './world';
 export function applyAction(w: World, a: Action, live: boolean): void {
   const now = w.k.now;
   const source = live ? { live: true } : { timeline: a.index };
+  if (actionDef(a.action)?.apply(w, a, source) === true) return;
   switch (a.action) {
     case 'kill-pod': {
       const node = a.node as RNode;
@@ -89,6 +91,8 @@ export function applyAction(w: World, a: Action, live: boolean): void {
 
 export function endAction(w: World, a: Action): void {
   const now = w.k.now;
+  const def = actionDef(a.action);
+  if (def?.end !== undefined) return def.end(w, a);
   if (a.action === 'add-latency') {
     const what = a.edge ?? (a.node as RNode);
     what.extraMs -= a.value;

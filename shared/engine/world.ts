@@ -23,6 +23,8 @@ export const EV_ACTION = 10;
 export const EV_ACTION_END = 11;
 export const EV_POD_READY = 12;
 export const EV_POD_GRACE = 13;
+/** A control-plane timer (timer.ts): the object's fire(w, arg). */
+export const EV_TIMER = 20;
 
 /** A request can cross at most this many hops; deeper it fails with hop_limit. */
 export const HOP_LIMIT = 64;

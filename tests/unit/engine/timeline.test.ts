@@ -24,13 +24,15 @@ describe('timeline', () => {
       shop([{ atS: 5, action: 'kill-pod', target: 'orders', params: { pod: 0 } }]),
     );
     const reasons = r.events.map((e) => [e.t, e.reason]);
+    // The replacement goes Pending → ContainerCreating (startupSeconds 2) → Running (k8s/).
     expect(reasons).toEqual([
       [5, 'Killing'],
       [5, 'SuccessfulCreate'],
+      [5, 'Scheduled'],
       [7, 'Started'],
     ]);
     const killed = r.events[0]!.object;
-    expect(r.events[1]!.message).toMatch(/^Created pod: orders-[a-z0-9]{10}-[a-z0-9]{5}$/);
+    expect(r.events[1]!.message).toMatch(/^Created pod: orders-[a-z0-9]{1,10}-[a-z0-9]{5}$/);
     expect(r.nodes['orders']!.pods!.map((p) => p.name)).not.toContain(killed);
     expect(r.nodes['orders']!.pods).toHaveLength(3);
     expect(r.summary.errors['connection_reset']).toBeGreaterThan(0);
