@@ -89,37 +89,37 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => sha256(load('tests/fixtures/engine/shop.archlab.json')),
-    '3ccc52a2cb3659b53febd0578cdcf2e4b2b97329a4431319c7fc3d9139b00bda',
+    'b550b124545bb50f92b952d486f6cea4590020028e62d0c89542d3ba54fca045',
   ],
   [
     'web-shop sample, 10 s',
     () => sha256(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '590fbf6d70f91d49409ba45fbbb5746b12cea3ec347f54d2e2e7c48a298bcd41',
+    '033c4aa49a3b614d3273a0c9e4a6e7d08c4e53cccdb8f92095532c36839ead07',
   ],
   [
     'payments sample, 10 s, traces',
     () => sha256(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '7995ff1f7922a96033d2071fdc91cec866663667eb910a0217c6fd05c02d35ac',
+    'd3aa9b18e81391fdd2132a2e10dbb355345954bcf7e1fd25870c819dcab82a97',
   ],
   [
     'M/M/c, 20,000 customers',
     () => sha256(mmc(), { traceEvery: 0 }),
-    '73b8634af2728ae31a7adaa51ab50c8e00e48b63d92942aaf5f1bb3ec2e3eb3c',
+    'e9f2f3c84c21d344719d1acfb10a002a40668e62932454fb1665b1e2c6c5e17e',
   ],
   [
     'four-hop chain, 50,000 requests',
     () => sha256(chain(), { traceEvery: 0 }),
-    '52f3359f507ff2a2f25df7c495a4457b621f5bc098a65185c6ef924c2ec7c8d7',
+    '5ee70f2c11e0140dfa98203541d68afe0ced4f55fdd1b96594a0688a8c99b47b',
   ],
   [
     'timeouts, retries, pools, a killed pod',
     () => sha256(stressed(), { traceEvery: 50 }),
-    'cb97d294d6b9079874547fb48e08608e3d67b00e7fbd9d81f4ee5346bd1d810f',
+    'b39f90e3d465d1a4ab530bfe16a0139627e870808c242bb06233a45b8e2f5dc9',
   ],
   [
     'simultaneous events',
     () => sha256(ties(), { traceEvery: 7 }),
-    'd1753c548d4e2c8c1f7fd9c61357a10ea6a8d18f36b23ff28ba56229bf3eb64d',
+    'b5f750b9882355924c63817d299df7436f49d5b9e1e7d581a575cfa807b7d130',
   ],
 ];
 
