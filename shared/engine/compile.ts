@@ -29,6 +29,7 @@ import { attachDeployment } from './k8s/attach';
 import { addPod } from './pods';
 import { Rng } from './rng';
 import { compileTraffic } from './traffic';
+import { compileTx, isTxAction } from './txrun/plan';
 
 export interface CompileOptions {
   scenario?: string | undefined;
@@ -173,6 +174,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
   const lookup = { byId, edgeById };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {
+    if (isTxAction(entry.action)) return; // a transaction fault: compileTx below
     const a = compileAction(entry, i, `${sPath}.timeline[${i}]`, lookup, problems);
     if (a) actions.push(a);
   });
@@ -189,6 +191,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     else slos.push({ name: s.name, metric: s.metric, target, op: s.op, value: s.value });
   });
 
+  const tx = compileTx(doc, scenario, sPath, nodes, byId, problems);
   if (problems.length > 0) throw new CompileError(problems);
   return {
     nodes,
@@ -201,6 +204,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     warmupMs: Math.min(scenario.warmupS * 1000, durationMs),
     actions,
     slos,
+    tx,
   };
 }
 

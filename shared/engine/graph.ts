@@ -6,6 +6,7 @@ import { NumberRing, Ring } from './ring';
 import type { Req } from './request';
 import type { Rng } from './rng';
 import type { Traffic } from './traffic';
+import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
 
 export const K_CLIENT = 0;
@@ -213,4 +214,6 @@ export interface Graph {
   warmupMs: number;
   actions: Action[];
   slos: SloSpec[];
+  /** The transaction flows and faults (txrun/), or null when the document has none. */
+  tx?: TxPlan | null;
 }

@@ -8,6 +8,7 @@ import { KIND_NAMES } from './graph';
 import type { Histogram } from './histogram';
 import type { Sim, Command } from './sim';
 import { evaluateSlos, type SloResult } from './slo';
+import { txResult, type TxFlowResult } from './txrun';
 import type { Trace } from './traces';
 import { ENGINE_VERSION } from './version';
 import {
@@ -93,7 +94,8 @@ export interface RunResult {
   eventsDropped: number;
   commands: Command[];
   traces: Trace[];
-  transactions: unknown[];
+  /** One entry per transaction flow that ran (txrun/report.ts); [] when the document has none. */
+  transactions: TxFlowResult[];
   slos: SloResult[];
 }
 
@@ -175,7 +177,7 @@ export function buildResult(sim: Sim): RunResult {
     eventsDropped: w.log.dropped,
     commands: sim.commands,
     traces: w.traces.done,
-    transactions: [],
+    transactions: txResult(w),
     slos: evaluateSlos(sim),
   };
 }

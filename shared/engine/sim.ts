@@ -16,6 +16,7 @@ import { poolTimer, workDone } from './nodes';
 import type { Req } from './request';
 import { buildResult, takeChunk, type ChunkCursor, type RunResult } from './result';
 import { applyAction, endAction, podGrace, podReady } from './timeline';
+import { startTx } from './txrun';
 import type { Timer } from './timer';
 import { startControlPlane } from './controlPlane';
 import {
@@ -91,6 +92,7 @@ export class Sim implements Simulation {
     if (g.warmupMs > 0) w.k.at(g.warmupMs, EV_WARM, null, 0);
     startControlPlane(w);
     for (const a of g.actions) w.k.atLast(a.atMs, EV_ACTION, a, 0);
+    startTx(w, g.tx);
   }
 
   get scenario(): string {

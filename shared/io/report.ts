@@ -17,6 +17,7 @@ import {
   trafficChart,
   trafficLines,
   transactionRows,
+  transactionSummaries,
   type ReportInput,
   verdictOf,
   type SloView,
@@ -301,6 +302,9 @@ function transactionsSection({ doc, result }: ReportInput): string {
   }
   const { columns, rows } = transactionRows(result);
   return `<section class="transactions"><h2>Transactions</h2>
+${transactionSummaries(result)
+  .map((s) => `<p class="tx-summary">${h(s)}</p>`)
+  .join('\n')}
 ${table(
   columns.map(h),
   rows.map((r) => r.map(dash)),

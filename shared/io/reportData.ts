@@ -321,21 +321,53 @@ export function eventsShown(result: RunResult, max: number) {
   };
 }
 
-/** Transaction outcomes as rows of scalar columns (their shape is the engine's to extend). */
+/** Transaction outcomes per flow, in figures (result.transactions, engine/txrun/report.ts). */
 export function transactionRows(result: RunResult): { columns: string[]; rows: string[][] } {
-  const items = result.transactions;
-  const columns: string[] = [];
-  for (const item of items)
-    if (item !== null && typeof item === 'object')
-      for (const k of Object.keys(item)) if (!columns.includes(k)) columns.push(k);
-  if (columns.length === 0) return { columns: ['outcome'], rows: items.map((v) => [cell(v)]) };
-  const rows = items.map((item) =>
-    columns.map((c) =>
-      item !== null && typeof item === 'object' ? cell((item as Record<string, unknown>)[c]) : '',
-    ),
-  );
+  const columns = [
+    'Flow',
+    'Protocol',
+    'Started',
+    'Rejected',
+    'Committed',
+    'Rolled back',
+    'Compensated',
+    'In doubt',
+    'Inconsistent',
+    'Still running',
+    'Went in doubt',
+    'Longest lock (ms)',
+    'Waited behind in-doubt locks',
+    'Balance',
+    'Inconsistent (ms)',
+    'Readers blocked (ms)',
+  ];
+  const rows = result.transactions.map((t) => {
+    const longest = t.locks.reduce((m, l) => Math.max(m, l.maxMs), 0);
+    return [
+      t.flow,
+      t.protocol,
+      t.started,
+      t.rejected,
+      t.outcomes.committed,
+      t.outcomes.rolled_back,
+      t.outcomes.compensated,
+      t.outcomes.in_doubt,
+      t.outcomes.inconsistent,
+      t.outcomes.pending,
+      t.inDoubtEver.instances,
+      longest,
+      t.lockWaits.behindInDoubt,
+      t.balance?.verdict ?? 'not a transfer',
+      t.balance?.inconsistentMs ?? '',
+      t.balance?.blockedMs ?? '',
+    ].map(cell);
+  });
   return { columns, rows };
 }
+
+/** One sentence-paragraph per flow stating its outcomes in figures. */
+export const transactionSummaries = (result: RunResult): string[] =>
+  result.transactions.map((t) => t.summary);
 
 function cell(v: unknown): string {
   if (v === undefined || v === null) return '';

@@ -16,6 +16,7 @@ import {
   trafficChart,
   trafficLines,
   transactionRows,
+  transactionSummaries,
   verdictOf,
   type ReportInput,
 } from './reportData';
@@ -251,6 +252,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
     out.push(
       '## Transactions',
       '',
+      ...transactionSummaries(result).flatMap((s) => [t(s), '']),
       mdTable(
         columns.map(t),
         rows.map((r) => r.map(t)),

@@ -10,13 +10,20 @@ export interface DocIndex {
   nodes: ReadonlyMap<string, Node>;
   groups: ReadonlyMap<string, Group>;
   edgeIds: ReadonlySet<string>;
+  /** Transaction flow ids: the target of a transaction fault (crash-coordinator, fail-step, …). */
+  flowIds?: ReadonlySet<string>;
 }
 
-export function indexOf(doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'>): DocIndex {
+export function indexOf(
+  doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'> & {
+    transactions?: readonly { id: string }[];
+  },
+): DocIndex {
   return {
     nodes: new Map(doc.nodes.map((n) => [n.id, n] as const)),
     groups: new Map(doc.groups.map((g) => [g.id, g] as const)),
     edgeIds: new Set(doc.edges.map((e) => e.id)),
+    flowIds: new Set((doc.transactions ?? []).map((t) => t.id)),
   };
 }
 
@@ -43,8 +50,8 @@ export function groupCycleAt(groups: ReadonlyMap<string, Group>, groupId: string
 export function scenarioProblems(index: DocIndex, s: Scenario, path: string): Problem[] {
   const problems: Problem[] = [];
   s.timeline.forEach((t, j) => {
-    if (t.target !== undefined && !hasId(index, t.target)) {
-      const message = `no node, edge or group has id "${t.target}"`;
+    if (t.target !== undefined && !hasId(index, t.target) && !index.flowIds?.has(t.target)) {
+      const message = `no node, edge, group or transaction flow has id "${t.target}"`;
       problems.push({ path: `${path}.timeline[${j}].target`, message });
     }
   });

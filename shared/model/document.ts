@@ -197,6 +197,29 @@ export const TransactionOptions = z.object({
     .boolean()
     .default(true)
     .describe('Outbox: the consumer deduplicates messages by id'),
+  ratePerS: z
+    .number()
+    .min(0)
+    .max(1000)
+    .default(1)
+    .describe('Instances the flow starts per simulated second, evenly spaced (0 = none)'),
+  fromS: z
+    .number()
+    .min(0)
+    .default(0)
+    .describe('When the first instance starts (simulated seconds)'),
+  toS: z
+    .number()
+    .min(0)
+    .optional()
+    .describe('No instance starts at or after this time (s); absent = until the end of the run'),
+  coordinator: z
+    .string()
+    .max(200)
+    .optional()
+    .describe(
+      'Node whose pods run the coordinator (or the broker queue for choreographed saga and outbox); absent = the nearest node with call edges to every participant',
+    ),
 });
 export type TransactionOptions = z.infer<typeof TransactionOptions>;
 

@@ -221,6 +221,7 @@ export class LocalDb {
     t.undo.clear();
     t.state = 'aborted';
     t.cause = cause;
+    this.locks.withdraw(t.id);
     this.locks.releaseAll(t.id);
   }
 

@@ -7,6 +7,7 @@ export type LockResult = { ok: true } | { ok: false; cause: 'lock_timeout' | 'db
 
 interface Waiter {
   owner: string;
+  wait: { toMs?: number };
   done: (r: LockResult) => void;
   timer: TimerId;
 }
@@ -63,6 +64,7 @@ export class LockManager {
     this.waits.push(wait);
     const waiter: Waiter = {
       owner,
+      wait,
       done: (r) => {
         wait.toMs = this.net.now();
         done(r);
@@ -100,6 +102,22 @@ export class LockManager {
       }
     }
     this.onChange();
+  }
+
+  /**
+   * The owner's transaction ended (rolled back) while it waited: its waits are withdrawn, as a
+   * rolled-back session's statement is interrupted; nothing is granted to it later.
+   */
+  withdraw(owner: string): void {
+    for (const q of this.queues.values()) {
+      for (let i = q.length - 1; i >= 0; i--) {
+        const w = q[i] as Waiter;
+        if (w.owner !== owner) continue;
+        q.splice(i, 1);
+        this.net.cancel(w.timer);
+        w.wait.toMs = this.net.now();
+      }
+    }
   }
 
   /** The database crashed: waiters lose their sessions; held locks are dealt with by the caller. */

@@ -5,6 +5,7 @@ import { fmt, sloFigure } from '../../../shared/io/reportData';
 import { reportHtml } from '../../../shared/io/report';
 import { DOCUMENTS } from './samples';
 import { HOSTILE_LABEL, drillRuns, runOf } from './reportRuns';
+import type { RunResult } from '../../../shared/engine';
 
 const { doc, drill, calm } = drillRuns();
 const html = reportHtml({ doc, result: drill });
@@ -112,12 +113,13 @@ describe('reportHtml: what it says', () => {
   it('shows transaction outcomes when the result has them', () => {
     const withTx = {
       ...drill,
-      transactions: [{ flow: 'place-order', outcome: 'committed', count: 12 }],
+      transactions: [txFlow('place-order', 12)],
     };
     const tx = parse(reportHtml({ doc, result: withTx }));
     expect(tx.querySelector('section.transactions')?.textContent).toMatch(
-      /place-order.*committed.*12/s,
+      /place-order.*12 committed/s,
     );
+    expect(tx.querySelectorAll('section.transactions tbody td')[4]?.textContent).toBe('12');
     expect(page.querySelector('section.transactions')).toBeNull();
   });
 });
@@ -132,3 +134,35 @@ describe('reportHtml: hostile text', () => {
     expect(html).not.toContain(HOSTILE_LABEL);
   });
 });
+
+/** A flow's entry of result.transactions (engine/txrun/report.ts) with `committed` commits. */
+function txFlow(flow: string, committed: number): RunResult['transactions'][number] {
+  return {
+    flow,
+    name: flow,
+    protocol: 'saga',
+    coordinator: 'checkout',
+    participants: ['a', 'b'],
+    started: committed,
+    rejected: 0,
+    capped: false,
+    outcomes: {
+      committed,
+      rolled_back: 0,
+      compensated: 0,
+      in_doubt: 0,
+      inconsistent: 0,
+      pending: 0,
+    },
+    inDoubt: [],
+    inDoubtEver: { instances: 0, branches: 0, maxS: 0, totalS: 0 },
+    locks: [],
+    lockWaits: { count: 0, behindInDoubt: 0, timedOut: 0, maxMs: 0, totalMs: 0 },
+    balance: null,
+    latencyMs: null,
+    messages: { sent: 0, lost: {} },
+    anomalies: {},
+    summary: `Saga ${flow}: ${committed} instances started; ${committed} committed.`,
+    timelines: [],
+  };
+}

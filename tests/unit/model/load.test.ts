@@ -178,7 +178,7 @@ const badFiles: [string, string, string[]][] = [
     doc({
       scenarios: [{ name: 's', timeline: [{ atS: 1, action: 'kill-pod', target: 'ghost' }] }],
     }),
-    ['scenarios[0].timeline[0].target: no node, edge or group has id "ghost"'],
+    ['scenarios[0].timeline[0].target: no node, edge, group or transaction flow has id "ghost"'],
   ],
   [
     'a missing participant',
