@@ -99,7 +99,7 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'payments sample, 10 s, traces',
     () => sha256(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    'd3aa9b18e81391fdd2132a2e10dbb355345954bcf7e1fd25870c819dcab82a97',
+    '4dae065053857ed50c86ba803bb8806fc201a3171162a51518616be8e9df1821',
   ],
   [
     'M/M/c, 20,000 customers',
