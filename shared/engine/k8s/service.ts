@@ -31,30 +31,21 @@ import {
 } from '../control/rollout';
 import type { ControlEvent } from '../control/events';
 import { exitAfterMs } from '../control/behaviour';
-import {
-  endpointsAt,
-  newEndpoints,
-  newKubeProxy,
-  pickEndpoint,
-  podsChanged,
-  type Endpoints,
-  type KubeProxy,
-} from '../control/endpoints';
 import { finish } from '../flow';
 import type { RNode } from '../graph';
 import { Pod } from '../graph';
-import { dispatch, releaseHeld } from '../nodes';
+import { releaseHeld } from '../nodes';
 import { removePod } from '../pods';
 import type { Req } from '../request';
 import type { Timer } from '../timer';
 import type { World } from '../world';
 import { EV_TIMER } from '../world';
-import { HpaLoop } from './hpaLoop';
+import type { HpaLoop } from './hpaLoop';
+import { ServiceNetwork } from './network';
 import { podSpec, templateObject, templateOf, type ServiceProps, type Template } from './template';
 
 const SYNC = 1;
 const SYNC_LATER = 2;
-const ENDPOINTS = 3;
 
 /** Far enough in the past that a pod Ready at t = 0 counts as available. */
 const LONG_AGO_MS = -1e12;
@@ -97,10 +88,7 @@ export class K8sService implements Timer {
   w!: World;
   d: Deployment;
   readonly sets = new Map<string, ReplicaSetRt>();
-  endpoints!: Endpoints;
-  /** Pods kube-proxy may still route to (by name), dead ones included until the endpoints drop them. */
-  readonly byName = new Map<string, Pod>();
-  private proxyState: KubeProxy | null = null;
+  net: ServiceNetwork;
   private syncPending = false;
   private syncLaterAt = Infinity;
   hpa: HpaLoop | null = null;
@@ -114,6 +102,7 @@ export class K8sService implements Timer {
     spec: Deployment['spec'],
   ) {
     this.d = newDeployment(spec);
+    this.net = new ServiceNetwork(node, props);
   }
 
   get now(): number {
@@ -158,22 +147,10 @@ export class K8sService implements Timer {
       const prt = new PodRt(this, pod, life, rs);
       pod.rt = prt;
       rs.pods.push(prt);
-      this.byName.set(pod.name, pod);
       this.applyFlags(prt);
       this.schedule(prt);
     }
-    this.endpoints = newEndpoints(
-      this.props.endpointsDelayMs,
-      node.ready.map((p) => p.name),
-    );
-    if (this.props.proxyMode !== undefined || this.props.sessionAffinity === 'ClientIP') {
-      const affinity =
-        this.props.sessionAffinity === 'ClientIP'
-          ? this.props.sessionAffinityTimeoutSeconds * 1000
-          : null;
-      this.proxyState = newKubeProxy(this.props.proxyMode ?? 'iptables', affinity);
-      node.proxy = { pick: (r) => this.proxyPick(r) };
-    }
+    this.net.start();
     this.hpa?.start(w);
   }
 
@@ -185,7 +162,7 @@ export class K8sService implements Timer {
       if (this.now < this.syncLaterAt) return;
       this.syncLaterAt = Infinity;
       this.sync();
-    } else if (arg === ENDPOINTS) this.publish();
+    }
   }
 
   log(e: ControlEvent, extra: Record<string, unknown> = {}): void {
@@ -359,7 +336,7 @@ export class K8sService implements Timer {
     const prt = new PodRt(this, pod, life, rs);
     pod.rt = prt;
     rs.pods.push(prt);
-    this.byName.set(name, pod);
+    this.net.add(pod);
     this.w.log.add(this.now, 'Normal', 'SuccessfulCreate', rs.name, `Created pod: ${name}`, {
       pod: name,
       node: node.id,
@@ -412,7 +389,7 @@ export class K8sService implements Timer {
       this.changes++;
     }
     if (u.readyChanged || u.gone) {
-      this.endpointsChanged();
+      this.net.changed(this.w, this.endpointList());
       this.requestSync();
     }
     if (u.sigterm && pod.busy === 0 && pod.queue.length === 0) return this.drained(prt);
@@ -465,66 +442,13 @@ export class K8sService implements Timer {
     }
   }
 
-  // ── Service endpoints and kube-proxy ────────────────────────────────────────────────────────
-
-  private endpointsChanged(): void {
+  private endpointList(): { name: string; ready: boolean; terminating: boolean }[] {
     const pods = [];
     for (const rs of this.sets.values()) {
       for (const { pod, life } of rs.pods) {
         pods.push({ name: pod.name, ready: life.ready, terminating: life.phase === 'Terminating' });
       }
     }
-    podsChanged(this.endpoints, this.now, pods);
-    this.w.k.at(this.now + this.endpoints.propagationDelayMs, EV_TIMER, this, ENDPOINTS);
-  }
-
-  /** A change reaches kube-proxy: `node.ready` becomes the published endpoints. */
-  private publish(): void {
-    const node = this.node;
-    const names = endpointsAt(this.endpoints, this.now);
-    const stats = node.stats;
-    stats.level(this.now);
-    for (const p of node.ready) p.ready = false;
-    node.ready.length = 0;
-    let capacity = 0;
-    for (const name of names) {
-      const pod = this.byName.get(name);
-      if (pod === undefined) continue;
-      pod.ready = true;
-      node.ready.push(pod);
-      if (pod.alive) capacity += pod.slots;
-    }
-    stats.capacity = capacity;
-    for (const [name, pod] of this.byName) if (!pod.alive && !pod.ready) this.byName.delete(name);
-    for (const sub of node.subs) if (sub.consumer === node) dispatch(this.w, sub);
-  }
-
-  /** kube-proxy with a mode or session affinity (the plain case keeps the engine's own pick). */
-  proxyPick(r: Req): Pod | null {
-    const proxy = this.proxyState as KubeProxy;
-    const node = this.node;
-    const ready = node.ready;
-    if (ready.length === 0) return null;
-    let client = '';
-    if (proxy.affinityTimeoutMs !== null) {
-      let root: Req = r;
-      while (root.parent !== null) root = root.parent;
-      // A client node stands for many users: 100 client addresses per client node.
-      client = `${root.node?.id ?? ''}#${node.rng.int(100)}`;
-    }
-    const name = pickEndpoint(
-      proxy,
-      ready.map((p) => p.name),
-      {
-        clientId: client,
-        nowMs: this.now,
-        random: () => node.rng.next(),
-        active: (n) => {
-          const p = this.byName.get(n);
-          return p === undefined ? 0 : p.busy + p.queue.length;
-        },
-      },
-    );
-    return name === null ? null : (this.byName.get(name) ?? null);
+    return pods;
   }
 }
