@@ -2,7 +2,8 @@
 // module contributes a list of definitions and appends it to ACTION_TABLE below, so a new action
 // needs no new branch in the shared files. A definition may also take over a built-in action for
 // the targets it owns (the Deployment runtime applies `scale` and `kill-pod` to services).
-import type { ActionInput } from './actions';
+import type { ActionInput, Lookup } from './actions';
+import { FAULT_ACTIONS } from './faults';
 import type { Action, REdge, RNode } from './graph';
 import { K8S_ACTIONS } from './k8s/actions';
 import type { World } from './world';
@@ -12,6 +13,8 @@ export interface ActionCheck {
   /** The target as a node or an edge (null when it is neither, or absent). */
   node: RNode | null;
   edge: REdge | null;
+  /** The graph's nodes and edges (zones: faults/zones.ts). */
+  lookup: Lookup;
   /** Report a problem at `<path>.<where>` (default `target`). */
   bad(message: string, where?: string): void;
 }
@@ -30,7 +33,7 @@ export interface ActionDef {
 }
 
 /** Every module's definitions: append yours. */
-export const ACTION_TABLE: readonly ActionDef[] = [...K8S_ACTIONS];
+export const ACTION_TABLE: readonly ActionDef[] = [...K8S_ACTIONS, ...FAULT_ACTIONS];
 
 const BY_NAME = new Map<string, ActionDef>();
 for (const def of ACTION_TABLE) if (!BY_NAME.has(def.name)) BY_NAME.set(def.name, def);

@@ -51,7 +51,7 @@ export function compileAction(
   const bad = (message: string, where = 'target') =>
     problems.push({ path: `${path}.${where}`, message });
   if (def !== undefined) {
-    const out = def.compile?.({ entry, node: node ?? null, edge: edge ?? null, bad });
+    const out = def.compile?.({ entry, node: node ?? null, edge: edge ?? null, lookup, bad });
     value = out?.value ?? 0;
     data = out?.data;
   } else if (target === undefined) bad(`${action} needs a target`);

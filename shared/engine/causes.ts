@@ -14,6 +14,7 @@ export const CAUSES = [
   'connection_refused',
   'rate_limited',
   'circuit_open',
+  'injected_error',
 ] as const;
 export type Cause = (typeof CAUSES)[number];
 
@@ -34,12 +35,17 @@ export const CONNECTION_REFUSED = 11;
 export const RATE_LIMITED = 12;
 /** A circuit breaker is OPEN (Resilience4j CallNotPermittedException). */
 export const CIRCUIT_OPEN = 13;
+/** A fault's abort: the caller's proxy answered with an HTTP error (faults/network.ts). */
+export const INJECTED_ERROR = CAUSES.indexOf('injected_error');
 export const CAUSE_COUNT = CAUSES.length;
 
 /** Causes a caller does not retry: the answer would be the same (4xx) or the chain is too deep. */
 export function retryable(cause: number): boolean {
   return (
-    cause !== UNAUTHORIZED && cause !== HOP_LIMIT && cause !== RATE_LIMITED && cause !== CIRCUIT_OPEN
+    cause !== UNAUTHORIZED &&
+    cause !== HOP_LIMIT &&
+    cause !== RATE_LIMITED &&
+    cause !== CIRCUIT_OPEN
   );
 }
 

@@ -6,6 +6,7 @@ import type { Problem } from '../protocol';
 import { CompileError } from './api';
 import { compileAction } from './actions';
 import { findCycles } from './cycles';
+import { indexZones } from './faults/zones';
 import { samplerOf } from './distribution';
 import type { Action, Graph, SloSpec } from './graph';
 import {
@@ -171,6 +172,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     });
   }
 
+  indexZones(byId, doc);
   const lookup = { byId, edgeById };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {

@@ -13,6 +13,7 @@ import {
   CAUSES,
   retryable,
 } from './causes';
+import { faultedAnswer, faultedSend } from './faults/network';
 import type { REdge, RNode } from './graph';
 import { arriveAt, releaseHeld } from './nodes';
 import type { Req } from './request';
@@ -88,6 +89,7 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
     }
   }
   const latency = e.latencyMs + e.extraMs;
+  if (e.fault !== null) return faultedSend(w, c, e, latency);
   if (latency > 0) w.k.atLane(e.deliverLane, now + latency, EV_DELIVER, c, c.gen);
   else deliver(w, c);
 }
@@ -131,6 +133,7 @@ export function finish(w: World, r: Req, cause: number): void {
   }
   r.cause = cause;
   const latency = e.latencyMs + e.extraMs;
+  if (e.fault !== null) return faultedAnswer(w, r, e, latency);
   if (latency > 0) w.k.atLane(e.responseLane, now + latency, EV_RESPONSE, r, r.gen);
   else answer(w, r);
 }
@@ -182,7 +185,7 @@ function span(w: World, p: Req, c: Req, cause: number): void {
   });
 }
 
-function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
+export function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
   e.stats.failures[cause] = (e.stats.failures[cause] as number) + 1;
   if (p.attempt >= e.retries || !retryable(cause)) return finish(w, p, cause);
   p.attempt++;

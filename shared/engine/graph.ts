@@ -8,6 +8,7 @@ import type { Rng } from './rng';
 import type { Traffic } from './traffic';
 import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
+import type { EdgeFault } from './faults/state';
 
 export const K_CLIENT = 0;
 export const K_GATEWAY = 1;
@@ -65,6 +66,8 @@ export class Pool {
   busy = 0;
   readonly waiters = new Ring<Req>();
   timerPending = false;
+  /** The primary failed (db-failover): requests that reach it fail with unavailable. */
+  down = false;
   constructor(
     readonly node: RNode,
     readonly size: number,
@@ -81,6 +84,8 @@ export class EdgeStats {
 
 export class REdge {
   extraMs = 0;
+  /** Active network faults on this edge (faults/state.ts), or null: the data plane's one check. */
+  fault: EdgeFault | null = null;
   timerPending = false;
   /** Pending timeouts in deadline order (constant timeout ⇒ FIFO): request, token, deadline. */
   readonly timeoutReqs = new Ring<Req>();
@@ -169,6 +174,10 @@ export class RNode {
   // faults
   failed = 0;
   extraMs = 0;
+  /** Own work × this (cpu-stress, dependency-slowdown); exactly 1 without such a fault. */
+  slowFactor = 1;
+  /** A flushed cache refilling (faults/cache.ts): told of every lookup's draw. */
+  warmup: { lookup(node: RNode, u: number): void } | null = null;
 
   readonly stats = new NodeStats();
 

@@ -80,6 +80,7 @@ export function arriveAt(w: World, r: Req): void {
         write || pools.length === 1
           ? (pools[0] as Pool)
           : (pools[node.rr++ % pools.length] as Pool);
+      if (pool.down) return finish(w, r, UNAVAILABLE);
       if (pool.busy < pool.size) return startQuery(w, r, pool);
       if (pool.timeoutMs <= 0) return finish(w, r, POOL_TIMEOUT);
       node.stats.level(k.now);
@@ -93,13 +94,22 @@ export function arriveAt(w: World, r: Req): void {
       }
       return;
     }
-    case K_CACHE:
-      r.hit = node.rng.next() < node.hitRatio;
-      k.at(k.now + sample(node.latency, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+    case K_CACHE: {
+      const u = node.rng.next();
+      r.hit = u < node.hitRatio;
+      if (node.warmup !== null) node.warmup.lookup(node, u);
+      const ms = sample(node.latency, node.rng) * node.slowFactor;
+      k.at(k.now + ms + node.extraMs, EV_WORK_DONE, r, r.gen);
       return;
+    }
     case K_QUEUE:
     case K_EXTERNAL:
-      k.at(k.now + sample(node.latency, node.rng) + node.extraMs, EV_WORK_DONE, r, r.gen);
+      k.at(
+        k.now + sample(node.latency, node.rng) * node.slowFactor + node.extraMs,
+        EV_WORK_DONE,
+        r,
+        r.gen,
+      );
       return;
     case K_CLIENT:
       return finish(w, r, UNAVAILABLE);
@@ -186,7 +196,12 @@ export function startWork(w: World, r: Req, pod: Pod): void {
   if (k.now >= pod.stallFromMs) return;
   let extra = node.extraMs + pod.extraMs;
   if (pod.leakMsPerS > 0) extra += (pod.leakMsPerS * (k.now - pod.startedMs)) / 1000;
-  k.at(k.now + sample(node.serviceTime, node.rng) + extra, EV_WORK_DONE, r, r.gen);
+  k.at(
+    k.now + sample(node.serviceTime, node.rng) * node.slowFactor + extra,
+    EV_WORK_DONE,
+    r,
+    r.gen,
+  );
 }
 
 /** Free the slot, pod connection or gateway slot a finishing visit holds. */
@@ -258,7 +273,8 @@ function startQuery(w: World, r: Req, pool: Pool): void {
     stats.queueWaitCount++;
   }
   r.pool = pool;
-  const latency = sample(r.write ? node.writeLatency : node.readLatency, node.rng);
+  const latency =
+    sample(r.write ? node.writeLatency : node.readLatency, node.rng) * node.slowFactor;
   k.at(k.now + latency + node.extraMs, EV_WORK_DONE, r, r.gen);
 }
 

@@ -1,0 +1,248 @@
+// Faults on a node's resources.
+//  cpu-stress           a stressor takes CPU from a service's pods: service time × `factor`
+//                       (or `load` %: the pods keep 1 − load of the CPU, factor 1 / (1 − load)).
+//  dependency-slowdown  a database, external, cache or queue does its own work × `factor`.
+//  db-failover          the primary of a database fails. With a replica: requests that need the
+//                       primary (writes, reads routed to it) fail with unavailable for the
+//                       database's failoverSeconds, then a replica is promoted and everything
+//                       works (one fewer replica until forS ends and the old primary rejoins).
+//                       With no replica: a full outage (unavailable) for forS.
+//  zone-outage          every node in the zone rejects new requests (unavailable) for forS; nodes
+//                       outside it are untouched.
+// Several factors on one node multiply; the product is recomputed from the active ones, so the
+// node is back to exactly 1 when they end.
+import type { ActionCheck, ActionDef } from '../actionTable';
+import type { Action, Pool, RNode } from '../graph';
+import { K_CACHE, K_CLIENT, K_DATABASE, K_EXTERNAL, K_POD, K_QUEUE, K_SERVICE } from '../graph';
+import { dispatch } from '../nodes';
+import type { Timer } from '../timer';
+import type { World } from '../world';
+import { EV_ACTION_END, EV_TIMER } from '../world';
+import { forOf, num } from './params';
+import { zonesOf } from './zones';
+
+const FACTORS = new WeakMap<RNode, number[]>();
+
+function setFactors(node: RNode, list: number[]): void {
+  FACTORS.set(node, list);
+  let f = 1;
+  for (const x of list) f *= x;
+  node.slowFactor = f;
+}
+
+function slowdown(name: string, kinds: readonly number[], what: string): ActionDef {
+  return {
+    name,
+    compile(c) {
+      if (c.entry.target === undefined) c.bad(`${name} needs a target`);
+      else if (!c.node) c.bad(`unknown node "${c.entry.target}"`);
+      else if (!kinds.includes(c.node.kind)) c.bad(`"${c.entry.target}" is not ${what}`);
+      const load = c.entry.params['load'];
+      if (load !== undefined && c.entry.params['factor'] === undefined) {
+        const l = num(c, 'load', 0, 99);
+        return { value: 1 / (1 - l / 100) };
+      }
+      return { value: num(c, 'factor', 1, 1000) };
+    },
+    apply(w, a, source) {
+      const node = a.node as RNode;
+      setFactors(node, [...(FACTORS.get(node) ?? []), a.value]);
+      w.log.add(
+        w.k.now,
+        'Warning',
+        'FaultInjected',
+        node.id,
+        `${node.id} works ${round(a.value)}× slower ${forOf(a.forMs)}`,
+        {
+          ...source,
+          fault: name,
+          factor: a.value,
+        },
+      );
+      if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
+      return true;
+    },
+    end(w, a) {
+      const node = a.node as RNode;
+      const list = [...(FACTORS.get(node) ?? [])];
+      const i = list.indexOf(a.value);
+      if (i >= 0) list.splice(i, 1);
+      setFactors(node, list);
+      w.log.add(
+        w.k.now,
+        'Normal',
+        'FaultCleared',
+        node.id,
+        `${node.id} works at its own speed again`,
+        {
+          fault: name,
+        },
+      );
+    },
+  };
+}
+
+const round = (x: number) => Math.round(x * 100) / 100;
+
+interface Failover {
+  primary: Pool;
+  promoted: boolean;
+}
+const FAILOVERS = new WeakMap<Action, Failover>();
+
+class Promote implements Timer {
+  constructor(readonly a: Action) {}
+  fire(w: World): void {
+    const f = FAILOVERS.get(this.a);
+    const node = this.a.node as RNode;
+    if (!f || f.promoted) return;
+    f.promoted = true;
+    // The replica that takes over becomes pools[0] (writes go there); the old primary is out.
+    const i = node.pools.indexOf(f.primary);
+    if (i >= 0) node.pools.splice(i, 1);
+    f.primary.down = false;
+    node.stats.level(w.k.now);
+    node.stats.capacity -= f.primary.size;
+    w.log.add(
+      w.k.now,
+      'Normal',
+      'FailoverCompleted',
+      node.id,
+      `${node.id}: a replica was promoted to primary`,
+      {
+        fault: 'db-failover',
+      },
+    );
+  }
+}
+
+const zoneTarget = (c: ActionCheck): void => {
+  const t = c.entry.target;
+  if (t === undefined) c.bad('zone-outage needs a target zone');
+  else if (!zonesOf(c.lookup.byId).members.has(t)) c.bad(`unknown zone "${t}"`);
+};
+
+const ZONE_DOWN = new WeakMap<Action, RNode[]>();
+
+export const RESOURCE_ACTIONS: readonly ActionDef[] = [
+  slowdown('cpu-stress', [K_SERVICE, K_POD], 'a service or pod'),
+  slowdown(
+    'dependency-slowdown',
+    [K_DATABASE, K_EXTERNAL, K_CACHE, K_QUEUE, K_SERVICE, K_POD],
+    'a dependency',
+  ),
+  {
+    name: 'db-failover',
+    compile(c) {
+      if (c.entry.target === undefined) c.bad('db-failover needs a target database');
+      else if (!c.node || c.node.kind !== K_DATABASE)
+        c.bad(`"${c.entry.target}" is not a database`);
+      const ms = c.node ? zonesOf(c.lookup.byId).failoverMs.get(c.node.id) : undefined;
+      return { value: num(c, 'failoverSeconds', 0, 3600, (ms ?? 30_000) / 1000) * 1000 };
+    },
+    apply(w, a, source) {
+      const node = a.node as RNode;
+      const now = w.k.now;
+      if (node.pools.length <= 1) {
+        node.failed++;
+        FAILOVERS.set(a, { primary: node.pools[0] as Pool, promoted: false });
+        w.log.add(
+          now,
+          'Warning',
+          'FaultInjected',
+          node.id,
+          `${node.id} primary failed with no replica: outage ${forOf(a.forMs)}`,
+          {
+            ...source,
+            fault: 'db-failover',
+            replicas: 0,
+          },
+        );
+      } else {
+        const primary = node.pools[0] as Pool;
+        primary.down = true;
+        FAILOVERS.set(a, { primary, promoted: false });
+        w.log.add(
+          now,
+          'Warning',
+          'FaultInjected',
+          node.id,
+          `${node.id} primary failed: promoting a replica in ${a.value / 1000} s`,
+          {
+            ...source,
+            fault: 'db-failover',
+            replicas: node.pools.length - 1,
+            failoverSeconds: a.value / 1000,
+          },
+        );
+        w.k.at(now + a.value, EV_TIMER, new Promote(a), 0);
+      }
+      if (a.forMs !== Infinity) w.k.at(now + a.forMs, EV_ACTION_END, a, 0);
+      return true;
+    },
+    end(w, a) {
+      const node = a.node as RNode;
+      const f = FAILOVERS.get(a);
+      if (!f) return;
+      FAILOVERS.delete(a);
+      if (!node.pools.includes(f.primary) || f.promoted) {
+        // The old primary rejoins as a replica.
+        if (!node.pools.includes(f.primary)) {
+          node.pools.push(f.primary);
+          node.stats.level(w.k.now);
+          node.stats.capacity += f.primary.size;
+        }
+      } else if (node.pools.length <= 1) {
+        node.failed--;
+        if (node.failed === 0)
+          for (const sub of node.subs) if (sub.consumer === node) dispatch(w, sub);
+      } else {
+        // Ended before the promotion: the primary simply comes back.
+        f.primary.down = false;
+        f.promoted = true;
+      }
+      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.id}: the old primary is back`, {
+        fault: 'db-failover',
+      });
+    },
+  },
+  {
+    name: 'zone-outage',
+    compile(c) {
+      zoneTarget(c);
+      return { data: { zone: c.entry.target ?? '' } };
+    },
+    apply(w, a, source) {
+      const id = (a.data as { zone: string }).zone;
+      const nodes = (zonesOf(w.g.byId).members.get(id) ?? []).filter((n) => n.kind !== K_CLIENT);
+      ZONE_DOWN.set(a, nodes);
+      for (const n of nodes) n.failed++;
+      w.log.add(
+        w.k.now,
+        'Warning',
+        'FaultInjected',
+        id,
+        `Zone ${id} is down (${nodes.map((n) => n.id).join(', ')}) ${forOf(a.forMs)}`,
+        {
+          ...source,
+          fault: 'zone-outage',
+          nodes: nodes.map((n) => n.id),
+        },
+      );
+      if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
+      return true;
+    },
+    end(w, a) {
+      const nodes = ZONE_DOWN.get(a) ?? [];
+      ZONE_DOWN.delete(a);
+      for (const n of nodes) {
+        n.failed--;
+        if (n.failed === 0) for (const sub of n.subs) if (sub.consumer === n) dispatch(w, sub);
+      }
+      const id = (a.data as { zone: string }).zone;
+      w.log.add(w.k.now, 'Normal', 'FaultCleared', id, `Zone ${id} is back`, {
+        fault: 'zone-outage',
+      });
+    },
+  },
+];
