@@ -72,9 +72,9 @@ describe('toDrawio', () => {
     expect(cells.get('node-orders')?.mxGeometry).toMatchObject({ x: '40', y: '60', width: '200' });
     expect(cells.get('group-team-checkout')?.mxGeometry).toMatchObject({
       x: '500',
-      y: '360',
+      y: '420',
       width: '560',
-      height: '300',
+      height: '410',
     });
     expect(cells.get('node-shop-db')?.mxGeometry?.height).toBe(String(NODE_SIZES.database.height));
   });

@@ -32,7 +32,11 @@ describe('reportMarkdown', () => {
     expect(row(String(s.requests))).toEqual([
       String(s.requests),
       String(s.ok),
-      'timeout 978, unavailable 420, connection\\_reset 4',
+      mdText(
+        Object.entries(s.errors)
+          .map(([cause, n]) => `${cause} ${n}`)
+          .join(', '),
+      ),
       `${fmt(s.throughputRps)} req/s`,
       `${fmt(s.latencyMs.p50)} ms`,
       `${fmt(s.latencyMs.p95)} ms`,
