@@ -10,6 +10,7 @@ export { compile } from './compile';
 export type { Chunk, RunResult, NodeResult } from './result';
 export type { EngineOptions } from './sim';
 export type { RunEvent } from './events';
+export type { PodView, DeploymentView } from './k8s/view';
 export type { Trace, Span } from './traces';
 export type { SloResult } from './slo';
 export { CAUSES } from './causes';

@@ -6,6 +6,7 @@ import podIcon from '../../../assets/icons/kubernetes/pod.svg';
 import type { ArchFlowNode } from './flowModel';
 import { kindLooks } from './kinds';
 import { NodeLiveBadge } from '../run/NodeLiveBadge';
+import { LivePods } from './LivePods';
 import { NodeMarks } from '../drills/NodeMarks';
 
 export type { ArchFlowNode } from './flowModel';
@@ -87,7 +88,13 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
         )}
       </div>
       <div className="arch-node-figures">{keyFigures(node)}</div>
-      {node.kind === 'service' && <Pods count={node.props.replicas} compact={compact} />}
+      {node.kind === 'service' && (
+        <LivePods
+          id={node.id}
+          compact={compact}
+          fallback={<Pods count={node.props.replicas} compact={compact} />}
+        />
+      )}
       <NodeLiveBadge id={node.id} />
       <NodeMarks id={node.id} />
       <Handle type="source" position={Position.Right} />

@@ -2,7 +2,7 @@
 // canvas overlay), and the event log. A store of its own, apart from the document, so a live frame
 // never touches the document or re-renders the whole canvas: each node subscribes to its own entry.
 import { create } from 'zustand';
-import type { Chunk, RunEvent, RunResult } from '../../../shared/engine';
+import type { Chunk, PodView, RunEvent, RunResult } from '../../../shared/engine';
 
 export type Series = Chunk['series'][string];
 export type Health = 'ok' | 'warn' | 'bad' | 'idle';
@@ -22,6 +22,8 @@ export interface LiveState {
   series: Record<string, Series>;
   latest: Record<string, NodeLive>;
   events: RunEvent[];
+  /** Each service's pods as the run last reported them (absent until a run reports them). */
+  pods: Record<string, PodView[]>;
   /** Bumped on every append, so charts redraw once per chunk. */
   version: number;
   reset(): void;
@@ -99,8 +101,9 @@ export const useLive = create<LiveState>()((set) => ({
   series: {},
   latest: {},
   events: [],
+  pods: {},
   version: 0,
-  reset: () => set({ tS: 0, series: {}, latest: {}, events: [], version: 0 }),
+  reset: () => set({ tS: 0, series: {}, latest: {}, events: [], pods: {}, version: 0 }),
   append: (chunk) =>
     set((s) => {
       const series = { ...s.series };
@@ -118,25 +121,35 @@ export const useLive = create<LiveState>()((set) => ({
       }
       const events =
         chunk.events.length === 0 ? s.events : s.events.concat(chunk.events).slice(-EVENT_LIMIT);
-      return { tS: chunk.tS, series, latest, events, version: s.version + 1 };
+      // A chunk carries the whole pod list of the services whose pods changed, nothing else.
+      const pods = chunk.pods ? { ...s.pods, ...chunk.pods } : s.pods;
+      return { tS: chunk.tS, series, latest, events, pods, version: s.version + 1 };
     }),
   complete: (result) =>
     set((s) => {
       const series: Record<string, Series> = {};
       const latest: Record<string, NodeLive> = {};
+      const pods: Record<string, PodView[]> = {};
       for (const [id, node] of Object.entries(result.nodes)) {
         series[id] = node.series;
         latest[id] = s.latest[id] ?? latestOf(node.series);
+        if (node.deployment && node.pods) pods[id] = node.pods;
       }
       return {
         tS: result.durationS,
         series,
         latest,
         events: result.events.slice(-EVENT_LIMIT),
+        pods,
         version: s.version + 1,
       };
     }),
 }));
+
+/** A service's pods as the run reports them, or undefined when no run has. */
+export function useNodePods(id: string): PodView[] | undefined {
+  return useLive((s) => s.pods[id]);
+}
 
 /** The live figures of one node, or undefined when no run has reached it. */
 export function useNodeLive(id: string): NodeLive | undefined {
