@@ -7,7 +7,7 @@ import type { ArchDocument } from '../../../shared/model';
 import { useStore } from '../store';
 
 export type BottomTab =
-  'summary' | 'charts' | 'events' | 'drill' | 'verdict' | 'compare' | 'problems';
+  'summary' | 'charts' | 'events' | 'drill' | 'verdict' | 'compare' | 'problems' | 'transactions';
 
 export interface FinishedRun {
   key: number;

@@ -12,6 +12,7 @@ import { useDrill, type BottomTab } from '../drills/drillStore';
 import { ProblemsTab } from '../drills/ProblemsTab';
 import { useChecks } from '../drills/useChecks';
 import { VerdictTab } from '../drills/VerdictTab';
+import { TransactionsTab } from '../transactions/TransactionsTab';
 
 const TABS: readonly BottomTab[] = [
   'drill',
@@ -19,6 +20,7 @@ const TABS: readonly BottomTab[] = [
   'verdict',
   'charts',
   'events',
+  'transactions',
   'compare',
   'problems',
 ];
@@ -28,6 +30,7 @@ const TAB_NAMES: Record<BottomTab, string> = {
   verdict: 'Verdict',
   charts: 'Charts',
   events: 'Events',
+  transactions: 'Transactions',
   compare: 'Compare',
   problems: 'Problems',
 };
@@ -113,6 +116,7 @@ export function RunPanel() {
         {tab === 'verdict' && <VerdictTab />}
         {tab === 'compare' && <CompareTab />}
         {tab === 'problems' && <ProblemsTab />}
+        {tab === 'transactions' && <TransactionsTab />}
       </div>
     </section>
   );
