@@ -3,11 +3,13 @@
 import { benchChain } from './chain.bench';
 import { benchMemory } from './memory.bench';
 import { benchMmc } from './mmc.bench';
+import { benchTx } from './tx.bench';
 
 const benches: [string, () => string[]][] = [
   ['mmc', benchMmc],
   ['chain', () => benchChain()],
   ['memory', benchMemory],
+  ['tx', benchTx],
 ];
 
 const only = process.argv[2];
