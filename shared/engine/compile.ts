@@ -26,6 +26,7 @@ import {
   RNode,
   Subscription,
 } from './graph';
+import { attachGateways } from './gateway/attach';
 import { attachDeployment } from './k8s/attach';
 import { addPod } from './pods';
 import { Rng } from './rng';
@@ -173,6 +174,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
   }
 
   indexZones(byId, doc);
+  attachGateways(doc, byId, edgeById);
   const lookup = { byId, edgeById };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {

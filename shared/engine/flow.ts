@@ -6,6 +6,7 @@
 // as wasted on the edge. Timeouts on one edge share one kernel timer: with a constant timeout the
 // deadlines are in issue order, so they sit in a FIFO and only its head is scheduled.
 import {
+  CIRCUIT_OPEN,
   HOP_LIMIT as HOP_LIMIT_CAUSE,
   OK,
   TIMEOUT,
@@ -62,6 +63,8 @@ function depthOf(r: Req, e: REdge): number {
 
 function sendAttempt(w: World, r: Req, e: REdge): void {
   const now = w.k.now;
+  // A circuit breaker on the edge (gateway/guard.ts) may refuse the attempt.
+  if (e.guard !== null && !e.guard.permit(w)) return failedAttempt(w, r, e, CIRCUIT_OPEN);
   const c = w.reqs.alloc(now);
   c.node = e.to;
   c.parent = r;
@@ -163,6 +166,7 @@ export function answer(w: World, c: Req): void {
   const cause = c.cause;
   p.child = null;
   p.token = 0;
+  if (e.guard !== null) e.guard.result(w, w.k.now - c.sentMs, cause !== OK);
   if (c.trace !== null) span(w, p, c, cause);
   w.reqs.release(c);
   if (cause === OK) {
@@ -187,7 +191,11 @@ function span(w: World, p: Req, c: Req, cause: number): void {
 
 export function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
   e.stats.failures[cause] = (e.stats.failures[cause] as number) + 1;
-  if (p.attempt >= e.retries || !retryable(cause)) return finish(w, p, cause);
+  if (p.attempt >= e.retries || !retryable(cause)) {
+    // A gateway's fallback answers instead (a static or cached response).
+    if (e.guard !== null && e.guard.useFallback()) return finish(w, p, OK);
+    return finish(w, p, cause);
+  }
   p.attempt++;
   const ceiling = Math.min(e.backoffMaxMs, e.backoffBaseMs * 2 ** (p.attempt - 1));
   const delay = e.jitter ? (p.node as RNode).rng.next() * ceiling : ceiling;
@@ -222,6 +230,7 @@ export function edgeTimeouts(w: World, e: REdge): void {
       r.child = null;
       r.token = 0;
       if (c.trace !== null) span(w, r, c, TIMEOUT);
+      if (e.guard !== null) e.guard.result(w, e.timeoutMs, true);
       failedAttempt(w, r, e, TIMEOUT);
     } else {
       reqs.shift();

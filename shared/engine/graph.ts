@@ -6,6 +6,7 @@ import { NumberRing, Ring } from './ring';
 import type { Req } from './request';
 import type { Rng } from './rng';
 import type { Traffic } from './traffic';
+import type { World } from './world';
 import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
 import type { EdgeFault } from './faults/state';
@@ -95,6 +96,12 @@ export class REdge {
   /** Kernel lanes (see kernel.ts) for this edge's deliveries and answers: constant latency. */
   deliverLane = -1;
   responseLane = -1;
+  /** Circuit breaker and gateway fallback of this call (gateway/guard.ts), or null. */
+  guard: {
+    permit(w: World): boolean;
+    result(w: World, durationMs: number, failed: boolean): void;
+    useFallback(): boolean;
+  } | null = null;
   constructor(
     readonly index: number,
     readonly id: string,
@@ -158,6 +165,8 @@ export class RNode {
   /** Kernel lane for the gateway's constant overhead (see kernel.ts). */
   workLane = -1;
   authFailureRate = 0;
+  /** Gateway admission: the rate limit (gateway/policy.ts), or null. */
+  gw: { admit(w: World, r: Req): boolean; rejected(): number } | null = null;
   // database
   pools: Pool[] = [];
   writeRatio = 0;

@@ -19,6 +19,7 @@ import {
   OVERLOADED,
   POOL_TIMEOUT,
   QUEUE_FULL,
+  RATE_LIMITED,
   UNAUTHORIZED,
   UNAVAILABLE,
   UPSTREAM_ERROR,
@@ -135,6 +136,7 @@ export function workDone(w: World, r: Req): void {
         return finish(w, r, UNAUTHORIZED);
       r.step = 0;
       if (node.routes.length > 0) r.route = node.routes[node.rr++ % node.routes.length] ?? null;
+      if (node.gw !== null && !node.gw.admit(w, r)) return finish(w, r, RATE_LIMITED);
       return nextStep(w, r);
     case K_DATABASE: {
       const pool = r.pool as Pool;

@@ -18,6 +18,8 @@ import {
   type DeploymentView,
   type PodView,
 } from './k8s/view';
+import { breakerOf, changedBreakers } from './gateway/attach';
+import type { BreakerView } from './gateway/guard';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -76,7 +78,14 @@ export interface RunResult {
   nodes: Record<string, NodeResult>;
   edges: Record<
     string,
-    { attempts: number; retries: number; wasted: number; failures: Record<string, number> }
+    {
+      attempts: number;
+      retries: number;
+      wasted: number;
+      failures: Record<string, number>;
+      /** Circuit breaker state and gateway fallbacks (gateway/guard.ts), when configured. */
+      breaker?: BreakerView;
+    }
   >;
   queues: Record<
     string,
@@ -140,6 +149,8 @@ export function buildResult(sim: Sim): RunResult {
       wasted: e.stats.wasted,
       failures: causeCounts(e.stats.failures),
     };
+    const breaker = breakerOf(e);
+    if (breaker !== null) (edges[e.id] as { breaker?: BreakerView }).breaker = breaker;
   }
   const queues: RunResult['queues'] = {};
   for (const node of g.nodes) {
@@ -199,6 +210,8 @@ export interface Chunk {
   summary: { requests: number; ok: number; errors: Record<string, number> };
   /** The whole pod list of each service whose pods changed since the last chunk. */
   pods?: Record<string, PodView[]>;
+  /** Circuit breaker states (CLOSED, OPEN, HALF_OPEN…) by edge id, those that changed. */
+  breakers?: Record<string, string>;
 }
 
 export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
@@ -206,8 +219,10 @@ export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
   const first = sim.g.nodes[0];
   const points = first ? first.stats.series.t.length : 0;
   const pods = changedPods(sim.g.nodes, cursor);
+  const breakers = changedBreakers(sim.g.edges, cursor);
   if (
     pods === null &&
+    breakers === null &&
     points === cursor.series &&
     w.log.events.length === cursor.events &&
     w.traces.done.length === cursor.traces
@@ -224,6 +239,7 @@ export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
     summary: { requests: w.e2e.requests, ok: w.e2e.ok, errors: causeCounts(w.e2e.errors) },
   };
   if (pods !== null) chunk.pods = pods;
+  if (breakers !== null) chunk.breakers = breakers;
   cursor.series = points;
   cursor.events = w.log.events.length;
   cursor.traces = w.traces.done.length;
