@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { BaseEdge, EdgeLabelRenderer, getBezierPath, type EdgeProps } from '@xyflow/react';
 import type { Edge as DocEdge } from '../../../shared/model';
 import type { ArchFlowEdge } from './flowModel';
+import { useEdgeBreaker } from '../run/liveStore';
 
 /** What an edge's label says: its key settings. */
 export function edgeSummary(edge: DocEdge): string {
@@ -26,9 +27,23 @@ export const ArchEdge = memo(function ArchEdge(props: EdgeProps<ArchFlowEdge>) {
   });
   const edge = data?.edge;
   const show = edge && (selected || data.hovered);
+  const breaker = useEdgeBreaker(id);
+  const tripped = breaker === 'OPEN' || breaker === 'HALF_OPEN' || breaker === 'FORCED_OPEN';
   return (
     <>
       <BaseEdge id={id} path={path} {...(markerEnd ? { markerEnd } : {})} interactionWidth={16} />
+      {tripped && (
+        <EdgeLabelRenderer>
+          <div
+            className={`edge-breaker breaker-${breaker.toLowerCase()}`}
+            style={{ transform: `translate(-50%, -150%) translate(${labelX}px, ${labelY}px)` }}
+            data-testid={`edge-breaker-${id}`}
+            title={`Circuit breaker ${breaker}`}
+          >
+            {breaker === 'HALF_OPEN' ? 'HALF-OPEN' : 'OPEN'}
+          </div>
+        </EdgeLabelRenderer>
+      )}
       {show && (
         <EdgeLabelRenderer>
           <div

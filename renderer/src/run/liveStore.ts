@@ -24,6 +24,8 @@ export interface LiveState {
   events: RunEvent[];
   /** Each service's pods as the run last reported them (absent until a run reports them). */
   pods: Record<string, PodView[]>;
+  /** Circuit breaker state by edge id (CLOSED, OPEN, HALF_OPEN), for edges that have one. */
+  breakers: Record<string, string>;
   /** Bumped on every append, so charts redraw once per chunk. */
   version: number;
   reset(): void;
@@ -102,8 +104,10 @@ export const useLive = create<LiveState>()((set) => ({
   latest: {},
   events: [],
   pods: {},
+  breakers: {},
   version: 0,
-  reset: () => set({ tS: 0, series: {}, latest: {}, events: [], pods: {}, version: 0 }),
+  reset: () =>
+    set({ tS: 0, series: {}, latest: {}, events: [], pods: {}, breakers: {}, version: 0 }),
   append: (chunk) =>
     set((s) => {
       const series = { ...s.series };
@@ -123,7 +127,8 @@ export const useLive = create<LiveState>()((set) => ({
         chunk.events.length === 0 ? s.events : s.events.concat(chunk.events).slice(-EVENT_LIMIT);
       // A chunk carries the whole pod list of the services whose pods changed, nothing else.
       const pods = chunk.pods ? { ...s.pods, ...chunk.pods } : s.pods;
-      return { tS: chunk.tS, series, latest, events, pods, version: s.version + 1 };
+      const breakers = chunk.breakers ? { ...s.breakers, ...chunk.breakers } : s.breakers;
+      return { tS: chunk.tS, series, latest, events, pods, breakers, version: s.version + 1 };
     }),
   complete: (result) =>
     set((s) => {
@@ -135,16 +140,25 @@ export const useLive = create<LiveState>()((set) => ({
         latest[id] = s.latest[id] ?? latestOf(node.series);
         if (node.deployment && node.pods) pods[id] = node.pods;
       }
+      const breakers: Record<string, string> = {};
+      for (const [id, edge] of Object.entries(result.edges))
+        if (edge.breaker && edge.breaker.state !== 'NONE') breakers[id] = edge.breaker.state;
       return {
         tS: result.durationS,
         series,
         latest,
         events: result.events.slice(-EVENT_LIMIT),
         pods,
+        breakers,
         version: s.version + 1,
       };
     }),
 }));
+
+/** An edge's circuit breaker state during or after a run, or undefined. */
+export function useEdgeBreaker(id: string): string | undefined {
+  return useLive((s) => s.breakers[id]);
+}
 
 /** A service's pods as the run reports them, or undefined when no run has. */
 export function useNodePods(id: string): PodView[] | undefined {
