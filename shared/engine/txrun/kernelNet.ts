@@ -4,7 +4,8 @@
 // nodes (the call-edge path compile found) and takes the sum of the edges' latencies, injected
 // latency included. On the way it is lost when:
 //   sender_down     the sender crashed before sending
-//   partitioned     an edge of the route crosses a partition (tx-partition)
+//   partitioned     an edge of the route crosses a partition: the fault library's `partition`
+//                   (faults/network.ts, the same state the request traffic sees) or tx-partition
 //   dropped         a drop-messages rule matched it
 //   timeout         a hop's round trip (2 × its latency, injected latency included) is longer than
 //                   the edge's timeoutMs: the caller abandons the call before the answer can return
@@ -13,6 +14,7 @@
 // Timers and deliveries are the kernel's generic control-plane events (EV_TIMER, timer.ts) whose
 // timer runs the callback; the kernel's (time, sequence) order keeps the run deterministic. Crash and recover run the processes' hooks
 // as the test net does (tx/testNet.ts), with the same Faults state.
+import { isPartitioned } from '../faults/network';
 import type { REdge, RNode } from '../graph';
 import type { Timer } from '../timer';
 import { EV_TIMER, type World } from '../world';
@@ -161,8 +163,12 @@ export class KernelNet implements TxNet {
     return false;
   }
 
+  /** An edge of the route crosses a tx-partition or the fault library's network partition. */
   private cut(route: readonly REdge[]): boolean {
-    for (const e of route) if (this.faults.partitioned(e.from.id, e.to.id)) return true;
+    for (const e of route) {
+      if (this.faults.partitioned(e.from.id, e.to.id)) return true;
+      if (isPartitioned(this.w, e.from.id, e.to.id)) return true;
+    }
     return false;
   }
 

@@ -93,6 +93,16 @@ const CASES: Case[] = [
     },
     'inconsistent',
   ],
+  [
+    // The same cut with the fault library's network partition: one partition state for requests
+    // and transaction messages alike.
+    '3PC: network partition (fault library) between the PreCommits',
+    {
+      protocol: '3pc',
+      timeline: [{ atS: 1.008, action: 'partition', params: { a: ['app'], b: ['a', 'b', 'c'] } }],
+    },
+    'inconsistent',
+  ],
   ['TCC: no failure', { protocol: 'tcc' }, 'committed'],
   [
     'TCC: Try of step 2 fails',
