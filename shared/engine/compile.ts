@@ -174,7 +174,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
   }
 
   indexZones(byId, doc);
-  attachGateways(doc, byId, edgeById);
+  attachGateways(doc, byId, edgeById, seed);
   const lookup = { byId, edgeById };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {

@@ -82,6 +82,7 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
   r.token = token;
   e.stats.attempts++;
   if (r.attempt > 0) e.stats.retries++;
+  if (e.budget !== null) e.budget.sent(r);
   if (e.timeoutMs > 0) {
     e.timeoutReqs.push(r);
     e.timeoutTokens.push(token);
@@ -167,9 +168,11 @@ export function answer(w: World, c: Req): void {
   p.child = null;
   p.token = 0;
   if (e.guard !== null) e.guard.result(w, w.k.now - c.sentMs, cause !== OK);
+  if (e.lb !== null) e.lb.answered(w, c, cause);
   if (c.trace !== null) span(w, p, c, cause);
   w.reqs.release(c);
   if (cause === OK) {
+    if (e.budget !== null) e.budget.done(p);
     p.step++;
     nextStep(w, p);
   } else failedAttempt(w, p, e, cause);
@@ -191,7 +194,13 @@ function span(w: World, p: Req, c: Req, cause: number): void {
 
 export function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
   e.stats.failures[cause] = (e.stats.failures[cause] as number) + 1;
-  if (p.attempt >= e.retries || !retryable(cause)) {
+  if (
+    p.attempt >= e.retries ||
+    !retryable(cause) ||
+    // A gateway's retry budget may refuse the retry: the call fails with this attempt's cause.
+    (e.budget !== null && !e.budget.mayRetry(p))
+  ) {
+    if (e.budget !== null) e.budget.done(p);
     // A gateway's fallback answers instead (a static or cached response).
     if (e.guard !== null && e.guard.useFallback()) return finish(w, p, OK);
     return finish(w, p, cause);
@@ -231,6 +240,7 @@ export function edgeTimeouts(w: World, e: REdge): void {
       r.token = 0;
       if (c.trace !== null) span(w, r, c, TIMEOUT);
       if (e.guard !== null) e.guard.result(w, e.timeoutMs, true);
+      if (e.lb !== null) e.lb.answered(w, c, TIMEOUT);
       failedAttempt(w, r, e, TIMEOUT);
     } else {
       reqs.shift();

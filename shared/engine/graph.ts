@@ -102,6 +102,13 @@ export class REdge {
     result(w: World, durationMs: number, failed: boolean): void;
     useFallback(): boolean;
   } | null = null;
+  /** The caller's own pod choice and outlier detection (gateway/balancer.ts), or null. */
+  lb: {
+    pick(w: World, c: Req): Pod | null;
+    answered(w: World, c: Req, cause: number): void;
+  } | null = null;
+  /** A gateway's retry budget on this upstream call (gateway/retryBudget.ts), or null. */
+  budget: { sent(r: Req): void; done(r: Req): void; mayRetry(r: Req): boolean } | null = null;
   constructor(
     readonly index: number,
     readonly id: string,
@@ -139,6 +146,8 @@ export class RNode {
   steps: REdge[] = [];
   /** Gateway routes (call edges to route targets); empty = perform `steps`. */
   routes: REdge[] = [];
+  /** Gateway routes with weights (gateway/attach.ts): picks one; null = round robin. */
+  routePick: (() => REdge) | null = null;
   /** Queue: its subscriptions. Service: the subscriptions it consumes. */
   subs: Subscription[] = [];
   subRr = 0;

@@ -51,7 +51,10 @@ export function arriveAt(w: World, r: Req): void {
   switch (node.kind) {
     case K_SERVICE:
     case K_POD: {
-      const pod = node.proxy === null ? pickPod(node) : node.proxy.pick(r);
+      // A caller with its own balancer (gateway/balancer.ts) picks the pod; else kube-proxy.
+      const lb = r.edge === null ? null : r.edge.lb;
+      const pod =
+        lb !== null ? lb.pick(w, r) : node.proxy === null ? pickPod(node) : node.proxy.pick(r);
       if (pod === null) return finish(w, r, UNAVAILABLE);
       // An endpoint kube-proxy still lists, where nothing listens (yet or any more).
       if (pod.refusing || k.now < pod.acceptFromMs) return finish(w, r, CONNECTION_REFUSED);
@@ -135,7 +138,11 @@ export function workDone(w: World, r: Req): void {
       if (node.authFailureRate > 0 && node.rng.next() < node.authFailureRate)
         return finish(w, r, UNAUTHORIZED);
       r.step = 0;
-      if (node.routes.length > 0) r.route = node.routes[node.rr++ % node.routes.length] ?? null;
+      if (node.routes.length > 0)
+        r.route =
+          node.routePick !== null
+            ? node.routePick()
+            : (node.routes[node.rr++ % node.routes.length] ?? null);
       if (node.gw !== null && !node.gw.admit(w, r)) return finish(w, r, RATE_LIMITED);
       return nextStep(w, r);
     case K_DATABASE: {

@@ -40,6 +40,8 @@ export class Req {
   trace: Trace | null = null;
   spanId = 0;
   where = '';
+  /** The pod a caller's balancer chose for this attempt (gateway/balancer.ts). */
+  picked: Pod | null = null;
 }
 
 export class ReqPool {
@@ -76,6 +78,7 @@ export class ReqPool {
     r.sub = null;
     r.trace = null;
     r.cause = 0;
+    r.picked = null;
     this.free.push(r);
   }
 }

@@ -18,7 +18,8 @@ import {
   type DeploymentView,
   type PodView,
 } from './k8s/view';
-import { breakerOf, changedBreakers } from './gateway/attach';
+import { balancerOf, breakerOf, changedBreakers, retriesDeniedOf } from './gateway/attach';
+import type { BalancerView } from './gateway/balancer';
 import type { BreakerView } from './gateway/guard';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
@@ -85,6 +86,10 @@ export interface RunResult {
       failures: Record<string, number>;
       /** Circuit breaker state and gateway fallbacks (gateway/guard.ts), when configured. */
       breaker?: BreakerView;
+      /** The caller's own pod choice and outlier detection (gateway/balancer.ts), when set. */
+      lb?: BalancerView;
+      /** Retries the gateway's retry budget refused (left out when none). */
+      retriesDenied?: number;
     }
   >;
   queues: Record<
@@ -151,6 +156,10 @@ export function buildResult(sim: Sim): RunResult {
     };
     const breaker = breakerOf(e);
     if (breaker !== null) (edges[e.id] as { breaker?: BreakerView }).breaker = breaker;
+    const lb = balancerOf(e);
+    if (lb !== null) (edges[e.id] as { lb?: BalancerView }).lb = lb;
+    const denied = retriesDeniedOf(e);
+    if (denied > 0) (edges[e.id] as { retriesDenied?: number }).retriesDenied = denied;
   }
   const queues: RunResult['queues'] = {};
   for (const node of g.nodes) {

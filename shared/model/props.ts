@@ -285,7 +285,18 @@ export const GatewayProps = z.object({
   concurrency: z.number().int().min(1).max(1_000_000).default(1000).describe('Requests in flight'),
   authFailureRate: probability('Share of requests rejected 401 at the gateway').default(0),
   routes: z
-    .array(z.object({ prefix: z.string().max(200), target: z.string() }))
+    .array(
+      z.object({
+        prefix: z.string().max(200),
+        target: z.string(),
+        weight: z
+          .number()
+          .min(0)
+          .max(1_000_000)
+          .default(1)
+          .describe('Share of requests (canary split); all 1 = round robin'),
+      }),
+    )
     .max(500)
     .default([])
     .describe('Path prefix → target node id; empty means every outgoing call edge'),
@@ -324,8 +335,10 @@ export const GatewayProps = z.object({
     .number()
     .min(0)
     .max(100)
-    .default(20)
-    .describe('Retries allowed as a share of active requests (%)'),
+    .optional()
+    .describe(
+      'Envoy retry budget: retries allowed as a share of active requests (%), at least 3 at once; unset = no budget (e.g. 20)',
+    ),
   fallback: z
     .enum(['none', 'static', 'cached'])
     .default('none')

@@ -24,7 +24,6 @@ const DEFAULTS = {
     authFailureRate: 0,
     routes: [],
     loadBalancing: 'round-robin',
-    retryBudgetPercent: 20,
     fallback: 'none',
   },
   service: {
