@@ -61,7 +61,13 @@ export function compileAction(
     if (node && node.kind !== K_SERVICE && node.kind !== K_POD)
       bad(`"${target}" is not a service or pod`);
     const pod = entry.params['pod'];
-    if (pod === undefined) value = -1;
+    const name = entry.params['name'];
+    if (name !== undefined) {
+      // A pod by name: the one a user right-clicked on the canvas during a live run.
+      value = -1;
+      if (typeof name === 'string' && name.length > 0 && name.length <= 253) data = { name };
+      else bad('name must be a pod name', 'params.name');
+    } else if (pod === undefined) value = -1;
     else if (isInt(pod, 0, 100_000)) value = pod;
     else bad('pod must be a pod index (integer ≥ 0)', 'params.pod');
   } else if (action === 'scale') {

@@ -27,6 +27,8 @@ type TestWindow = {
 
 describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => {
   let lab: Lab;
+  /** The live pod killed by right-click (its recorded name replays the same pod). */
+  let podName = '';
   beforeAll(async () => {
     lab = await openLab();
     await lab.page.waitForFunction(() => 'archlabTest' in window);
@@ -93,9 +95,13 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
       const v = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
       return Number(v) >= 15;
     });
-    await page.locator('[data-node-id="catalog"] [data-pod="1"]').click({ button: 'right' });
+    // Right-click the second live pod of catalog: the menu offers to kill exactly that pod.
+    const tile = page.locator('[data-node-id="catalog"] [data-pod-name]').nth(1);
+    podName = (await tile.getAttribute('data-pod-name')) ?? '';
+    expect(podName).toMatch(/^catalog-[a-z0-9]+-[a-z0-9]{5}$/);
+    await tile.click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Live drill' });
-    await menu.getByRole('menuitem', { name: 'Kill pod 2' }).click();
+    await menu.getByRole('menuitem', { name: `Kill pod ${podName}` }).click();
     await page.waitForSelector('text=Finished', { timeout: 20_000 });
     await page.getByRole('tab', { name: 'Verdict' }).click();
     const verdict = page.getByTestId('verdict');
@@ -131,7 +137,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     );
     expect(timeline).toHaveLength(2);
     expect(timeline).toContainEqual(
-      expect.objectContaining({ action: 'kill-pod', target: 'catalog', params: { pod: 1 } }),
+      expect.objectContaining({ action: 'kill-pod', target: 'catalog', params: { name: podName } }),
     );
     await page.getByRole('radio', { name: 'Batch' }).click();
     await panel(page).getByRole('button', { name: 'Run again' }).click();

@@ -60,9 +60,22 @@ export function LiveMenu() {
         <button
           type="button"
           role="menuitem"
-          onClick={() => act('kill-pod', menu.pod !== undefined ? { pod: menu.pod } : {})}
+          onClick={() =>
+            act(
+              'kill-pod',
+              menu.podName !== undefined
+                ? { name: menu.podName }
+                : menu.pod !== undefined
+                  ? { pod: menu.pod }
+                  : {},
+            )
+          }
         >
-          {menu.pod !== undefined ? `Kill pod ${menu.pod + 1}` : 'Kill a pod'}
+          {menu.podName !== undefined
+            ? `Kill pod ${menu.podName}`
+            : menu.pod !== undefined
+              ? `Kill pod ${menu.pod + 1}`
+              : 'Kill a pod'}
         </button>
       )}
       {node && node.kind !== 'client' && (
@@ -119,7 +132,11 @@ export function LiveMenu() {
 export function openLiveMenu(e: React.MouseEvent, kind: 'node' | 'edge', id: string) {
   if (!isLive(useStore.getState().run.status)) return;
   e.preventDefault();
-  const podEl = e.target instanceof Element ? e.target.closest('[data-pod]') : null;
+  const target = e.target instanceof Element ? e.target : null;
+  // A live pod tile names its pod; a document pod dot only has its index.
+  const liveEl = target?.closest('[data-pod-name]');
+  const podEl = target?.closest('[data-pod]');
+  const podName = liveEl?.getAttribute('data-pod-name') ?? undefined;
   const pod = podEl ? Number(podEl.getAttribute('data-pod')) : undefined;
-  useDrill.getState().setMenu({ x: e.clientX, y: e.clientY, kind, id, pod });
+  useDrill.getState().setMenu({ x: e.clientX, y: e.clientY, kind, id, pod, podName });
 }

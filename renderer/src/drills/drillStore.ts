@@ -28,6 +28,8 @@ export interface ContextMenu {
   id: string;
   /** A pod dot right-clicked inside a service. */
   pod?: number | undefined;
+  /** The live pod right-clicked (its Kubernetes name), during a run. */
+  podName?: string | undefined;
 }
 
 interface DrillState {

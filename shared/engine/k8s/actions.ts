@@ -151,6 +151,11 @@ export const K8S_ACTIONS: readonly ActionDef[] = [
 /** kill-pod's victim, chosen as the built-in one was: by index, or at random. */
 function pickPod(w: World, a: Action): PodRt | null {
   const alive = (a.node!.pods as Pod[]).filter((p) => p.alive && !p.terminating);
+  const named = (a.data as { name?: string } | undefined)?.name;
+  if (named !== undefined) {
+    const pod = alive.find((p) => p.name === named);
+    return pod ? (pod.rt as PodRt) : null;
+  }
   if (alive.length === 0) return null;
   const pod = (
     a.value < 0 ? alive[w.timelineRng.int(alive.length)] : alive[a.value % alive.length]
