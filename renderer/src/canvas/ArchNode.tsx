@@ -44,6 +44,11 @@ export function keyFigures(node: DocNode): string {
 
 const zoomedOut = (s: { transform: [number, number, number] }) => s.transform[2] < COMPACT_ZOOM;
 
+/** From this many nodes on, node bodies drop what is costly to paint while panning: pod images,
+ * the Deployment icon and shadows (CSS `.canvas.large`). Pods are drawn as dots instead. */
+export const LARGE_GRAPH = 300;
+const largeGraph = (s: { nodeLookup: { size: number } }) => s.nodeLookup.size >= LARGE_GRAPH;
+
 function Pods({ count, compact }: { count: number; compact: boolean }) {
   const drawn = Math.min(count, MAX_PODS_DRAWN);
   return (
@@ -72,6 +77,8 @@ function Pods({ count, compact }: { count: number; compact: boolean }) {
 export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<ArchFlowNode>) {
   const { node } = data;
   const compact = useFlowStore(zoomedOut);
+  const large = useFlowStore(largeGraph);
+  const plain = compact || large;
   const look = kindLooks[node.kind];
   return (
     <div
@@ -83,7 +90,7 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
       <div className="arch-node-head">
         <look.icon className="arch-node-icon" style={{ color: look.color }} aria-hidden />
         <span className="arch-node-label">{node.label ?? node.id}</span>
-        {node.kind === 'service' && !compact && (
+        {node.kind === 'service' && !plain && (
           <img className="k8s-icon" src={deployIcon} alt="Deployment" title="Deployment" />
         )}
       </div>
@@ -92,7 +99,7 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
         <LivePods
           id={node.id}
           compact={compact}
-          fallback={<Pods count={node.props.replicas} compact={compact} />}
+          fallback={<Pods count={node.props.replicas} compact={plain} />}
         />
       )}
       <NodeLiveBadge id={node.id} />

@@ -30,6 +30,7 @@ import { GroupNode } from './GroupNode';
 import { kindLooks } from './kinds';
 import { PALETTE_MIME } from './Palette';
 import { openLiveMenu } from '../drills/LiveMenu';
+import { LARGE_GRAPH } from './ArchNode';
 
 // Stable across renders (React Flow warns and re-mounts otherwise).
 const nodeTypes = { arch: ArchNode, container: GroupNode };
@@ -38,7 +39,7 @@ const SNAP: [number, number] = [GRID, GRID];
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
 /** Above this many nodes only what is on screen is rendered. */
-const VISIBLE_ONLY_FROM = 300;
+const VISIBLE_ONLY_FROM = LARGE_GRAPH;
 /** Above this many nodes the minimap is off unless the user turns it on. */
 export const MINIMAP_AUTO_LIMIT = 500;
 
@@ -188,7 +189,11 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   return (
-    <div className="canvas" aria-label="Canvas" onDoubleClick={onDoubleClick}>
+    <div
+      className={`canvas${doc.nodes.length >= LARGE_GRAPH ? ' large' : ''}`}
+      aria-label="Canvas"
+      onDoubleClick={onDoubleClick}
+    >
       <ReactFlow<AnyFlowNode, ArchFlowEdge>
         nodes={nodes}
         edges={edges}
