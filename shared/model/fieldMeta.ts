@@ -205,10 +205,10 @@ const LABELS: Record<string, string> = {
 export function labelOf(key: string): { label: string; unit?: string } {
   let unit: string | undefined;
   let stem = key;
-  const suffix = /^(.*?[a-z0-9])(Ms|Seconds|S|Rps)$/.exec(key);
+  const suffix = /^(.*?[a-z0-9])(PerS|Ms|Seconds|S|Rps)$/.exec(key);
   if (suffix) {
     stem = suffix[1] ?? key;
-    unit = { Ms: 'ms', Seconds: 's', S: 's', Rps: 'requests/s' }[suffix[2] ?? ''];
+    unit = { PerS: '/s', Ms: 'ms', Seconds: 's', S: 's', Rps: 'requests/s' }[suffix[2] ?? ''];
   } else if (key === 'rps') {
     unit = 'requests/s';
   }

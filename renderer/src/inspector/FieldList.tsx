@@ -2,6 +2,7 @@ import { useState, type ReactNode } from 'react';
 import type { FieldMeta } from '../../../shared/model';
 import { FieldInput } from './FieldInput';
 import { MIXED } from './fieldValue';
+import { subheading } from './sections';
 
 export interface FieldListProps {
   fields: readonly FieldMeta[];
@@ -29,15 +30,28 @@ export function FieldList({ fields, valueAt, commit }: FieldListProps) {
   });
   const rows: ReactNode[] = [];
   let section: string | undefined;
+  let group: string | undefined;
   const offered = new Set<string>();
   for (const f of visible) {
+    // A new top-level group (Workload, Deployment, Pods, …) gets its heading first, even when
+    // what follows is an optional block that is not set.
+    const top = f.section?.split(' › ')[0];
+    if (top !== undefined && top !== group) {
+      rows.push(
+        <div key={`g-${f.path}`} className="field-section">
+          {top}
+        </div>,
+      );
+      section = top;
+    }
+    group = top;
     if (f.within !== undefined && valueAt(f.within) === undefined) {
       if (offered.has(f.within)) continue;
       offered.add(f.within);
       const within = f.within;
       rows.push(
         <div key={`add-${within}`} className="field optional-block">
-          <span className="muted">{f.section ?? within}: not set</span>
+          <span className="muted">{f.section ? subheading(f.section) : within}: not set</span>
           <button type="button" className="tool small" onClick={() => commit(within, {})}>
             Add
           </button>
@@ -51,7 +65,7 @@ export function FieldList({ fields, valueAt, commit }: FieldListProps) {
       if (section) {
         rows.push(
           <div key={`s-${f.path}`} className="field-section">
-            {section}
+            {subheading(section)}
             {within !== undefined && !offered.has(within) && (
               <button
                 type="button"

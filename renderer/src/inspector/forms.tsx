@@ -16,6 +16,7 @@ import {
 import type { Problem } from '../../../shared/protocol';
 import { useStore } from '../store';
 import { FieldList } from './FieldList';
+import { grouped } from './sections';
 import { MIXED } from './fieldValue';
 
 const store = () => useStore.getState();
@@ -51,7 +52,10 @@ const LABEL: FieldMeta = { path: 'label', label: 'Name', type: 'string', optiona
 
 export function NodeForm({ nodes }: { nodes: readonly Node[] }) {
   const kinds = [...new Set(nodes.map((n) => n.kind))];
-  const fields = kinds.length === 1 ? fieldsOf(kinds[0] as Node['kind']) : sharedFields(kinds);
+  const fields = grouped(
+    kinds.length === 1 ? kinds[0] : undefined,
+    kinds.length === 1 ? fieldsOf(kinds[0] as Node['kind']) : sharedFields(kinds),
+  );
   const commit = (path: string, value: unknown): string | null => {
     const ops: Op[] = [];
     for (const n of nodes) {
