@@ -8,6 +8,7 @@ import { compileAction } from './actions';
 import { findCycles } from './cycles';
 import { indexZones } from './faults/zones';
 import { samplerOf } from './distribution';
+import { DEFAULT_RECOVERY_ERROR_RATE, timelineFaults } from './slo';
 import type { Action, Graph, SloSpec } from './graph';
 import {
   K_CACHE,
@@ -187,12 +188,26 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     const target = s.target === undefined ? null : (byId.get(s.target) ?? null);
     if (s.target !== undefined && !target)
       problems.push({ path: `${sPath}.slos[${i}].target`, message: `unknown node "${s.target}"` });
-    else if (s.metric === 'recovery')
+    else if (s.metric === 'recovery' && s.windowS !== undefined)
       problems.push({
-        path: `${sPath}.slos[${i}].metric`,
-        message: 'recovery SLOs need the drill runner (not in this engine yet)',
+        path: `${sPath}.slos[${i}].windowS`,
+        message: 'a recovery SLO has no window: it is judged per fault, after the fault ends',
       });
-    else slos.push({ name: s.name, metric: s.metric, target, op: s.op, value: s.value });
+    else
+      slos.push({
+        name: s.name,
+        metric: s.metric,
+        target,
+        op: s.op,
+        value: s.value,
+        windowS: s.windowS === undefined ? null : Math.max(1, Math.ceil(s.windowS)),
+        errorThreshold: s.threshold ?? DEFAULT_RECOVERY_ERROR_RATE,
+        faults: s.metric === 'recovery' ? timelineFaults(scenario, durationMs / 1000) : [],
+        firstFaultS: scenario.timeline.reduce<number | null>(
+          (m, e) => (m === null || e.atS < m ? e.atS : m),
+          null,
+        ),
+      });
   });
 
   const tx = compileTx(doc, scenario, sPath, nodes, byId, problems);

@@ -222,12 +222,26 @@ export interface Action {
   data?: unknown;
 }
 
+/** A fault of the scenario's timeline that has a duration (recovery SLOs, slo.ts). */
+export interface FaultWindow {
+  fromS: number;
+  toS: number;
+  label: string;
+}
+
 export interface SloSpec {
   name: string;
-  metric: 'p50' | 'p95' | 'p99' | 'error-rate' | 'availability';
+  metric: 'p50' | 'p95' | 'p99' | 'error-rate' | 'availability' | 'recovery';
   target: RNode | null;
   op: '<' | '<=' | '>' | '>=';
   value: number;
+  /** Rolling window in whole seconds (sloWindow.ts); null = the whole run after warm-up. */
+  windowS: number | null;
+  /** recovery: the error rate (0…1) a recovered second stays at or under. */
+  errorThreshold: number;
+  /** recovery: the timeline's faults with a duration, and the first fault's start (any fault). */
+  faults: FaultWindow[];
+  firstFaultS: number | null;
 }
 
 export interface Graph {

@@ -76,6 +76,30 @@ export class Histogram {
     return this.max;
   }
 
+  /** Each non-empty bucket as (index, count), in index order (windowed SLOs, sloWindow.ts). */
+  forEachBucket(fn: (index: number, n: number) => void): void {
+    const counts = this.counts;
+    if (counts === null) return;
+    for (let i = this.lo; i <= this.hi; i++) {
+      const n = counts[i] as number;
+      if (n !== 0) fn(i, n);
+    }
+  }
+
+  /**
+   * Add `n` values (or take them away, n < 0) in bucket `index`, for a rolling window's running
+   * sum of per-second histograms (sloWindow.ts). Only the counts move: the caller sets min and
+   * max, which quantile() clamps to; sum and mean are not kept.
+   */
+  shift(index: number, n: number): void {
+    let counts = this.counts;
+    if (counts === null) counts = this.counts = new Float64Array(BUCKETS);
+    counts[index] = (counts[index] as number) + n;
+    if (index < this.lo) this.lo = index;
+    if (index > this.hi) this.hi = index;
+    this.count += n;
+  }
+
   /** Empty it again, touching only the buckets in use. */
   reset(): void {
     if (this.counts !== null && this.hi >= this.lo) this.counts.fill(0, this.lo, this.hi + 1);

@@ -19,6 +19,7 @@ import { applyAction, endAction, podGrace, podReady } from './timeline';
 import { startTx } from './txrun';
 import type { Timer } from './timer';
 import { startControlPlane } from './controlPlane';
+import { sloWindows, type SloWindow } from './sloWindow';
 import {
   EV_ACTION,
   EV_ACTION_END,
@@ -59,6 +60,8 @@ export class Sim implements Simulation {
   readonly g: Graph;
   finished = false;
   readonly commands: Command[] = [];
+  /** Watchers of the SLOs with a rolling window (sloWindow.ts); null when there are none. */
+  readonly sloWindows: SloWindow[] | null;
   private lastTickMs = 0;
   private readonly cursor: ChunkCursor = { series: 0, events: 0, traces: 0 };
 
@@ -83,6 +86,7 @@ export class Sim implements Simulation {
       );
     }
     const w = (this.w = new World(g, budget, options.traceEvery ?? 100, options.maxTraces ?? 200));
+    this.sloWindows = sloWindows(g.slos, g.nodes, g.warmupMs);
     for (const node of g.nodes) if (node.kind === K_CLIENT) scheduleArrival(w, node, 0);
     // Per-second buckets are [t, t + 1 s): the tick closing a second runs before anything else
     // due at its instant, and timeline actions after everything else due at theirs (as a live
@@ -180,6 +184,7 @@ export class Sim implements Simulation {
   private tick(now: number): void {
     const second = this.lastTickMs / 1000;
     const span = now - this.lastTickMs;
+    if (this.sloWindows !== null) for (const sw of this.sloWindows) sw.second(second, now);
     for (const node of this.g.nodes) node.stats.flush(now, second, span);
     this.lastTickMs = now;
   }

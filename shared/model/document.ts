@@ -103,8 +103,27 @@ export const Slo = z.object({
   metric: z.enum(['p50', 'p95', 'p99', 'error-rate', 'availability', 'recovery']),
   target: z.string().max(200).optional().describe('Node id; absent = end to end'),
   op: z.enum(['<', '<=', '>', '>=']).default('<'),
-  value: z.number(),
-  windowS: z.number().gt(0).optional(),
+  value: z
+    .number()
+    .describe(
+      'Threshold: ms for p50/p95/p99, a fraction 0…1 for error-rate/availability, seconds for recovery',
+    ),
+  windowS: z
+    .number()
+    .gt(0)
+    .max(86_400 * 7)
+    .optional()
+    .describe(
+      'Rolling window (s, rounded up to whole seconds): the SLO holds when every window after warm-up meets it; absent = the whole run. Not for recovery',
+    ),
+  threshold: z
+    .number()
+    .min(0)
+    .max(1)
+    .optional()
+    .describe(
+      'recovery: error rate (0…1) a second may have and count as recovered; default 0.01 (1 %)',
+    ),
 });
 export type Slo = z.infer<typeof Slo>;
 
