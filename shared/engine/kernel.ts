@@ -285,8 +285,11 @@ export class Kernel {
       if (c >= n) break;
       let ct = time[c] as number;
       if (c + 1 < n) {
+        // The right child when it comes first: a 0/1 added, not a branch (which one comes first
+        // is a coin toss the CPU would mispredict half the time); equal times are rare.
         const rt = time[c + 1] as number;
-        if (rt < ct || (rt === ct && earlier(seqs, slots, c + 1, c))) ct = time[++c] as number;
+        c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
+        ct = time[c] as number;
       }
       time[i] = ct;
       slots[i] = slots[c] as number;
@@ -321,8 +324,11 @@ export class Kernel {
       if (c >= n) break;
       let ct = time[c] as number;
       if (c + 1 < n) {
+        // The right child when it comes first: a 0/1 added, not a branch (which one comes first
+        // is a coin toss the CPU would mispredict half the time); equal times are rare.
         const rt = time[c + 1] as number;
-        if (rt < ct || (rt === ct && earlier(seqs, slots, c + 1, c))) ct = time[++c] as number;
+        c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
+        ct = time[c] as number;
       }
       if (t < ct || (t === ct && seq < (seqs[slots[c] as number] as number))) break;
       time[i] = ct;
