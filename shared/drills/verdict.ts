@@ -69,6 +69,8 @@ export interface SloVerdict {
   /** First simulated second whose own figure broke the threshold; null if none did. */
   firstBrokeS: number | null;
   secondsBroken: number;
+  /** Windowed: the worst window; recovery: how each fault recovered (reportData.ts). */
+  detail: string | null;
 }
 
 export interface FaultSpan {
@@ -193,6 +195,7 @@ function sloVerdicts(views: readonly SloView[]): SloVerdict[] {
     thresholdText: v.threshold,
     firstBrokeS: v.firstBrokeS,
     secondsBroken: v.secondsBroken,
+    detail: v.detail,
   }));
 }
 

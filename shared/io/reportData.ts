@@ -37,6 +37,8 @@ export interface SloView {
   /** First simulated second whose own figure broke the threshold, and how many seconds did. */
   firstBrokeS: number | null;
   secondsBroken: number;
+  /** Windowed: where the worst window was; recovery: the engine's sentence on it; else null. */
+  detail: string | null;
   chart: { slug: string; title: string; svg: string } | null;
 }
 
@@ -74,10 +76,12 @@ export function fmt(n: number, digits = 3): string {
 
 export const pct = (fraction: number) => `${fmt(fraction * 100, 4)} %`;
 
-export function sloFigure(metric: string, v: number): string {
+export function sloFigure(metric: string, v: number | null): string {
+  if (v === null) v = Infinity; // Infinity goes through JSON as null (a recovery never seen)
   if (isPercentMetric(metric)) return pct(v);
   if ((LATENCY as readonly string[]).includes(metric)) return `${fmt(v)} ms`;
-  if (metric === 'recovery') return `${fmt(v)} s`;
+  if (metric === 'recovery')
+    return v === null || !Number.isFinite(v) ? 'never (not recovered)' : `${fmt(v)} s`;
   return fmt(v);
 }
 
@@ -192,6 +196,30 @@ export function slug(text: string): string {
   return s === '' ? 'x' : s.slice(0, 40);
 }
 
+/** " in every 60 s window", " after each fault ends", or "". */
+function thresholdTail(slo: SloResult): string {
+  if (slo.metric === 'recovery') return ' after each fault ends';
+  return slo.windowS !== undefined ? ` in every ${fmt(slo.windowS)} s window` : '';
+}
+
+/** Where a windowed SLO's worst window was; a recovery SLO's sentence (engine/slo.ts). */
+function sloDetail(slo: SloResult): string | null {
+  if (slo.metric === 'recovery') {
+    const rule = slo.recoveryRule;
+    const how = rule
+      ? ` (recovered = ${rule.forS} s in a row with errors ≤ ${pct(rule.errorRate)}` +
+        (rule.p99Ms !== null ? ` and p99 ≤ ${fmt(rule.p99Ms)} ms` : '') +
+        ')'
+      : '';
+    return `${slo.message ?? ''}${how}`;
+  }
+  if (slo.windowS === undefined) return null;
+  const w = slo.worstWindow;
+  return w
+    ? `worst ${fmt(slo.windowS)} s window: ${fmt(w.fromS)}–${fmt(w.toS)} s`
+    : `no ${fmt(slo.windowS)} s window had a figure`;
+}
+
 export function sloViews(input: ReportInput): SloView[] {
   const { doc, result } = input;
   const windows = faultWindows(scenarioOf(input), result);
@@ -249,10 +277,11 @@ export function sloViews(input: ReportInput): SloView[] {
       slo,
       scope,
       value: sloFigure(slo.metric, slo.value),
-      threshold: `${opText(slo.op)} ${sloFigure(slo.metric, slo.threshold)}`,
+      threshold: `${opText(slo.op)} ${sloFigure(slo.metric, slo.threshold)}${thresholdTail(slo)}`,
       perSecond: values,
       firstBrokeS,
       secondsBroken,
+      detail: sloDetail(slo),
       chart,
     };
   });
@@ -381,7 +410,8 @@ export const verdictOf = (result: RunResult): 'PASSED' | 'FAILED' =>
   result.slos.every((s) => s.pass) ? 'PASSED' : 'FAILED';
 
 export function firstBrokeText(v: SloView): string {
-  if (v.perSecond === null) return 'no per-second figure for this metric';
+  if (v.perSecond === null) return v.detail ?? 'no per-second figure for this metric';
+  if (v.detail !== null) return `${v.detail}; ${firstBrokeText({ ...v, detail: null })}`;
   if (v.firstBrokeS === null) return 'held every second';
   const verb = v.slo.pass ? 'crossed it first' : 'first broke';
   return `${verb} at ${fmt(v.firstBrokeS)} s (${v.secondsBroken} s over the line)`;

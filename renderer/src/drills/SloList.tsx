@@ -1,26 +1,33 @@
-// The scenario's SLOs beside the timeline: metric, operator, value (ms or %), scope and window.
+// The scenario's SLOs beside the timeline: metric, operator, value (ms, % or s), scope and window;
+// a recovery SLO ("recovers within N s after each fault ends") has an error threshold instead of a
+// window (engine/slo.ts).
 import type { Scenario, Slo } from '../../../shared/model';
 import { opText } from '../../../shared/io/reportData';
 import { useStore } from '../store';
 import { NumField, TextField } from './fields';
 import { patchScenario } from './scenarioEdit';
 
-const METRICS = ['p50', 'p95', 'p99', 'error-rate', 'availability'] as const;
+const METRICS = ['p50', 'p95', 'p99', 'error-rate', 'availability', 'recovery'] as const;
 const OPS = ['<', '<=', '>', '>='] as const;
 const percent = (m: string) => m === 'error-rate' || m === 'availability';
 
-/** "p99 < 500 ms", "error-rate < 1 %". */
-export function sloTitle(s: Pick<Slo, 'metric' | 'op' | 'value'>): string {
+/** "p99 < 500 ms", "error-rate < 1 % over 60 s", "recovers ≤ 30 s after a fault". */
+export function sloTitle(s: Pick<Slo, 'metric' | 'op' | 'value' | 'windowS'>): string {
+  if (s.metric === 'recovery') return `recovers ${opText(s.op)} ${s.value} s after a fault`;
   const v = percent(s.metric) ? `${Number((s.value * 100).toFixed(4))} %` : `${s.value} ms`;
-  return `${s.metric} ${opText(s.op)} ${v}`;
+  const over = s.windowS !== undefined ? ` over ${s.windowS} s` : '';
+  return `${s.metric} ${opText(s.op)} ${v}${over}`;
 }
+
+const unitOf = (m: string) => (percent(m) ? '%' : m === 'recovery' ? 's' : 'ms');
 
 export function SloList({ scenario }: { scenario: Scenario }) {
   const nodes = useStore((s) => s.doc.nodes);
-  const set = (index: number, patch: Partial<Slo>) => {
+  const set = (index: number, patch: Partial<Slo>, drop: (keyof Slo)[] = []) => {
     const slos = scenario.slos.map((s, i) => {
       if (i !== index) return s;
       const next: Slo = { ...s, ...patch };
+      for (const key of drop) delete next[key];
       // A name that was generated follows the figures.
       if (patch.name === undefined && s.name === sloTitle(s)) next.name = sloTitle(next);
       if (patch.target === '') delete next.target;
@@ -59,16 +66,26 @@ export function SloList({ scenario }: { scenario: Scenario }) {
                 onChange={(e) => {
                   const metric = e.target.value as Slo['metric'];
                   const value =
-                    percent(metric) === percent(s.metric)
+                    unitOf(metric) === unitOf(s.metric)
                       ? s.value
                       : metric === 'availability'
                         ? 0.999
                         : percent(metric)
                           ? 0.01
-                          : 500;
+                          : metric === 'recovery'
+                            ? 30
+                            : 500;
                   const op =
-                    metric === 'availability' ? '>=' : s.metric === 'availability' ? '<' : s.op;
-                  set(i, { metric, value, op });
+                    metric === 'availability'
+                      ? '>='
+                      : metric === 'recovery'
+                        ? '<='
+                        : s.metric === 'availability' || s.metric === 'recovery'
+                          ? '<'
+                          : s.op;
+                  // A recovery SLO has no window; only a recovery SLO has an error threshold.
+                  const drop: (keyof Slo)[] = metric === 'recovery' ? ['windowS'] : ['threshold'];
+                  set(i, { metric, value, op }, drop);
                 }}
               >
                 {METRICS.map((m) => (
@@ -76,7 +93,6 @@ export function SloList({ scenario }: { scenario: Scenario }) {
                     {m}
                   </option>
                 ))}
-                {s.metric === 'recovery' && <option value="recovery">recovery</option>}
               </select>
               <select
                 aria-label="Operator"
@@ -91,7 +107,7 @@ export function SloList({ scenario }: { scenario: Scenario }) {
               </select>
               <NumField
                 label="Value"
-                unit={percent(s.metric) ? '%' : 'ms'}
+                unit={unitOf(s.metric)}
                 value={percent(s.metric) ? Number((s.value * 100).toFixed(6)) : s.value}
                 min={0}
                 onCommit={(v) =>
@@ -110,20 +126,32 @@ export function SloList({ scenario }: { scenario: Scenario }) {
                   </option>
                 ))}
               </select>
-              <NumField
-                label="Window"
-                unit="s"
-                value={s.windowS}
-                min={0.001}
-                placeholder="whole run"
-                onCommit={(v) => {
-                  if (v === undefined) {
-                    const { windowS: _w, ...rest } = s;
-                    const slos = scenario.slos.map((x, k) => (k === i ? rest : x));
-                    patchScenario(scenario.name, { slos });
-                  } else set(i, { windowS: v });
-                }}
-              />
+              {s.metric === 'recovery' ? (
+                <NumField
+                  label="Recovered at errors ≤"
+                  unit="%"
+                  value={
+                    s.threshold === undefined ? undefined : Number((s.threshold * 100).toFixed(6))
+                  }
+                  min={0}
+                  max={100}
+                  placeholder="1"
+                  onCommit={(v) =>
+                    v === undefined ? set(i, {}, ['threshold']) : set(i, { threshold: v / 100 })
+                  }
+                />
+              ) : (
+                <NumField
+                  label="Window"
+                  unit="s"
+                  value={s.windowS}
+                  min={0.001}
+                  placeholder="whole run"
+                  onCommit={(v) =>
+                    v === undefined ? set(i, {}, ['windowS']) : set(i, { windowS: v })
+                  }
+                />
+              )}
               <button
                 type="button"
                 className="icon-button"

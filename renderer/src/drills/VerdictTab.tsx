@@ -53,11 +53,16 @@ function Verdict({ run }: { run: FinishedRun }) {
                   <td className="num">{x.valueText}</td>
                   <td className="muted">{x.thresholdText}</td>
                   <td className="small">
-                    {x.firstBrokeS === null
-                      ? 'held every second'
-                      : `${x.pass ? 'a second crossed it' : 'broke'} at ${fmt(x.firstBrokeS)} s (${
-                          x.secondsBroken
-                        } s over)`}
+                    {x.metric === 'recovery'
+                      ? x.detail
+                      : x.firstBrokeS === null
+                        ? 'held every second'
+                        : `${x.pass ? 'a second crossed it' : 'broke'} at ${fmt(x.firstBrokeS)} s (${
+                            x.secondsBroken
+                          } s over)`}
+                    {x.metric !== 'recovery' && x.detail !== null && (
+                      <span className="muted"> · {x.detail}</span>
+                    )}
                   </td>
                 </tr>
               ))}
