@@ -145,7 +145,11 @@ export function summaryText(r: RunResult): string {
   ];
   for (const slo of r.slos) {
     lines.push(
-      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} = ${slo.value} ${slo.op} ${slo.threshold})`,
+      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} = ${slo.value} ${slo.op} ${slo.threshold})` +
+        (slo.worstWindow
+          ? `  worst ${slo.windowS} s window ${slo.worstWindow.fromS}–${slo.worstWindow.toS} s`
+          : '') +
+        (slo.message !== undefined ? `  ${slo.message}` : ''),
     );
   }
   return `${lines.join('\n')}\n`;
