@@ -8,7 +8,6 @@
 // At t = 0 the Deployment is in steady state: revision 1 at full size, its pods Running and
 // Ready (available whatever minReadySeconds), no events. Everything later goes through the
 // controllers: a sync is deferred to a timer at the same instant, and repeated while it scales.
-import { CONNECTION_RESET } from '../causes';
 import {
   advancePod,
   createPod,
@@ -31,17 +30,15 @@ import {
 } from '../control/rollout';
 import type { ControlEvent } from '../control/events';
 import { exitAfterMs } from '../control/behaviour';
-import { finish } from '../flow';
 import type { RNode } from '../graph';
 import { Pod } from '../graph';
-import { releaseHeld } from '../nodes';
 import { removePod } from '../pods';
-import type { Req } from '../request';
 import type { Timer } from '../timer';
 import type { World } from '../world';
 import { EV_TIMER } from '../world';
 import type { HpaLoop } from './hpaLoop';
 import { ServiceNetwork } from './network';
+import { applyPodFlags, cutPod } from './podData';
 import { podSpec, templateObject, templateOf, type ServiceProps, type Template } from './template';
 
 const SYNC = 1;
@@ -147,7 +144,7 @@ export class K8sService implements Timer {
       const prt = new PodRt(this, pod, life, rs);
       pod.rt = prt;
       rs.pods.push(prt);
-      this.applyFlags(prt);
+      applyPodFlags(prt);
       this.schedule(prt);
     }
     this.net.start();
@@ -342,7 +339,7 @@ export class K8sService implements Timer {
       node: node.id,
       version: rs.template.version,
     });
-    this.applyFlags(prt);
+    applyPodFlags(prt);
     this.schedule(prt);
   }
 
@@ -380,10 +377,10 @@ export class K8sService implements Timer {
       if (i >= 0) prt.rs.pods.splice(i, 1);
       prt.token++;
     }
-    this.applyFlags(prt);
+    applyPodFlags(prt);
     // The container ended (crash, failed probe, SIGKILL): what it was serving is cut.
     if (u.gone || (startedBefore !== null && life.containerStartedAtMs !== startedBefore))
-      this.cut(prt);
+      cutPod(this.w, this.node, prt);
     if (u.readyChanged || u.gone || u.sigterm || u.events.length > 0 || life.phase !== prt.shown) {
       prt.shown = life.phase;
       this.changes++;
@@ -396,50 +393,11 @@ export class K8sService implements Timer {
     if (!u.gone) this.schedule(prt);
   }
 
-  /** Copy the kubelet's view into the data plane's pod. */
-  private applyFlags(prt: PodRt): void {
-    const { pod, life } = prt;
-    const b = life.spec.behaviour;
-    const started = life.containerStartedAtMs;
-    const listening =
-      started !== null &&
-      !prt.sigterm &&
-      (life.phase === 'Running' || life.phase === 'Terminating') &&
-      b.kind !== 'crash-on-start';
-    pod.refusing = !pod.alive || !listening;
-    const at = started ?? 0;
-    pod.startedMs = at;
-    pod.acceptFromMs = b.kind === 'slow-warmup' ? at + b.warmupS * 1000 : 0;
-    pod.stallFromMs = b.kind === 'hang' ? at + b.afterS * 1000 : Infinity;
-    pod.leakMsPerS = b.kind === 'leak' ? b.msPerS : 0;
-    pod.extraMs = prt.rs.template.bug.latencyMs;
-    pod.errorRate = prt.rs.template.bug.errorRate;
-  }
-
   private schedule(prt: PodRt): void {
     const t = nextWakeMs(prt.life);
     if (t === Infinity || t === prt.wakeAt) return;
     prt.wakeAt = t;
     this.w.k.at(Math.max(t, this.now), EV_TIMER, prt, ++prt.token);
-  }
-
-  /** Requests queued on or served by the pod's container end with connection_reset. */
-  private cut(prt: PodRt): void {
-    const pod = prt.pod;
-    const stats = this.node.stats;
-    while (pod.queue.length > 0) {
-      const r = pod.queue.shift();
-      stats.level(this.now);
-      stats.queued--;
-      finish(this.w, r, CONNECTION_RESET);
-    }
-    const victims: Req[] = [];
-    for (let r = pod.active; r !== null; r = r.podNext) victims.push(r);
-    for (const r of victims) {
-      if (r.pod !== pod) continue;
-      releaseHeld(this.w, r);
-      finish(this.w, r, CONNECTION_RESET);
-    }
   }
 
   private endpointList(): { name: string; ready: boolean; terminating: boolean }[] {
