@@ -9,11 +9,12 @@
 //    not at all, since it came from the bottom).
 //
 // Lanes: events scheduled a constant delay after `now` (a network hop, a gateway's overhead) come
-// due in the order they were scheduled. A lane is a FIFO of such events: only its head is in the
-// heap, the rest wait in the FIFO, so scheduling one is an append; when the head is popped the
-// next one takes its place at the root and sinks (usually not far, since lane events are close
-// together). An event that would come due before the lane's last one (the delay shrank) skips the
-// lane and goes in the heap directly.
+// due in the order they were scheduled. A lane is a FIFO of such events, so scheduling one is an
+// append. Only the lanes' heads are ordered, in a second small heap (one entry a lane); next()
+// takes the earlier of the two heaps' tops. When a head is popped the lane's next event takes its
+// place at that heap's root and sinks through a few lanes, not through every event in flight. An
+// event that would come due before its lane's last one (the delay shrank) skips the lane and goes
+// in the main heap directly.
 //
 // Every (time, sequence) key is distinct, and a lane holds its events in key order, so any
 // arrangement pops the same events in the same order: the run is byte-identical whatever the
@@ -61,6 +62,100 @@ function earlier(seqs: Float64Array, slots: Int32Array, a: number, b: number): b
   return (seqs[slots[a] as number] as number) < (seqs[slots[b] as number] as number);
 }
 
+// Binary min-heaps on (time, sequence) over parallel arrays: heap index → time and slot; the
+// sequence is read through the slot only when two times tie. The kernel keeps two of them (its
+// events, its lanes' heads) and both go through these functions.
+
+/** Put (at, slot) in a heap holding `n` events (the arrays have room for one more). */
+function siftUp(
+  time: Float64Array,
+  slots: Int32Array,
+  seqs: Float64Array,
+  n: number,
+  at: number,
+  slot: number,
+): void {
+  const seq = seqs[slot] as number;
+  let i = n;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const pt = time[p] as number;
+    if (pt < at || (pt === at && (seqs[slots[p] as number] as number) < seq)) break;
+    time[i] = pt;
+    slots[i] = slots[p] as number;
+    i = p;
+  }
+  time[i] = at;
+  slots[i] = slot;
+}
+
+/**
+ * Remove the root of a heap that now holds `n` events (its last one at index n). Floyd's
+ * bottom-up variant: the hole goes down to a leaf along the earlier children (one comparison a
+ * level), then the last event rises into it (usually not at all, since it came from the bottom).
+ */
+function removeRoot(time: Float64Array, slots: Int32Array, seqs: Float64Array, n: number): void {
+  if (n === 0) return;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let ct = time[c] as number;
+    if (c + 1 < n) {
+      // The right child when it comes first: a 0/1 added, not a branch (which one comes first
+      // is a coin toss the CPU would mispredict half the time); equal times are rare.
+      const rt = time[c + 1] as number;
+      c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
+      ct = time[c] as number;
+    }
+    time[i] = ct;
+    slots[i] = slots[c] as number;
+    i = c;
+  }
+  const lt = time[n] as number;
+  const ls = slots[n] as number;
+  const lseq = seqs[ls] as number;
+  while (i > 0) {
+    const p = (i - 1) >> 1;
+    const pt = time[p] as number;
+    if (pt < lt || (pt === lt && (seqs[slots[p] as number] as number) < lseq)) break;
+    time[i] = pt;
+    slots[i] = slots[p] as number;
+    i = p;
+  }
+  time[i] = lt;
+  slots[i] = ls;
+}
+
+/** Replace the root of a heap of `n` events with (t, slot) and sink it (stops early). */
+function replaceRoot(
+  time: Float64Array,
+  slots: Int32Array,
+  seqs: Float64Array,
+  n: number,
+  t: number,
+  slot: number,
+): void {
+  const seq = seqs[slot] as number;
+  let i = 0;
+  for (;;) {
+    let c = 2 * i + 1;
+    if (c >= n) break;
+    let ct = time[c] as number;
+    if (c + 1 < n) {
+      const rt = time[c + 1] as number;
+      c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
+      ct = time[c] as number;
+    }
+    if (t < ct || (t === ct && seq < (seqs[slots[c] as number] as number))) break;
+    time[i] = ct;
+    slots[i] = slots[c] as number;
+    i = c;
+  }
+  time[i] = t;
+  slots[i] = slot;
+}
+
 export class Kernel {
   /** Simulated time (ms). */
   now = 0;
@@ -69,7 +164,7 @@ export class Kernel {
   obj: unknown = null;
   arg = 0;
 
-  /** Events in the heap (lane heads included, the rest of the lanes not). */
+  /** Events in the heap (lane events are not: they wait in their lanes). */
   private size = 0;
   private seq = 0;
   // The heap, in heap order: time and slot of each event in it.
@@ -86,6 +181,11 @@ export class Kernel {
   private free: Int32Array;
   private freeCount: number;
   private readonly lanes: Lane[] = [];
+  // The lanes' heads, a heap of its own (time and slot), at most one entry a lane: popping one
+  // sinks the next head through a few lanes, not through every event in flight.
+  private laneSize = 0;
+  private laneTime = new Float64Array(8);
+  private laneSlot = new Int32Array(8);
   // Handles (sequences) cancelled but not yet popped; `cancelledCount` spares the Set lookup on
   // every pop while nothing is cancelled, which is the common case.
   private readonly cancelled = new Set<number>();
@@ -122,13 +222,20 @@ export class Kernel {
   /** A new lane for events scheduled at a constant delay; pass its id to atLane(). */
   lane(): number {
     this.lanes.push(new Lane());
+    if (this.lanes.length > this.laneTime.length) {
+      const time = new Float64Array(this.laneTime.length * 2);
+      const slots = new Int32Array(this.laneTime.length * 2);
+      time.set(this.laneTime);
+      slots.set(this.laneSlot);
+      this.laneTime = time;
+      this.laneSlot = slots;
+    }
     return this.lanes.length - 1;
   }
 
   /** Schedule an event at absolute time `at` (ms, ≥ now); returns a handle for cancel(). */
   at(at: number, type: number, obj: unknown, arg: number): number {
     const slot = this.take(type, obj, arg);
-    this.slotLane[slot] = -1;
     this.insert(at, slot);
     return this.seq - 1;
   }
@@ -141,18 +248,16 @@ export class Kernel {
     const slot = this.take(type, obj, arg);
     const q = this.lanes[lane] as Lane;
     if (q.length === 0) {
+      // The lane's only event: its head, in the lanes' heap.
       this.slotLane[slot] = lane;
       q.push(slot, at);
-      this.insert(at, slot);
+      siftUp(this.laneTime, this.laneSlot, this.slotSeq, this.laneSize++, at, slot);
     } else if (at >= q.tailTime) {
       // Behind the lane's last event (a later sequence wins no tie): wait in the lane.
       this.slotLane[slot] = lane;
       this.slotTime[slot] = at;
       q.push(slot, at);
-    } else {
-      this.slotLane[slot] = -1;
-      this.insert(at, slot);
-    }
+    } else this.insert(at, slot);
     return this.seq - 1;
   }
 
@@ -164,7 +269,6 @@ export class Kernel {
   atFirst(at: number, type: number, obj: unknown, arg: number): number {
     const slot = this.take(type, obj, arg);
     this.slotSeq[slot] = (this.slotSeq[slot] as number) - PRIORITY_BAND;
-    this.slotLane[slot] = -1;
     this.insert(at, slot);
     return this.slotSeq[slot] as number;
   }
@@ -177,7 +281,6 @@ export class Kernel {
   atLast(at: number, type: number, obj: unknown, arg: number): number {
     const slot = this.take(type, obj, arg);
     this.slotSeq[slot] = (this.slotSeq[slot] as number) + PRIORITY_BAND;
-    this.slotLane[slot] = -1;
     this.insert(at, slot);
     return this.slotSeq[slot] as number;
   }
@@ -202,7 +305,9 @@ export class Kernel {
 
   /** Time of the next event, or Infinity. */
   peekTime(): number {
-    return this.size === 0 ? Infinity : (this.heapTime[0] as number);
+    const t = this.size === 0 ? Infinity : (this.heapTime[0] as number);
+    const l = this.laneSize === 0 ? Infinity : (this.laneTime[0] as number);
+    return t < l ? t : l;
   }
 
   /**
@@ -211,16 +316,32 @@ export class Kernel {
    */
   next(limit: number): boolean {
     for (;;) {
-      if (this.size === 0) return false;
-      const t = this.heapTime[0] as number;
-      if (t > limit) return false;
-      const slot = this.heapSlot[0] as number;
-      const lane = this.slotLane[slot] as number;
-      if (lane < 0) this.removeTop();
-      else {
-        const head = (this.lanes[lane] as Lane).shift();
-        if (head < 0) this.removeTop();
-        else this.replaceTop(this.slotTime[head] as number, head);
+      // The earlier of the two heaps' tops (equal times: the earlier sequence).
+      let t: number;
+      let slot: number;
+      const ln = this.laneSize;
+      const lt = ln === 0 ? Infinity : (this.laneTime[0] as number);
+      if (this.size === 0) {
+        if (ln === 0 || lt > limit) return false;
+        slot = this.popLane();
+        t = lt;
+      } else {
+        const ht = this.heapTime[0] as number;
+        if (
+          ht < lt ||
+          (ht === lt &&
+            (this.slotSeq[this.heapSlot[0] as number] as number) <
+              (this.slotSeq[this.laneSlot[0] as number] as number))
+        ) {
+          if (ht > limit) return false;
+          slot = this.heapSlot[0] as number;
+          removeRoot(this.heapTime, this.heapSlot, this.slotSeq, --this.size);
+          t = ht;
+        } else {
+          if (lt > limit) return false;
+          slot = this.popLane();
+          t = lt;
+        }
       }
       this.free[this.freeCount++] = slot;
       if (this.cancelledCount > 0 && this.cancelled.delete(this.slotSeq[slot] as number)) {
@@ -249,94 +370,30 @@ export class Kernel {
     return slot;
   }
 
+  /** Take the lanes' earliest head out; its lane's next event (if any) takes its place. */
+  private popLane(): number {
+    const slot = this.laneSlot[0] as number;
+    const head = (this.lanes[this.slotLane[slot] as number] as Lane).shift();
+    if (head < 0) removeRoot(this.laneTime, this.laneSlot, this.slotSeq, --this.laneSize);
+    else
+      replaceRoot(
+        this.laneTime,
+        this.laneSlot,
+        this.slotSeq,
+        this.laneSize,
+        this.slotTime[head] as number,
+        head,
+      );
+    return slot;
+  }
+
   /**
    * Put the slot's event in the heap. An ordinary event is the newest and would lose every tie,
    * but an atFirst() one wins ties and an atLast() one already there must lose to it: on equal
    * times the sequences decide.
    */
   private insert(at: number, slot: number): void {
-    const time = this.heapTime;
-    const slots = this.heapSlot;
-    const seqs = this.slotSeq;
-    let i = this.size++;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = time[p] as number;
-      if (pt < at || (pt === at && (seqs[slots[p] as number] as number) < (seqs[slot] as number)))
-        break;
-      time[i] = pt;
-      slots[i] = slots[p] as number;
-      i = p;
-    }
-    time[i] = at;
-    slots[i] = slot;
-  }
-
-  private removeTop(): void {
-    const n = --this.size;
-    if (n === 0) return;
-    const time = this.heapTime;
-    const slots = this.heapSlot;
-    const seqs = this.slotSeq;
-    // Hole from the root down to a leaf, always along the earlier child.
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ct = time[c] as number;
-      if (c + 1 < n) {
-        // The right child when it comes first: a 0/1 added, not a branch (which one comes first
-        // is a coin toss the CPU would mispredict half the time); equal times are rare.
-        const rt = time[c + 1] as number;
-        c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
-        ct = time[c] as number;
-      }
-      time[i] = ct;
-      slots[i] = slots[c] as number;
-      i = c;
-    }
-    // The last event fills the hole, rising while its parent comes after it.
-    const lt = time[n] as number;
-    const ls = slots[n] as number;
-    const lseq = seqs[ls] as number;
-    while (i > 0) {
-      const p = (i - 1) >> 1;
-      const pt = time[p] as number;
-      if (pt < lt || (pt === lt && (seqs[slots[p] as number] as number) < lseq)) break;
-      time[i] = pt;
-      slots[i] = slots[p] as number;
-      i = p;
-    }
-    time[i] = lt;
-    slots[i] = ls;
-  }
-
-  /** Replace the root with (t, slot) and sink it: the classic sift-down, which stops early. */
-  private replaceTop(t: number, slot: number): void {
-    const n = this.size;
-    const time = this.heapTime;
-    const slots = this.heapSlot;
-    const seqs = this.slotSeq;
-    const seq = seqs[slot] as number;
-    let i = 0;
-    for (;;) {
-      let c = 2 * i + 1;
-      if (c >= n) break;
-      let ct = time[c] as number;
-      if (c + 1 < n) {
-        // The right child when it comes first: a 0/1 added, not a branch (which one comes first
-        // is a coin toss the CPU would mispredict half the time); equal times are rare.
-        const rt = time[c + 1] as number;
-        c += rt === ct ? Number(earlier(seqs, slots, c + 1, c)) : Number(rt < ct);
-        ct = time[c] as number;
-      }
-      if (t < ct || (t === ct && seq < (seqs[slots[c] as number] as number))) break;
-      time[i] = ct;
-      slots[i] = slots[c] as number;
-      i = c;
-    }
-    time[i] = t;
-    slots[i] = slot;
+    siftUp(this.heapTime, this.heapSlot, this.slotSeq, this.size++, at, slot);
   }
 
   /** Double every array; called when no slot is free (so the heap is at most that full). */
