@@ -34,6 +34,10 @@ const LG5 = 1.818357216161805012e-1;
 const LG6 = 1.531383769920937332e-1;
 const LG7 = 1.479819860511658591e-1;
 
+/** POW2_TO_UNIT[e] = 2^(1023 − e): brings a double of biased exponent e to [1, 2) (e: 1 … 2047). */
+const POW2_TO_UNIT = new Float64Array(2048);
+for (let e = 0, p = 2 ** 1023; e < 2048; e++, p /= 2) POW2_TO_UNIT[e] = p;
+
 /** Natural logarithm (fdlibm __ieee754_log). */
 export function log(xIn: number): number {
   let x = xIn;
@@ -50,10 +54,13 @@ export function log(xIn: number): number {
     hx = hiWord(x);
   }
   if (hx >= 0x7ff00000) return x + x;
-  k += (hx >> 20) - 1023;
+  const biased = hx >> 20;
+  k += biased - 1023;
   hx &= 0x000fffff;
   const i = (hx + 0x95f64) & 0x100000;
-  x = withHiWord(x, hx | (i ^ 0x3ff00000));
+  // x with its exponent set to 0 (or −1 when i is set), as a product by a power of two: exact,
+  // the same bits as writing the high word, without reading a double back over a 32-bit store.
+  x *= POW2_TO_UNIT[biased + (i >> 20)] as number;
   k += i >> 20;
   const f = x - 1.0;
   const dk = k;

@@ -15,7 +15,11 @@ function indexOf(us: number): number {
 
 /** The bucket of a value in ms. */
 export function bucketOf(ms: number): number {
-  let us = Math.round(ms * 1000);
+  const x = ms * 1000;
+  // From 0.5 µs on, Math.round(x) is floor(x + 0.5), exactly (the sum rounds across an integer
+  // only below 0.5), and the truncation to an integer is that floor: no rounding instruction.
+  if (x >= 0.5 && x < MAX_US) return indexOf((x + 0.5) | 0);
+  let us = Math.round(x);
   if (us > MAX_US) us = MAX_US;
   if (us < 0) us = 0;
   return indexOf(us);
