@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import {
   Background,
   BackgroundVariant,
@@ -38,13 +38,18 @@ const edgeTypes = { arch: ArchEdge };
 const SNAP: [number, number] = [GRID, GRID];
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };
 const MULTI_SELECT_KEYS = ['Shift', 'Meta', 'Control'];
+const PRO_OPTIONS = { hideAttribution: false };
 /** Above this many nodes only what is on screen is rendered. */
 const VISIBLE_ONLY_FROM = LARGE_GRAPH;
+/** How long node sizes measured on mount wait to be batched into the node list. */
+const SIZES_SETTLE_MS = 150;
 /** Above this many nodes the minimap is off unless the user turns it on. */
 export const MINIMAP_AUTO_LIMIT = 500;
 
 const minimapColor = (n: AnyFlowNode) =>
   n.type === 'arch' ? kindLooks[n.data.node.kind].color : 'transparent';
+
+const minimapStroke = (n: AnyFlowNode) => (n.type === 'container' ? 'var(--muted)' : 'transparent');
 
 /** Moves of a finished drag, and the zones/teams the dragged items were dropped into or out of. */
 function dropOps(dragged: readonly AnyFlowNode[]): Op[] {
@@ -88,6 +93,14 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     selected: selectedNodes,
     nodes: syncNodes([], doc, new Set(selectedNodes)),
   }));
+  // Sizes React Flow measured as nodes first mount (while panning a large graph: every frame).
+  // React Flow already holds them; handing it a new node list for each would re-adopt every node
+  // and re-run every selector, so they reach our list in one batch once the measuring settles,
+  // or with the next change React Flow reports. (A node the document changes in between is
+  // re-measured by React Flow.)
+  const pendingSizes = useRef<NodeChange<AnyFlowNode>[]>([]);
+  const sizesTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+
   let nodes = flowState.nodes;
   if (flowState.doc !== doc || flowState.selected !== selectedNodes) {
     nodes = syncNodes(flowState.nodes, doc, new Set(selectedNodes));
@@ -119,8 +132,25 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     return () => clearTimeout(t);
   }, [epoch]);
 
+  useEffect(() => () => clearTimeout(sizesTimer.current), []);
+
   const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
-    setFlowState((st) => ({ ...st, nodes: applyNodeChanges(changes, st.nodes) }));
+    if (changes.every((c) => c.type === 'dimensions' && !c.resizing)) {
+      pendingSizes.current.push(...changes);
+      clearTimeout(sizesTimer.current);
+      sizesTimer.current = setTimeout(() => {
+        const batch = pendingSizes.current;
+        pendingSizes.current = [];
+        if (batch.length > 0) {
+          setFlowState((st) => ({ ...st, nodes: applyNodeChanges(batch, st.nodes) }));
+        }
+      }, SIZES_SETTLE_MS);
+      return;
+    }
+    const batch = pendingSizes.current;
+    pendingSizes.current = [];
+    clearTimeout(sizesTimer.current);
+    setFlowState((st) => ({ ...st, nodes: applyNodeChanges([...batch, ...changes], st.nodes) }));
     const s = useStore.getState();
     const picked = new Set(s.selectedNodes);
     let touched = false;
@@ -183,6 +213,12 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     openLiveMenu(e, 'edge', edge.id);
   }, []);
 
+  // Stable: a new function each render would be a React Flow store update (every selector re-run).
+  const onEdgeMouseEnter = useCallback((_e: React.MouseEvent, edge: ArchFlowEdge) => {
+    setHovered(edge.id);
+  }, []);
+  const onEdgeMouseLeave = useCallback(() => setHovered(null), []);
+
   const onDoubleClick = useCallback((e: React.MouseEvent) => {
     if (!(e.target instanceof Element) || !e.target.classList.contains('react-flow__pane')) return;
     useStore.getState().openPicker('quickAdd', { x: e.clientX, y: e.clientY });
@@ -209,8 +245,8 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onDrop={onDrop}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
-        onEdgeMouseEnter={(_e, edge) => setHovered(edge.id)}
-        onEdgeMouseLeave={() => setHovered(null)}
+        onEdgeMouseEnter={onEdgeMouseEnter}
+        onEdgeMouseLeave={onEdgeMouseLeave}
         defaultViewport={DEFAULT_VIEWPORT}
         minZoom={0.05}
         maxZoom={3}
@@ -226,7 +262,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         disableKeyboardA11y
         elevateNodesOnSelect={false}
         onlyRenderVisibleElements={doc.nodes.length >= VISIBLE_ONLY_FROM}
-        proOptions={{ hideAttribution: false }}
+        proOptions={PRO_OPTIONS}
       >
         <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
         <Controls position="bottom-left" />
@@ -236,7 +272,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             pannable
             zoomable
             nodeColor={minimapColor}
-            nodeStrokeColor={(n) => (n.type === 'container' ? 'var(--muted)' : 'transparent')}
+            nodeStrokeColor={minimapStroke}
           />
         )}
       </ReactFlow>
