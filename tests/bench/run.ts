@@ -1,6 +1,7 @@
 // `npm run bench`: the engine's benchmarks, printed from one process. Not a test: nothing here
 // fails a build; the figures go in notes and issues. Add a bench by importing it below.
 import { benchChain } from './chain.bench';
+import { benchCompile } from './compile.bench';
 import { benchMemory } from './memory.bench';
 import { benchMmc } from './mmc.bench';
 import { benchTx } from './tx.bench';
@@ -10,6 +11,7 @@ const benches: [string, () => string[]][] = [
   ['chain', () => benchChain()],
   ['memory', benchMemory],
   ['tx', benchTx],
+  ['compile', benchCompile],
 ];
 
 const only = process.argv[2];

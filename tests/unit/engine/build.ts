@@ -77,3 +77,12 @@ export const buildDoc = () => new DocBuilder();
 
 /** Instant network: no latency, no timeout, no retries. */
 export const direct = { latencyMs: 0, timeoutMs: 0, retries: 0 } as const;
+
+/** A client calling a binary tree of services: n nodes, n − 1 call edges (compile at scale). */
+export function treeDoc(n: number) {
+  const b = buildDoc().client('users', { rps: 10 });
+  for (let i = 0; i < n - 1; i++) b.service(`s${i}`, { replicas: 1 });
+  b.call('users', 's0');
+  for (let i = 1; i < n - 1; i++) b.call(`s${Math.floor((i - 1) / 2)}`, `s${i}`);
+  return b.build();
+}

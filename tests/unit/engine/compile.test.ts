@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BudgetError, CompileError, compile, createRun, runToEnd } from '../../../shared/engine';
 import { ArchDocument } from '../../../shared/model';
-import { buildDoc } from './build';
+import { buildDoc, treeDoc } from './build';
 
 function problemsOf(doc: unknown, options = {}): { path: string; message: string }[] {
   try {
@@ -92,17 +92,11 @@ describe('compile problems', () => {
     expect(problemsOf(ok, { scenario: 'nightly' })[0]).toMatchObject({ path: 'scenarios' });
   });
 
-  it('compiles a 10,000-node document in well under a second', () => {
-    const b = buildDoc().client('users', { rps: 10 });
-    for (let i = 0; i < 9999; i++) b.service(`s${i}`, { replicas: 1 });
-    b.call('users', 's0');
-    for (let i = 1; i < 9999; i++) b.call(`s${Math.floor((i - 1) / 2)}`, `s${i}`);
-    const doc = ArchDocument.parse(b.build());
-    const t0 = performance.now();
-    const g = compile(doc);
-    const ms = performance.now() - t0;
+  // Its speed (the issue's "under a second") is measured by `npm run bench compile`, not here.
+  it('compiles a 10,000-node document', () => {
+    const g = compile(ArchDocument.parse(treeDoc(10_000)));
     expect(g.nodes).toHaveLength(10_000);
-    expect(ms).toBeLessThan(1000);
+    expect(g.edges).toHaveLength(9_999);
   });
 });
 
