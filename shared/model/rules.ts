@@ -17,14 +17,18 @@ const KIND_NAMES: Record<NodeKind, string> = {
 };
 
 /** Kinds that only answer calls and never send anything. */
-const ANSWER_ONLY: readonly NodeKind[] = ['database', 'cache', 'external'];
+const ANSWER_ONLY: readonly NodeKind[] = ['database', 'external'];
+/** What a cache reads through to on a miss (its `call` edges). */
+const MISS_TARGETS: readonly NodeKind[] = ['database', 'external', 'service', 'pod'];
 /** Kinds a queue delivers messages to (a queue → consumer `call` edge is a subscription). */
 const CONSUMERS: readonly NodeKind[] = ['service', 'pod'];
 
 /**
  * Whether an edge of this kind may go from a node of one kind to a node of another, by kind alone.
  * - A client only sends: it cannot be the target of any edge.
- * - Databases, caches and external APIs answer calls; they cannot call or publish.
+ * - Databases and external APIs answer calls; they cannot call or publish.
+ * - A cache answers hits itself; its `call` edges go where a miss reads through to (a database,
+ *   external API, service or pod). It cannot publish.
  * - A `publish` edge goes to a queue, from a client, gateway, service or pod.
  * - Nothing `call`s a queue (publish to it instead); a queue's `call` edges go to the services
  *   or pods that subscribe to it.
@@ -35,6 +39,14 @@ export function kindRule(from: NodeKind, to: NodeKind, kind: EdgeKind): Verdict 
   if (to === 'client') return no(`${dst} only sends traffic; it cannot be the target of an edge`);
   if (ANSWER_ONLY.includes(from)) {
     return no(`${src} answers calls; it cannot ${kind === 'call' ? 'call' : 'publish to'} ${dst}`);
+  }
+  if (from === 'cache') {
+    if (kind === 'call' && MISS_TARGETS.includes(to)) return { ok: true };
+    return kind === 'call'
+      ? no(
+          `a cache's misses read through to a database, external API, service or pod, not to ${dst}`,
+        )
+      : no('a cache answers calls; it cannot publish');
   }
   if (kind === 'publish') {
     if (to !== 'queue') return no(`a publish edge must go to a queue, not to ${dst}`);
