@@ -36,10 +36,6 @@ export interface DocumentSlice {
   markSaved(file: { path: string; name: string }): void;
 }
 
-export function emptyDoc(name = 'Untitled'): ArchDocument {
-  return emptyDocument(name);
-}
-
 /** Set by the store once it is built, so loading can clear the undo history. */
 let clearHistory: () => void = () => undefined;
 export function setHistoryClearer(fn: () => void) {
@@ -47,7 +43,7 @@ export function setHistoryClearer(fn: () => void) {
 }
 
 export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (set, get) => {
-  const initial = emptyDoc();
+  const initial = emptyDocument();
   return {
     doc: initial,
     savedDoc: initial,
