@@ -8,15 +8,13 @@
 //  add-latency  adds `ms` to an edge (each way) or to a node's own work, for forS.
 //  fail-node    the node rejects new requests with unavailable for forS.
 import { actionDef } from './actionTable';
-import { CONNECTION_RESET } from './causes';
-import { finish } from './flow';
 import type { Action, Pod, RNode } from './graph';
 import { K_SERVICE } from './graph';
-import { dispatch, releaseHeld } from './nodes';
+import { dispatch } from './nodes';
 import { addPod, markReady, removePod, replicaSetName, unready } from './pods';
-import type { Req } from './request';
 import type { World } from './world';
 import { EV_ACTION_END, EV_POD_GRACE, EV_POD_READY } from './world';
+import { cutRequests } from './podCut';
 
 export function applyAction(w: World, a: Action, live: boolean): void {
   const now = w.k.now;
@@ -191,17 +189,5 @@ function killPod(w: World, pod: Pod): void {
   unready(pod, now);
   pod.alive = false;
   removePod(pod);
-  const stats = pod.node.stats;
-  while (pod.queue.length > 0) {
-    const r = pod.queue.shift();
-    stats.level(now);
-    stats.queued--;
-    finish(w, r, CONNECTION_RESET);
-  }
-  const victims: Req[] = [];
-  for (let r = pod.active; r !== null; r = r.podNext) victims.push(r);
-  for (const r of victims) {
-    releaseHeld(w, r);
-    finish(w, r, CONNECTION_RESET);
-  }
+  cutRequests(w, pod);
 }

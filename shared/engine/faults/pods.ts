@@ -8,18 +8,16 @@
 //  service-crash   every pod of a service fails as pod-failure for forS; another node kind rejects
 //                  new requests (unavailable) for forS.
 import type { ActionCheck, ActionDef } from '../actionTable';
-import { CONNECTION_RESET } from '../causes';
-import { finish } from '../flow';
 import type { Action, Pod, RNode } from '../graph';
 import { K_CLIENT, K_POD, K_SERVICE } from '../graph';
-import { dispatch, releaseHeld } from '../nodes';
+import { dispatch } from '../nodes';
 import { markReady, unready } from '../pods';
-import type { Req } from '../request';
 import { Rng } from '../rng';
 import { applyAction } from '../timeline';
 import type { World } from '../world';
 import { EV_ACTION_END } from '../world';
 import { forOf, int } from './params';
+import { cutRequests } from '../podCut';
 
 const podTarget = (c: ActionCheck): void => {
   if (c.entry.target === undefined) c.bad(`${c.entry.action} needs a target`);
@@ -51,19 +49,7 @@ function pick(w: World, a: Action): Pod | null {
 export function resetPod(w: World, pod: Pod): void {
   const now = w.k.now;
   unready(pod, now);
-  const stats = pod.node.stats;
-  while (pod.queue.length > 0) {
-    const r = pod.queue.shift();
-    stats.level(now);
-    stats.queued--;
-    finish(w, r, CONNECTION_RESET);
-  }
-  const victims: Req[] = [];
-  for (let r = pod.active; r !== null; r = r.podNext) victims.push(r);
-  for (const r of victims) {
-    releaseHeld(w, r);
-    finish(w, r, CONNECTION_RESET);
-  }
+  cutRequests(w, pod);
 }
 
 function backReady(w: World, pod: Pod): void {

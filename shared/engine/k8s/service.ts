@@ -38,7 +38,8 @@ import type { World } from '../world';
 import { EV_TIMER } from '../world';
 import type { HpaLoop } from './hpaLoop';
 import { ServiceNetwork } from './network';
-import { applyPodFlags, cutPod } from './podData';
+import { applyPodFlags } from './podData';
+import { cutRequests } from '../podCut';
 import { podSpec, templateObject, templateOf, type ServiceProps, type Template } from './template';
 
 const SYNC = 1;
@@ -380,7 +381,7 @@ export class K8sService implements Timer {
     applyPodFlags(prt);
     // The container ended (crash, failed probe, SIGKILL): what it was serving is cut.
     if (u.gone || (startedBefore !== null && life.containerStartedAtMs !== startedBefore))
-      cutPod(this.w, this.node, prt);
+      cutRequests(this.w, prt.pod);
     if (u.readyChanged || u.gone || u.sigterm || u.events.length > 0 || life.phase !== prt.shown) {
       prt.shown = life.phase;
       this.changes++;
