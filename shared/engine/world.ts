@@ -65,12 +65,18 @@ export class World {
     maxTraces: number,
   ) {
     const k = (this.k = new Kernel(budget.maxInFlight * 4));
-    // Constant delays come due in the order they are scheduled: give each its kernel lane.
-    for (const e of g.edges) {
-      e.deliverLane = k.lane();
-      e.responseLane = k.lane();
-    }
-    for (const node of g.nodes) if (node.kind === K_GATEWAY) node.workLane = k.lane();
+    // Events a constant delay after now come due in the order they are scheduled: one kernel
+    // lane per delay, shared by every edge and gateway with that delay (the lanes' heads are
+    // kept in a heap of their own, so fewer lanes make each lane event cheaper).
+    const lanes = new Map<number, number>();
+    const laneFor = (delayMs: number): number => {
+      let lane = lanes.get(delayMs);
+      if (lane === undefined) lanes.set(delayMs, (lane = k.lane()));
+      return lane;
+    };
+    for (const e of g.edges) e.deliverLane = e.responseLane = laneFor(e.latencyMs);
+    for (const node of g.nodes)
+      if (node.kind === K_GATEWAY) node.workLane = laneFor(node.overheadMs);
     this.reqs = new ReqPool(budget.maxInFlight);
     this.log = new EventLog(budget.maxEvents);
     this.traces = new TraceRecorder(traceEvery, maxTraces);
