@@ -1,7 +1,7 @@
 // The discrete-event kernel: a virtual clock in ms and a binary heap of events ordered by
 // (time, sequence). Scheduling allocates nothing:
-//  - an event lives in a *slot* of parallel typed arrays (sequence, numeric type, argument, time
-//    and an object); freed slots are recycled through a stack;
+//  - an event lives in a *slot* of parallel typed arrays (sequence, numeric type, argument and an
+//    object); freed slots are recycled through a stack;
 //  - the heap holds only each event's time and slot index, so a sift moves two numbers, and the
 //    sequence is read through the slot only when two times tie;
 //  - removing the top uses Floyd's bottom-up variant: the hole goes down to a leaf along the
@@ -9,8 +9,8 @@
 //    not at all, since it came from the bottom).
 //
 // Lanes: events scheduled a constant delay after `now` (a network hop, a gateway's overhead) come
-// due in the order they were scheduled. A lane is a FIFO of such events, so scheduling one is an
-// append. Only the lanes' heads are ordered, in a second small heap (one entry a lane); next()
+// due in the order they were scheduled. A lane is a FIFO of such events, held in the lane's own
+// arrays (no slot), so scheduling one is an append. The world keeps one lane per delay. Only the lanes' heads are ordered, in a second small heap (one entry a lane); next()
 // takes the earlier of the two heaps' tops. When a head is popped the lane's next event takes its
 // place at that heap's root and sinks through a few lanes, not through every event in flight. An
 // event that would come due before its lane's last one (the delay shrank) skips the lane and goes
@@ -27,32 +27,60 @@ import { BudgetError } from './api';
  */
 const PRIORITY_BAND = 2 ** 51;
 
-/** A FIFO of event slots in (time, sequence) order; its head is in the heap. */
+/**
+ * A FIFO of events in (time, sequence) order, kept in the lane itself (no slot: appending one
+ * is a few stores, popping one a few loads); only its head is in the lanes' heap.
+ */
 class Lane {
-  items = new Int32Array(16);
+  seq = new Float64Array(16);
+  time = new Float64Array(16);
+  type = new Int32Array(16);
+  arg = new Float64Array(16);
+  obj: unknown[] = new Array<unknown>(16).fill(null);
   head = 0;
   length = 0;
   /** Time of the last event appended (valid while length > 0). */
   tailTime = 0;
 
-  push(slot: number, time: number): void {
-    if (this.length === this.items.length) this.grow();
-    this.items[(this.head + this.length) & (this.items.length - 1)] = slot;
+  push(seq: number, time: number, type: number, obj: unknown, arg: number): void {
+    if (this.length === this.seq.length) this.grow();
+    const i = (this.head + this.length) & (this.seq.length - 1);
+    this.seq[i] = seq;
+    this.time[i] = time;
+    this.type[i] = type;
+    this.arg[i] = arg;
+    this.obj[i] = obj;
     this.length++;
     this.tailTime = time;
   }
 
-  /** Drop the head; returns the new head's slot, or -1 when the lane is empty. */
+  /** Drop the head; returns the new head's index, or -1 when the lane is empty. */
   shift(): number {
-    this.head = (this.head + 1) & (this.items.length - 1);
-    return --this.length === 0 ? -1 : (this.items[this.head] as number);
+    this.head = (this.head + 1) & (this.seq.length - 1);
+    return --this.length === 0 ? -1 : this.head;
   }
 
   private grow(): void {
-    const next = new Int32Array(this.items.length * 2);
-    for (let i = 0; i < this.length; i++)
-      next[i] = this.items[(this.head + i) & (this.items.length - 1)] as number;
-    this.items = next;
+    const n = this.seq.length * 2;
+    const mask = this.seq.length - 1;
+    const seq = new Float64Array(n);
+    const time = new Float64Array(n);
+    const type = new Int32Array(n);
+    const arg = new Float64Array(n);
+    const obj = new Array<unknown>(n).fill(null);
+    for (let i = 0; i < this.length; i++) {
+      const j = (this.head + i) & mask;
+      seq[i] = this.seq[j] as number;
+      time[i] = this.time[j] as number;
+      type[i] = this.type[j] as number;
+      arg[i] = this.arg[j] as number;
+      obj[i] = this.obj[j];
+    }
+    this.seq = seq;
+    this.time = time;
+    this.type = type;
+    this.arg = arg;
+    this.obj = obj;
     this.head = 0;
   }
 }
@@ -66,15 +94,14 @@ function earlier(seqs: Float64Array, slots: Int32Array, a: number, b: number): b
 // sequence is read through the slot only when two times tie. The kernel keeps two of them (its
 // events, its lanes' heads) and both go through these functions.
 
-/** Put (at, slot) in a heap holding `n` events (the arrays have room for one more). */
-function siftUp(
-  time: Float64Array,
-  slots: Int32Array,
-  seqs: Float64Array,
-  n: number,
-  at: number,
-  slot: number,
-): void {
+/**
+ * The event the caller put at index n (time[n], slots[n]) of a heap holding `n` events before it
+ * rises to its place. (Times travel through the arrays, not as arguments: a double passed to a
+ * function the optimiser does not inline is boxed, one allocation per event.)
+ */
+function siftUp(time: Float64Array, slots: Int32Array, seqs: Float64Array, n: number): void {
+  const at = time[n] as number;
+  const slot = slots[n] as number;
   const seq = seqs[slot] as number;
   let i = n;
   while (i > 0) {
@@ -127,15 +154,10 @@ function removeRoot(time: Float64Array, slots: Int32Array, seqs: Float64Array, n
   slots[i] = ls;
 }
 
-/** Replace the root of a heap of `n` events with (t, slot) and sink it (stops early). */
-function replaceRoot(
-  time: Float64Array,
-  slots: Int32Array,
-  seqs: Float64Array,
-  n: number,
-  t: number,
-  slot: number,
-): void {
+/** The caller replaced the root of a heap of `n` events (time[0], slots[0]): sink it (stops early). */
+function sinkRoot(time: Float64Array, slots: Int32Array, seqs: Float64Array, n: number): void {
+  const t = time[0] as number;
+  const slot = slots[0] as number;
   const seq = seqs[slot] as number;
   let i = 0;
   for (;;) {
@@ -170,22 +192,24 @@ export class Kernel {
   // The heap, in heap order: time and slot of each event in it.
   private heapTime: Float64Array;
   private heapSlot: Int32Array;
-  // Per slot: insertion sequence (the tie-break), type, argument, object, time, and lane (-1: none).
+  // Per slot: insertion sequence (the tie-break), type, argument and object.
   private slotSeq: Float64Array;
   private slotType: Int32Array;
   private slotArg: Float64Array;
   private slotObj: unknown[];
-  private slotTime: Float64Array;
-  private slotLane: Int32Array;
   // Free slots, a stack: free[0 … freeCount).
   private free: Int32Array;
   private freeCount: number;
   private readonly lanes: Lane[] = [];
-  // The lanes' heads, a heap of its own (time and slot), at most one entry a lane: popping one
-  // sinks the next head through a few lanes, not through every event in flight.
+  /** Events waiting in lanes. */
+  private laned = 0;
+  // The lanes' heads, a heap of its own (time and lane index), one entry a non-empty lane:
+  // popping one sinks the next head through a few lanes, not through every event in flight.
+  // laneSeq[lane] is the sequence of that lane's head (the heap's tie-break).
   private laneSize = 0;
   private laneTime = new Float64Array(8);
-  private laneSlot = new Int32Array(8);
+  private laneIdx = new Int32Array(8);
+  private laneSeq = new Float64Array(8);
   // Handles (sequences) cancelled but not yet popped; `cancelledCount` spares the Set lookup on
   // every pop while nothing is cancelled, which is the common case.
   private readonly cancelled = new Set<number>();
@@ -201,8 +225,6 @@ export class Kernel {
     this.slotType = new Int32Array(capacity);
     this.slotArg = new Float64Array(capacity);
     this.slotObj = new Array<unknown>(capacity).fill(null);
-    this.slotTime = new Float64Array(capacity);
-    this.slotLane = new Int32Array(capacity);
     this.free = new Int32Array(capacity);
     // Slot 0 on top of the stack first.
     for (let i = 0; i < capacity; i++) this.free[i] = capacity - 1 - i;
@@ -211,7 +233,7 @@ export class Kernel {
 
   /** Events scheduled and not yet popped. */
   get pending(): number {
-    return this.slotSeq.length - this.freeCount;
+    return this.slotSeq.length - this.freeCount + this.laned;
   }
 
   /** Events scheduled since the start (for benchmarks). */
@@ -223,12 +245,16 @@ export class Kernel {
   lane(): number {
     this.lanes.push(new Lane());
     if (this.lanes.length > this.laneTime.length) {
-      const time = new Float64Array(this.laneTime.length * 2);
-      const slots = new Int32Array(this.laneTime.length * 2);
+      const n = this.laneTime.length * 2;
+      const time = new Float64Array(n);
+      const idx = new Int32Array(n);
+      const seq = new Float64Array(n);
       time.set(this.laneTime);
-      slots.set(this.laneSlot);
+      idx.set(this.laneIdx);
+      seq.set(this.laneSeq);
       this.laneTime = time;
-      this.laneSlot = slots;
+      this.laneIdx = idx;
+      this.laneSeq = seq;
     }
     return this.lanes.length - 1;
   }
@@ -245,19 +271,21 @@ export class Kernel {
    * (a constant delay after now). Correct whatever the times; fast when they keep that order.
    */
   atLane(lane: number, at: number, type: number, obj: unknown, arg: number): number {
-    const slot = this.take(type, obj, arg);
     const q = this.lanes[lane] as Lane;
     if (q.length === 0) {
       // The lane's only event: its head, in the lanes' heap.
-      this.slotLane[slot] = lane;
-      q.push(slot, at);
-      siftUp(this.laneTime, this.laneSlot, this.slotSeq, this.laneSize++, at, slot);
+      this.admit();
+      const seq = this.seq++;
+      q.push(seq, at, type, obj, arg);
+      this.laneSeq[lane] = seq;
+      this.laneTime[this.laneSize] = at;
+      this.laneIdx[this.laneSize] = lane;
+      siftUp(this.laneTime, this.laneIdx, this.laneSeq, this.laneSize++);
     } else if (at >= q.tailTime) {
       // Behind the lane's last event (a later sequence wins no tie): wait in the lane.
-      this.slotLane[slot] = lane;
-      this.slotTime[slot] = at;
-      q.push(slot, at);
-    } else this.insert(at, slot);
+      this.admit();
+      q.push(this.seq++, at, type, obj, arg);
+    } else this.insert(at, this.take(type, obj, arg));
     return this.seq - 1;
   }
 
@@ -323,15 +351,15 @@ export class Kernel {
       const lt = ln === 0 ? Infinity : (this.laneTime[0] as number);
       if (this.size === 0) {
         if (ln === 0 || lt > limit) return false;
-        slot = this.popLane();
-        t = lt;
+        if (this.popLane()) return true;
+        continue;
       } else {
         const ht = this.heapTime[0] as number;
         if (
           ht < lt ||
           (ht === lt &&
             (this.slotSeq[this.heapSlot[0] as number] as number) <
-              (this.slotSeq[this.laneSlot[0] as number] as number))
+              (this.laneSeq[this.laneIdx[0] as number] as number))
         ) {
           if (ht > limit) return false;
           slot = this.heapSlot[0] as number;
@@ -339,8 +367,8 @@ export class Kernel {
           t = ht;
         } else {
           if (lt > limit) return false;
-          slot = this.popLane();
-          t = lt;
+          if (this.popLane()) return true;
+          continue;
         }
       }
       this.free[this.freeCount++] = slot;
@@ -370,21 +398,44 @@ export class Kernel {
     return slot;
   }
 
-  /** Take the lanes' earliest head out; its lane's next event (if any) takes its place. */
-  private popLane(): number {
-    const slot = this.laneSlot[0] as number;
-    const head = (this.lanes[this.slotLane[slot] as number] as Lane).shift();
-    if (head < 0) removeRoot(this.laneTime, this.laneSlot, this.slotSeq, --this.laneSize);
-    else
-      replaceRoot(
-        this.laneTime,
-        this.laneSlot,
-        this.slotSeq,
-        this.laneSize,
-        this.slotTime[head] as number,
-        head,
-      );
-    return slot;
+  /**
+   * Take the lanes' earliest head out into now/type/obj/arg (false, clock untouched, if it was
+   * cancelled); its lane's next event (if any) takes its place in the lanes' heap.
+   */
+  private popLane(): boolean {
+    const lane = this.laneIdx[0] as number;
+    const q = this.lanes[lane] as Lane;
+    const i = q.head;
+    const seq = q.seq[i] as number;
+    const t = this.laneTime[0] as number;
+    const type = q.type[i] as number;
+    const obj = q.obj[i];
+    const arg = q.arg[i] as number;
+    const head = q.shift();
+    this.laned--;
+    if (head < 0) removeRoot(this.laneTime, this.laneIdx, this.laneSeq, --this.laneSize);
+    else {
+      this.laneSeq[lane] = q.seq[head] as number;
+      this.laneTime[0] = q.time[head] as number;
+      sinkRoot(this.laneTime, this.laneIdx, this.laneSeq, this.laneSize);
+    }
+    if (this.cancelledCount > 0 && this.cancelled.delete(seq)) {
+      this.cancelledCount--;
+      return false;
+    }
+    this.type = type;
+    this.obj = obj;
+    this.arg = arg;
+    this.now = t;
+    return true;
+  }
+
+  /** Count one more event waiting in a lane, within the budget of pending events. */
+  private admit(): void {
+    if (++this.laned + this.slotSeq.length - this.freeCount > this.maxEvents) {
+      this.laned--;
+      this.overBudget();
+    }
   }
 
   /**
@@ -393,19 +444,23 @@ export class Kernel {
    * times the sequences decide.
    */
   private insert(at: number, slot: number): void {
-    siftUp(this.heapTime, this.heapSlot, this.slotSeq, this.size++, at, slot);
+    this.heapTime[this.size] = at;
+    this.heapSlot[this.size] = slot;
+    siftUp(this.heapTime, this.heapSlot, this.slotSeq, this.size++);
+  }
+
+  private overBudget(): never {
+    throw new BudgetError(
+      `Memory budget exceeded at t=${(this.now / 1000).toFixed(1)} s: more than ` +
+        `${this.maxEvents.toLocaleString('en-US')} pending events. Lower the load or bound the queues.`,
+    );
   }
 
   /** Double every array; called when no slot is free (so the heap is at most that full). */
   private grow(): void {
     const old = this.slotSeq.length;
     const n = old * 2;
-    if (old >= this.maxEvents) {
-      throw new BudgetError(
-        `Memory budget exceeded at t=${(this.now / 1000).toFixed(1)} s: more than ` +
-          `${this.maxEvents.toLocaleString('en-US')} pending events. Lower the load or bound the queues.`,
-      );
-    }
+    if (old >= this.maxEvents) this.overBudget();
     const widen = <A extends Float64Array | Int32Array>(a: A, next: A): A => {
       next.set(a);
       return next;
@@ -415,8 +470,6 @@ export class Kernel {
     this.slotSeq = widen(this.slotSeq, new Float64Array(n));
     this.slotType = widen(this.slotType, new Int32Array(n));
     this.slotArg = widen(this.slotArg, new Float64Array(n));
-    this.slotTime = widen(this.slotTime, new Float64Array(n));
-    this.slotLane = widen(this.slotLane, new Int32Array(n));
     const objs = new Array<unknown>(n).fill(null);
     for (let i = 0; i < old; i++) objs[i] = this.slotObj[i];
     this.slotObj = objs;

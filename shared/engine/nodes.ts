@@ -46,112 +46,104 @@ import { EV_POOL_TIMER, EV_WORK_DONE } from './world';
 import { BudgetError } from './api';
 
 export function arriveAt(w: World, r: Req): void {
-  const node = r.node as RNode;
-  const k = w.k;
-  switch (node.kind) {
+  // One small function a kind, so the optimiser can inline the one a call site sees.
+  switch ((r.node as RNode).kind) {
     case K_SERVICE:
-    case K_POD: {
-      // A caller with its own balancer (gateway/balancer.ts) picks the pod; else kube-proxy.
-      const lb = r.edge === null ? null : r.edge.lb;
-      const pod =
-        lb !== null ? lb.pick(w, r) : node.proxy === null ? pickPod(node) : node.proxy.pick(r);
-      if (pod === null) return finish(w, r, UNAVAILABLE);
-      // An endpoint kube-proxy still lists, where nothing listens (yet or any more).
-      if (pod.refusing || k.now < pod.acceptFromMs) return finish(w, r, CONNECTION_REFUSED);
-      if (pod.busy < pod.slots) return startWork(w, r, pod);
-      if (pod.queue.length >= node.queueCapacity) return finish(w, r, QUEUE_FULL);
-      node.stats.level(k.now);
-      node.stats.queued++;
-      if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
-      r.queuedMs = k.now;
-      pod.queue.push(r);
-      return;
-    }
-    case K_GATEWAY: {
-      const stats = node.stats;
-      if (stats.busy >= node.concurrency) return finish(w, r, OVERLOADED);
-      stats.level(k.now);
-      stats.busy++;
-      r.slot = true;
-      k.atLane(node.workLane, k.now + node.overheadMs + node.extraMs, EV_WORK_DONE, r, r.gen);
-      return;
-    }
-    case K_DATABASE: {
-      const write = node.writeRatio > 0 && node.rng.next() < node.writeRatio;
-      r.write = write;
-      const pools = node.pools;
-      const pool =
-        write || pools.length === 1
-          ? (pools[0] as Pool)
-          : (pools[node.rr++ % pools.length] as Pool);
-      if (pool.down) return finish(w, r, UNAVAILABLE);
-      if (pool.busy < pool.size) return startQuery(w, r, pool);
-      if (pool.timeoutMs <= 0) return finish(w, r, POOL_TIMEOUT);
-      node.stats.level(k.now);
-      node.stats.queued++;
-      if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
-      r.queuedMs = k.now;
-      pool.waiters.push(r);
-      if (!pool.timerPending) {
-        pool.timerPending = true;
-        k.at(k.now + pool.timeoutMs, EV_POOL_TIMER, pool, 0);
-      }
-      return;
-    }
-    case K_CACHE: {
-      const u = node.rng.next();
-      r.hit = u < node.hitRatio;
-      if (node.warmup !== null) node.warmup.lookup(node, u);
-      const ms = sample(node.latency, node.rng) * node.slowFactor;
-      k.at(k.now + ms + node.extraMs, EV_WORK_DONE, r, r.gen);
-      return;
-    }
+    case K_POD:
+      return arriveAtPod(w, r);
+    case K_GATEWAY:
+      return arriveAtGateway(w, r);
+    case K_DATABASE:
+      return arriveAtDatabase(w, r);
+    case K_CACHE:
+      return arriveAtCache(w, r);
     case K_QUEUE:
     case K_EXTERNAL:
-      k.at(
-        k.now + sample(node.latency, node.rng) * node.slowFactor + node.extraMs,
-        EV_WORK_DONE,
-        r,
-        r.gen,
-      );
-      return;
+      return arriveAtLatency(w, r);
     case K_CLIENT:
       return finish(w, r, UNAVAILABLE);
   }
 }
 
+function arriveAtPod(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const k = w.k;
+  // A caller with its own balancer (gateway/balancer.ts) picks the pod; else kube-proxy.
+  const lb = r.edge === null ? null : r.edge.lb;
+  const pod =
+    lb !== null ? lb.pick(w, r) : node.proxy === null ? pickPod(node) : node.proxy.pick(r);
+  if (pod === null) return finish(w, r, UNAVAILABLE);
+  // An endpoint kube-proxy still lists, where nothing listens (yet or any more).
+  if (pod.refusing || k.now < pod.acceptFromMs) return finish(w, r, CONNECTION_REFUSED);
+  if (pod.busy < pod.slots) return startWork(w, r, pod);
+  if (pod.queue.length >= node.queueCapacity) return finish(w, r, QUEUE_FULL);
+  node.stats.level(k.now);
+  node.stats.queued++;
+  if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
+  r.queuedMs = k.now;
+  pod.queue.push(r);
+}
+
+function arriveAtGateway(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const k = w.k;
+  const stats = node.stats;
+  if (stats.busy >= node.concurrency) return finish(w, r, OVERLOADED);
+  stats.level(k.now);
+  stats.busy++;
+  r.slot = true;
+  k.atLane(node.workLane, k.now + node.overheadMs + node.extraMs, EV_WORK_DONE, r, r.gen);
+}
+
+function arriveAtDatabase(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const k = w.k;
+  const write = node.writeRatio > 0 && node.rng.next() < node.writeRatio;
+  r.write = write;
+  const pools = node.pools;
+  const pool =
+    write || pools.length === 1 ? (pools[0] as Pool) : (pools[node.rr++ % pools.length] as Pool);
+  if (pool.down) return finish(w, r, UNAVAILABLE);
+  if (pool.busy < pool.size) return startQuery(w, r, pool);
+  if (pool.timeoutMs <= 0) return finish(w, r, POOL_TIMEOUT);
+  node.stats.level(k.now);
+  node.stats.queued++;
+  if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
+  r.queuedMs = k.now;
+  pool.waiters.push(r);
+  if (!pool.timerPending) {
+    pool.timerPending = true;
+    k.at(k.now + pool.timeoutMs, EV_POOL_TIMER, pool, 0);
+  }
+}
+
+function arriveAtCache(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const u = node.rng.next();
+  r.hit = u < node.hitRatio;
+  if (node.warmup !== null) node.warmup.lookup(node, u);
+  const ms = sample(node.latency, node.rng) * node.slowFactor;
+  w.k.at(w.k.now + ms + node.extraMs, EV_WORK_DONE, r, r.gen);
+}
+
+/** A queue's publish or an external API's call: its latency, then workDone. */
+function arriveAtLatency(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const ms = sample(node.latency, node.rng) * node.slowFactor;
+  w.k.at(w.k.now + ms + node.extraMs, EV_WORK_DONE, r, r.gen);
+}
+
 /** EV_WORK_DONE: the node's own work for this visit is over. */
 export function workDone(w: World, r: Req): void {
-  const node = r.node as RNode;
-  switch (node.kind) {
+  switch ((r.node as RNode).kind) {
     case K_SERVICE:
     case K_POD:
-    case K_EXTERNAL: {
-      // A pod's own error rate (a rolled-out version's bug) adds to the node's.
-      const rate = r.pod === null ? node.errorRate : node.errorRate + r.pod.errorRate;
-      if (rate > 0 && node.rng.next() < rate)
-        return finish(w, r, node.kind === K_EXTERNAL ? UPSTREAM_ERROR : INTERNAL);
-      r.step = 0;
-      return nextStep(w, r);
-    }
+    case K_EXTERNAL:
+      return podWorkDone(w, r);
     case K_GATEWAY:
-      if (node.authFailureRate > 0 && node.rng.next() < node.authFailureRate)
-        return finish(w, r, UNAUTHORIZED);
-      r.step = 0;
-      if (node.routes.length > 0)
-        r.route =
-          node.routePick !== null
-            ? node.routePick()
-            : (node.routes[node.rr++ % node.routes.length] ?? null);
-      if (node.gw !== null && !node.gw.admit(w, r)) return finish(w, r, RATE_LIMITED);
-      return nextStep(w, r);
-    case K_DATABASE: {
-      const pool = r.pool as Pool;
-      r.pool = null;
-      releaseConnection(w, pool);
-      r.step = 0;
-      return nextStep(w, r);
-    }
+      return gatewayWorkDone(w, r);
+    case K_DATABASE:
+      return queryDone(w, r);
     case K_CACHE:
       if (r.hit) return finish(w, r, 0);
       r.step = 0;
@@ -159,6 +151,38 @@ export function workDone(w: World, r: Req): void {
     case K_QUEUE:
       return publish(w, r);
   }
+}
+
+function podWorkDone(w: World, r: Req): void {
+  const node = r.node as RNode;
+  // A pod's own error rate (a rolled-out version's bug) adds to the node's.
+  const rate = r.pod === null ? node.errorRate : node.errorRate + r.pod.errorRate;
+  if (rate > 0 && node.rng.next() < rate)
+    return finish(w, r, node.kind === K_EXTERNAL ? UPSTREAM_ERROR : INTERNAL);
+  r.step = 0;
+  nextStep(w, r);
+}
+
+function gatewayWorkDone(w: World, r: Req): void {
+  const node = r.node as RNode;
+  if (node.authFailureRate > 0 && node.rng.next() < node.authFailureRate)
+    return finish(w, r, UNAUTHORIZED);
+  r.step = 0;
+  if (node.routes.length > 0)
+    r.route =
+      node.routePick !== null
+        ? node.routePick()
+        : (node.routes[node.rr++ % node.routes.length] ?? null);
+  if (node.gw !== null && !node.gw.admit(w, r)) return finish(w, r, RATE_LIMITED);
+  nextStep(w, r);
+}
+
+function queryDone(w: World, r: Req): void {
+  const pool = r.pool as Pool;
+  r.pool = null;
+  releaseConnection(w, pool);
+  r.step = 0;
+  nextStep(w, r);
 }
 
 function pickPod(node: RNode): Pod | null {
