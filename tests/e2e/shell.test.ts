@@ -19,7 +19,7 @@ describe.skipIf(!chromiumPath)(`the lab in a browser${skipReason}`, () => {
     await expect(page.locator('.palette-item').count()).resolves.toBe(8);
     await expect(page.locator('.react-flow__minimap').isVisible()).resolves.toBe(true);
     await expect(page.locator('.react-flow__controls').isVisible()).resolves.toBe(true);
-    await expect(page.locator('.react-flow__background').isVisible()).resolves.toBe(true);
+    await expect(page.getByTestId('dot-grid').isVisible()).resolves.toBe(true);
     await page.screenshot({ path: shot('shell-light.png') });
   });
 

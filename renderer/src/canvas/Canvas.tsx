@@ -1,7 +1,5 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import {
-  Background,
-  BackgroundVariant,
   Controls,
   MiniMap,
   ReactFlow,
@@ -26,6 +24,7 @@ import {
   type AnyFlowNode,
   type ArchFlowEdge,
 } from './flowModel';
+import { DotGrid } from './DotGrid';
 import { GroupNode } from './GroupNode';
 import { kindLooks } from './kinds';
 import { PALETTE_MIME } from './Palette';
@@ -264,7 +263,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onlyRenderVisibleElements={doc.nodes.length >= VISIBLE_ONLY_FROM}
         proOptions={PRO_OPTIONS}
       >
-        <Background variant={BackgroundVariant.Dots} gap={GRID} size={1.2} />
+        <DotGrid gap={GRID} size={1.2} />
         <Controls position="bottom-left" />
         {(minimap === 'on' || (minimap === 'auto' && doc.nodes.length < MINIMAP_AUTO_LIMIT)) && (
           <MiniMap<AnyFlowNode>
