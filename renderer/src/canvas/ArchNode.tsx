@@ -16,13 +16,17 @@ export const COMPACT_ZOOM = 0.6;
 /** The most pods drawn one by one; beyond, a `+N` marker. */
 const MAX_PODS_DRAWN = 24;
 
-const ms = (v: number) => `${Number(v.toPrecision(4)).toLocaleString('en')} ms`;
+// One formatter for every node: toLocaleString() builds a new one on each call, which shows when
+// a pan mounts a screenful of nodes.
+const NUMBER = new Intl.NumberFormat('en');
+const num = (v: number) => NUMBER.format(v);
+const ms = (v: number) => `${num(Number(v.toPrecision(4)))} ms`;
 
 /** The key figures a reader wants at a glance, per kind. */
 export function keyFigures(node: DocNode): string {
   switch (node.kind) {
     case 'client':
-      return `${node.props.rps.toLocaleString('en')} rps · ${node.props.arrival}`;
+      return `${num(node.props.rps)} rps · ${node.props.arrival}`;
     case 'gateway':
       return `${ms(node.props.overheadMs)} · ${node.props.concurrency} conc.`;
     case 'service':
@@ -34,7 +38,7 @@ export function keyFigures(node: DocNode): string {
     case 'cache':
       return `${Math.round(node.props.hitRatio * 100)} % hits`;
     case 'queue':
-      return `capacity ${node.props.capacity.toLocaleString('en')}`;
+      return `capacity ${num(node.props.capacity)}`;
     case 'external':
       return node.props.errorRate > 0
         ? `${(node.props.errorRate * 100).toFixed(1)} % errors`
