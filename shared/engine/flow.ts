@@ -84,9 +84,7 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
   if (r.attempt > 0) e.stats.retries++;
   if (e.budget !== null) e.budget.sent(r);
   if (e.timeoutMs > 0) {
-    e.timeoutReqs.push(r);
-    e.timeoutTokens.push(token);
-    e.timeoutAt.push(now + e.timeoutMs);
+    e.timeouts.push(r, token, now + e.timeoutMs);
     if (!e.timerPending) {
       e.timerPending = true;
       w.k.at(now + e.timeoutMs, EV_EDGE_TIMEOUT, e, 0);
@@ -223,17 +221,12 @@ export function retry(w: World, p: Req, token: number): void {
 export function edgeTimeouts(w: World, e: REdge): void {
   e.timerPending = false;
   const now = w.k.now;
-  const reqs = e.timeoutReqs;
-  const tokens = e.timeoutTokens;
-  const at = e.timeoutAt;
-  while (reqs.length > 0) {
-    const r = reqs.peek();
-    const token = tokens.peek();
-    if (r.token === token && r.child !== null) {
-      if (at.peek() > now) break;
-      reqs.shift();
-      tokens.shift();
-      at.shift();
+  const q = e.timeouts;
+  while (q.length > 0) {
+    const r = q.peekItem();
+    if (r.token === q.peekToken() && r.child !== null) {
+      if (q.peekTime() > now) break;
+      q.shift();
       const c = r.child;
       c.parent = null;
       r.child = null;
@@ -242,14 +235,10 @@ export function edgeTimeouts(w: World, e: REdge): void {
       if (e.guard !== null) e.guard.result(w, e.timeoutMs, true);
       if (e.lb !== null) e.lb.answered(w, c, TIMEOUT);
       failedAttempt(w, r, e, TIMEOUT);
-    } else {
-      reqs.shift();
-      tokens.shift();
-      at.shift();
-    }
+    } else q.shift();
   }
-  if (reqs.length > 0) {
+  if (q.length > 0) {
     e.timerPending = true;
-    w.k.at(at.peek(), EV_EDGE_TIMEOUT, e, 0);
+    w.k.at(q.peekTime(), EV_EDGE_TIMEOUT, e, 0);
   }
 }

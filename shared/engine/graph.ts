@@ -2,7 +2,7 @@
 // constructor so the hot path stays monomorphic.
 import type { Sampler } from './distribution';
 import { NodeStats } from './metrics';
-import { NumberRing, Ring } from './ring';
+import { NumberRing, Ring, TripleRing } from './ring';
 import type { Req } from './request';
 import type { Rng } from './rng';
 import type { Traffic } from './traffic';
@@ -89,9 +89,8 @@ export class REdge {
   fault: EdgeFault | null = null;
   timerPending = false;
   /** Pending timeouts in deadline order (constant timeout ⇒ FIFO): request, token, deadline. */
-  readonly timeoutReqs = new Ring<Req>();
-  readonly timeoutTokens = new NumberRing();
-  readonly timeoutAt = new NumberRing();
+  /** Attempts over this edge waiting on its timeout: (caller's visit, token, deadline). */
+  readonly timeouts = new TripleRing<Req>();
   readonly stats = new EdgeStats();
   /** Kernel lanes (see kernel.ts) for this edge's deliveries and answers: constant latency. */
   deliverLane = -1;

@@ -63,3 +63,57 @@ export class NumberRing {
     this.head = 0;
   }
 }
+
+/**
+ * A FIFO of (item, token, time) triples in one ring (an edge's attempts waiting on its timeout):
+ * one bounds check and one head to move per entry instead of three rings'.
+ */
+export class TripleRing<T> {
+  private items: (T | null)[] = new Array<T | null>(8).fill(null);
+  // token and time of entry i at 2i and 2i + 1.
+  private nums = new Float64Array(16);
+  private head = 0;
+  length = 0;
+
+  push(item: T, token: number, time: number): void {
+    if (this.length === this.items.length) this.grow();
+    const i = (this.head + this.length) & (this.items.length - 1);
+    this.items[i] = item;
+    this.nums[2 * i] = token;
+    this.nums[2 * i + 1] = time;
+    this.length++;
+  }
+
+  /** The oldest entry's item, token and time; call only when length > 0. */
+  peekItem(): T {
+    return this.items[this.head] as T;
+  }
+  peekToken(): number {
+    return this.nums[2 * this.head] as number;
+  }
+  peekTime(): number {
+    return this.nums[2 * this.head + 1] as number;
+  }
+
+  /** Drop the oldest entry. */
+  shift(): void {
+    this.items[this.head] = null;
+    this.head = (this.head + 1) & (this.items.length - 1);
+    this.length--;
+  }
+
+  private grow(): void {
+    const n = this.items.length;
+    const items = new Array<T | null>(n * 2).fill(null);
+    const nums = new Float64Array(n * 4);
+    for (let k = 0; k < this.length; k++) {
+      const j = (this.head + k) & (n - 1);
+      items[k] = this.items[j] ?? null;
+      nums[2 * k] = this.nums[2 * j] as number;
+      nums[2 * k + 1] = this.nums[2 * j + 1] as number;
+    }
+    this.items = items;
+    this.nums = nums;
+    this.head = 0;
+  }
+}
