@@ -32,5 +32,5 @@ export function scheduleArrival(w: World, client: RNode, from: number): void {
       if (t >= end) return;
     } while (rng.next() * max > tr.rateAt(t / 1000));
   }
-  if (t < end) w.k.at(t, EV_ARRIVAL, client, 0);
+  if (t < end) w.k.atLane(client.workLane, t, EV_ARRIVAL, client, 0);
 }

@@ -170,7 +170,10 @@ export class RNode {
   rr = 0;
   // gateway
   overheadMs = 0;
-  /** Kernel lane for the gateway's constant overhead (see kernel.ts). */
+  /**
+   * Kernel lane (see kernel.ts): a gateway's constant overhead; a client's arrivals (each is
+   * scheduled after the one before, so they come due in the order they are scheduled).
+   */
   workLane = -1;
   authFailureRate = 0;
   /** Gateway admission: the rate limit (gateway/policy.ts), or null. */

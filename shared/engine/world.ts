@@ -3,7 +3,7 @@
 import { CAUSE_COUNT } from './causes';
 import { EventLog } from './events';
 import type { Graph } from './graph';
-import { K_GATEWAY } from './graph';
+import { K_CLIENT, K_GATEWAY } from './graph';
 import { Histogram } from './histogram';
 import { Kernel } from './kernel';
 import { ReqPool } from './request';
@@ -75,8 +75,11 @@ export class World {
       return lane;
     };
     for (const e of g.edges) e.deliverLane = e.responseLane = laneFor(e.latencyMs);
-    for (const node of g.nodes)
+    for (const node of g.nodes) {
       if (node.kind === K_GATEWAY) node.workLane = laneFor(node.overheadMs);
+      // A client's arrivals: each is scheduled after the one before, so they keep their order.
+      else if (node.kind === K_CLIENT) node.workLane = k.lane();
+    }
     this.reqs = new ReqPool(budget.maxInFlight);
     this.log = new EventLog(budget.maxEvents);
     this.traces = new TraceRecorder(traceEvery, maxTraces);
