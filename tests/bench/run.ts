@@ -4,7 +4,9 @@
 // Each bench runs in a fresh worker thread of this process (one at a time), as JMH forks a JVM per
 // benchmark: the optimiser's type feedback from one bench (the M/M/c document's samplers, say)
 // would otherwise slow the next one's code paths. A bench and its reference loop (M/M/c) share
-// their worker, so their ratio is measured under the same conditions.
+// their worker, so their ratio is measured under the same conditions. The canvas bench drives
+// Chromium from a child process after building the web edition. `npm run bench NAME` runs one.
+import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { benchChain } from './chain.bench';
@@ -19,7 +21,21 @@ const benches: [string, () => string[]][] = [
   ['memory', benchMemory],
   ['tx', benchTx],
   ['compile', benchCompile],
+  // In Chromium, against bare React Flow: its own process (canvas.ts), after a web build.
+  ['canvas', () => []],
 ];
+
+/** The editor's canvas bench: build the web edition, then run canvas.ts (it drives Chromium). */
+function canvas(): void {
+  const build = spawnSync('npm', ['run', '-s', 'build:web'], {
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (build.status !== 0) {
+    console.log('canvas: the web build failed; skipped');
+    return;
+  }
+  spawnSync(process.execPath, ['--import', 'tsx', 'tests/bench/canvas.ts'], { stdio: 'inherit' });
+}
 
 async function main(): Promise<void> {
   const only = process.argv[2];
@@ -31,6 +47,10 @@ async function main(): Promise<void> {
   console.log(`node ${process.version}, ${process.arch}`);
   for (const [name] of benches) {
     if (only !== undefined && only !== name) continue;
+    if (name === 'canvas') {
+      canvas();
+      continue;
+    }
     await new Promise<void>((done, fail) => {
       // Started through tsWorker.mjs, which loads TypeScript under tsx in the worker.
       const worker = new Worker(new URL('../integration/tsWorker.mjs', import.meta.url), {
