@@ -72,7 +72,7 @@ export function removeRoot(
   slots[i] = ls;
 }
 
-/** The caller replaced the root of a heap of `n` events (time[0], slots[0]): sink it (stops early). */
+/** The caller put a new root (time[0], slots[0]) in a heap of `n` events: sink it (stops early). */
 export function sinkRoot(
   time: Float64Array,
   slots: Int32Array,

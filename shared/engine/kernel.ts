@@ -10,7 +10,8 @@
 //
 // Lanes: events scheduled a constant delay after `now` (a network hop, a gateway's overhead) come
 // due in the order they were scheduled. A lane is a FIFO of such events, held in the lane's own
-// arrays (no slot), so scheduling one is an append. The world keeps one lane per delay. Only the lanes' heads are ordered, in a second small heap (one entry a lane); next()
+// arrays (no slot), so scheduling one is an append; the world keeps one lane per delay (lane.ts).
+// Only the lanes' heads are ordered, in a second small heap (one entry a non-empty lane); next()
 // takes the earlier of the two heaps' tops. When a head is popped the lane's next event takes its
 // place at that heap's root and sinks through a few lanes, not through every event in flight. An
 // event that would come due before its lane's last one (the delay shrank) skips the lane and goes
