@@ -8,9 +8,10 @@ function earlier(seqs: Float64Array, slots: Int32Array, a: number, b: number): b
 }
 
 /**
- * The event the caller put at index n (time[n], slots[n]) of a heap holding `n` events before it
- * rises to its place. (Times travel through the arrays, not as arguments: a double passed to a
- * function the optimiser does not inline is boxed, one allocation per event.)
+ * The event at index n (time[n], slots[n]) rises to its place among its ancestors. The caller put
+ * it there: a new event at the end of a heap of `n`, or the last event moved into a hole. (Times
+ * travel through the arrays, not as arguments: a double passed to a function the optimiser does
+ * not inline is boxed, one allocation per event.)
  */
 export function siftUp(time: Float64Array, slots: Int32Array, seqs: Float64Array, n: number): void {
   const at = time[n] as number;
@@ -57,19 +58,10 @@ export function removeRoot(
     slots[i] = slots[c] as number;
     i = c;
   }
-  const lt = time[n] as number;
-  const ls = slots[n] as number;
-  const lseq = seqs[ls] as number;
-  while (i > 0) {
-    const p = (i - 1) >> 1;
-    const pt = time[p] as number;
-    if (pt < lt || (pt === lt && (seqs[slots[p] as number] as number) < lseq)) break;
-    time[i] = pt;
-    slots[i] = slots[p] as number;
-    i = p;
-  }
-  time[i] = lt;
-  slots[i] = ls;
+  // The last event moves into the hole and rises from there.
+  time[i] = time[n] as number;
+  slots[i] = slots[n] as number;
+  siftUp(time, slots, seqs, i);
 }
 
 /** The caller put a new root (time[0], slots[0]) in a heap of `n` events: sink it (stops early). */
