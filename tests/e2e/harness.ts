@@ -76,6 +76,10 @@ export async function openLab(
   });
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
+  // Intercept file choosers from the start. A test's waitForEvent('filechooser') switches
+  // interception on without waiting for the browser to confirm, so a key press right after it
+  // could open the chooser before interception was on, and the event never came (a CI flake).
+  page.on('filechooser', () => {});
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
   await page.goto(url);
