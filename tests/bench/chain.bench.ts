@@ -1,7 +1,7 @@
 // Requests per second through client → gateway → service (3 pods) → database, about ten events
 // per request (arrival, three deliveries, three pieces of work, three answers).
 import { createRun, runToEnd } from '../../shared/engine';
-import { buildDoc } from '../unit/engine/build';
+import { buildDoc } from '../fixtures/build';
 import { fmt } from './mmc.bench';
 
 export const CHAIN_RPS = 20_000;

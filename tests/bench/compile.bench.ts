@@ -1,7 +1,7 @@
 // Compile at scale (issue 4: "a document of 10,000 nodes compiles in under a second").
 import { compile } from '../../shared/engine';
 import { ArchDocument } from '../../shared/model';
-import { treeDoc } from '../unit/engine/build';
+import { treeDoc } from '../fixtures/build';
 
 export function benchCompile(): string[] {
   const doc = ArchDocument.parse(treeDoc(10_000));

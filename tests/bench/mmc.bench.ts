@@ -1,6 +1,6 @@
 // M/M/c (λ=180/s, μ=100/s, c=2, 2 million customers): our engine next to the reference loop.
 import { runToEnd } from '../../shared/engine';
-import { buildDoc, direct } from '../unit/engine/build';
+import { buildDoc, direct } from '../fixtures/build';
 import { referenceMmc } from './reference';
 
 const LAMBDA = 180;

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { ArchDocument, Edge } from '../../../shared/model';
 import { CHECKS, architectureChecks, type CheckCode } from '../../../shared/drills/checks';
-import { buildDoc, type DocBuilder } from '../model/build';
+import { buildDoc, type DocBuilder } from '../../fixtures/build';
 import { loadFile } from '../io/samples';
 
 const probe = { httpGet: { path: '/ready', port: 8080 } };
@@ -23,10 +23,10 @@ function healthy(): DocBuilder {
     .call('api', 'db');
 }
 
-/** The document with the call edge `from:to` given these props. */
+/** The document with the call edge `from-to` given these props. */
 function withCall(doc: ArchDocument, from: string, to: string, props: object): ArchDocument {
   const edges = doc.edges.map((e): Edge =>
-    e.id === `${from}:${to}` && e.kind === 'call' ? { ...e, props: { ...e.props, ...props } } : e,
+    e.id === `${from}-${to}` && e.kind === 'call' ? { ...e, props: { ...e.props, ...props } } : e,
   );
   return { ...doc, edges };
 }
@@ -80,7 +80,7 @@ describe('architectureChecks', () => {
 
   it('ARCH004: a call with no timeout, but not a queue delivery', () => {
     const doc = withCall(healthy().doc, 'api', 'db', { timeoutMs: 0 });
-    expect(only(doc, 'ARCH004')[0]).toMatchObject({ nodeIds: ['api', 'db'], edgeIds: ['api:db'] });
+    expect(only(doc, 'ARCH004')[0]).toMatchObject({ nodeIds: ['api', 'db'], edgeIds: ['api-db'] });
     expect(only(doc, 'ARCH004')[0]?.message).toMatch(/^the call api → db has no timeout: if db/);
     const queued = healthy()
       .queue('q')
@@ -97,7 +97,7 @@ describe('architectureChecks', () => {
     const [w] = only(doc, 'ARCH005');
     expect(w).toMatchObject({
       nodeIds: ['users', 'gw', 'api', 'deep'],
-      edgeIds: ['gw:api', 'api:deep'],
+      edgeIds: ['gw-api', 'api-deep'],
     });
     expect(w?.message).toBe(
       'users → gw → api → deep retries at 2 layers: one request can become up to 12 attempts at deep',
@@ -128,7 +128,7 @@ describe('architectureChecks', () => {
         .call('a', 'db');
     const doc = shared().call('b', 'db').doc;
     const [w] = only(doc, 'ARCH007');
-    expect(w).toMatchObject({ nodeIds: ['db', 'a', 'b'], edgeIds: ['a:db', 'b:db'] });
+    expect(w).toMatchObject({ nodeIds: ['db', 'a', 'b'], edgeIds: ['a-db', 'b-db'] });
     expect(w?.message).toMatch(/^db is used by services of 2 teams \(Team, Team\)/);
     expect(codes(shared().doc)).not.toContain('ARCH007');
   });
@@ -151,7 +151,7 @@ describe('architectureChecks', () => {
     expect(w).toMatchObject({
       severity: 'info',
       nodeIds: ['users', 'r1', 'b1', 'r2', 'b2'],
-      edgeIds: ['users:r1', 'r1:b1', 'b1:r2', 'r2:b2'],
+      edgeIds: ['users-r1', 'r1-b1', 'b1-r2', 'r2-b2'],
     });
     expect(w?.message).toMatch(/^users → r1 → b1 → r2 → b2 crosses team boundaries 3 times/);
     expect(codes(chain().doc)).not.toContain('ARCH008');

@@ -6,9 +6,9 @@ import { blastNodeIds, drillVerdict } from '../../../shared/drills/verdict';
 import { commandsToTimeline, mergeTimeline } from '../../../shared/drills/replay';
 import { faultById, FAULTS, unsupportedReason } from '../../../shared/drills/faults';
 import type { ArchDocument, Edge, Scenario } from '../../../shared/model';
-import { buildDoc } from '../model/build';
+import { buildDoc } from '../../fixtures/build';
 
-const constant = { dist: 'constant', meanMs: 10 };
+const constant = { dist: 'constant', meanMs: 10 } as const;
 
 /** users (100 req/s, evenly spaced) → api (2 pods) → db, and users → search (no db). */
 function shop(retries = 0): ArchDocument {
@@ -23,7 +23,7 @@ function shop(retries = 0): ArchDocument {
   return {
     ...doc,
     edges: doc.edges.map((e): Edge =>
-      e.id === 'api:db' && e.kind === 'call'
+      e.id === 'api-db' && e.kind === 'call'
         ? { ...e, props: { ...e.props, retries, backoffBaseMs: 1, backoffMaxMs: 1 } }
         : e,
     ),
@@ -82,7 +82,7 @@ describe('drillVerdict', () => {
 
   it('an edge fault stands for its caller; a fault with no effect has no blast radius', () => {
     const timeline = [
-      { atS: 5, action: 'add-latency', target: 'users:search', params: { ms: 1 }, forS: 5 },
+      { atS: 5, action: 'add-latency', target: 'users-search', params: { ms: 1 }, forS: 5 },
     ];
     const doc = withScenario(shop(), { timeline });
     const v = drillVerdict(doc, doc.scenarios[0], runToEnd(doc, { scenario: 'drill' }));
@@ -106,8 +106,8 @@ describe('drillVerdict', () => {
     const doc = withScenario(shop(2), { timeline: [dbOutage] });
     const result = runToEnd(doc, { scenario: 'drill' });
     const v = drillVerdict(doc, doc.scenarios[0], result);
-    const users = v.hops.find((h) => h.edge === 'users:api');
-    const db = v.hops.find((h) => h.edge === 'api:db');
+    const users = v.hops.find((h) => h.edge === 'users-api');
+    const db = v.hops.find((h) => h.edge === 'api-db');
     expect(users?.perUserRequest).toBe(1);
     expect(db?.retries).toBe(1000);
     // 2,999 user requests (the first at 10 ms, the last at 29.99 s); 500 of them in the outage
@@ -115,7 +115,7 @@ describe('drillVerdict', () => {
     expect(db?.userRequests).toBe(2999);
     expect(db?.attempts).toBe(2998 + 1000);
     expect(db?.perUserRequest).toBe(Math.round((3998 / 2999) * 1000) / 1000);
-    const path = v.paths.find((p) => p.edges.join(' ') === 'users:api api:db');
+    const path = v.paths.find((p) => p.edges.join(' ') === 'users-api api-db');
     expect(path?.amplification).toBe(db?.perUserRequest);
   });
 

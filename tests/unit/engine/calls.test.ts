@@ -2,7 +2,7 @@
 // simulated times.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 describe('timeouts and retries', () => {
   // One request at t = 1 s (constant arrivals at 1 rps over a 1.5 s run).

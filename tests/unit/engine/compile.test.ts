@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { BudgetError, CompileError, compile, createRun, runToEnd } from '../../../shared/engine';
 import { ArchDocument } from '../../../shared/model';
-import { buildDoc, treeDoc } from './build';
+import { buildDoc, treeDoc } from '../../fixtures/build';
 
 function problemsOf(doc: unknown, options = {}): { path: string; message: string }[] {
   try {

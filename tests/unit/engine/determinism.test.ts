@@ -1,7 +1,7 @@
 // Same document + scenario + seed ⇒ byte-identical result; seeds matter; streams are per node.
 import { describe, expect, it } from 'vitest';
 import { createRun, runToEnd } from '../../../shared/engine';
-import { buildDoc } from './build';
+import { buildDoc } from '../../fixtures/build';
 
 const shop = () =>
   buildDoc()

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runToEnd, type EngineOptions } from '../../../shared/engine';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 const root = join(__dirname, '../../..');
 const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));

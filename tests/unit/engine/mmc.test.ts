@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import type { Distribution } from '../../../shared/model';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 import { erlangC, md1ResponseMs, mmcResponseMs, mmcWaitMs, relErr } from './queueing';
 
 const MU = 100; // service rate per slot (1/s): mean service time 10 ms

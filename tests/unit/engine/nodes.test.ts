@@ -2,7 +2,7 @@
 // balancing.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 describe('service pods', () => {
   it('reject with queue_full when the FIFO queue is full', () => {

@@ -1,7 +1,7 @@
 // Timeline actions and live commands, read from the event log and the series at simulated times.
 import { describe, expect, it } from 'vitest';
 import { createRun, runToEnd } from '../../../shared/engine';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 const shop = (timeline: object[], replicas = 3) =>
   buildDoc()

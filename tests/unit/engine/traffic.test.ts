@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import type { TrafficShape } from '../../../shared/model';
-import { buildDoc, direct } from './build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 const rpsSeries = (
   shapes: TrafficShape[],

@@ -1,5 +1,5 @@
 // Small topologies for fault tests: the engine's builder plus zones (groups of kind zone).
-import { buildDoc, type DocBuilder } from '../engine/build';
+import { buildDoc, type DocBuilder } from '../../fixtures/build';
 
 export { buildDoc };
 

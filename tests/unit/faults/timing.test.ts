@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { Kernel } from '../../../shared/engine/kernel';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 
 describe('kernel priorities', () => {
   it('atFirst wins every tie, atLast loses every tie, whatever was scheduled first', () => {

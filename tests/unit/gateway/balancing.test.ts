@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { buildRing, ringLookup } from '../../../shared/engine/control/loadBalancer';
 import { USERS_PER_CLIENT } from '../../../shared/engine/gateway/balancer';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 
 const constant = (meanMs: number) => ({ dist: 'constant' as const, meanMs });
 type Policy = 'round-robin' | 'weighted' | 'least-request' | 'ring-hash';

@@ -4,7 +4,7 @@
 // permittedNumberOfCallsInHalfOpenState; HTTP 429 on rejection).
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 
 describe('gateway rate limit (token bucket, SEMANTICS.md §5)', () => {
   it('a burst of 100 constant arrivals in 1 s through a bucket of 10 refilled at 20/s admits 10 + 20·t', () => {

@@ -1,7 +1,7 @@
 // Shared fixtures for the Kubernetes runtime tests: one client calling one service, events read
 // back as `t reason message` lines.
 import type { RunResult } from '../../../shared/engine';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 
 type ServiceProps = Parameters<ReturnType<typeof buildDoc>['service']>[1];
 

@@ -4,7 +4,7 @@
 // algorithm (docs "Horizontal Pod Autoscaling — Algorithm details").
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 import { webDoc } from './build';
 
 describe('probes and restarts', () => {

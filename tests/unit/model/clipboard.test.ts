@@ -10,7 +10,7 @@ import {
   validateDocument,
   type ArchDocument,
 } from '../../../shared/model';
-import { shop } from './build';
+import { shop } from '../../fixtures/build';
 
 function paste(doc: ArchDocument, text: string) {
   const ops = pasteOps(doc, text);
@@ -26,19 +26,19 @@ describe('clipboard', () => {
     expect(content.format).toBe('archlab-clipboard');
     expect(content.groups.map((g) => g.id)).toEqual(['zone-a']);
     expect(content.nodes.map((n) => n.id)).toEqual(['users', 'orders', 'db']);
-    expect(content.edges.map((e) => e.id)).toEqual(['orders:db']);
+    expect(content.edges.map((e) => e.id)).toEqual(['orders-db']);
   });
 
   it('pastes into the same document with fresh ids, offset positions, one undo step', () => {
     const doc = shop();
     const { doc: after, inverse, ids } = paste(doc, copyToText(doc, ['orders', 'db']));
-    expect(ids).toEqual(['orders-1', 'db-1', 'orders:db-1']);
+    expect(ids).toEqual(['orders-1', 'db-1', 'orders-db-1']);
     expect(validateDocument(after)).toEqual([]);
     const orders = doc.nodes.find((n) => n.id === 'orders');
     const copy = after.nodes.find((n) => n.id === 'orders-1');
     expect(copy?.parentId).toBeUndefined();
     expect(copy?.position).toEqual({ x: (orders?.position.x ?? 0) + 40, y: 40 });
-    expect(after.edges.at(-1)).toMatchObject({ id: 'orders:db-1', from: 'orders-1', to: 'db-1' });
+    expect(after.edges.at(-1)).toMatchObject({ id: 'orders-db-1', from: 'orders-1', to: 'db-1' });
     expect(applyOps(after, inverse)).toEqual({
       ok: true,
       doc,

@@ -6,7 +6,7 @@ import {
   serializeDocument,
   validateDocument,
 } from '../../../shared/model';
-import { shop } from './build';
+import { shop } from '../../fixtures/build';
 
 const fixtures = new URL('../../fixtures/model/', import.meta.url);
 const samples = new URL('../../../assets/samples/', import.meta.url);

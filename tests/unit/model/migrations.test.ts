@@ -9,7 +9,7 @@ import {
   type Migration,
   type MigrationTable,
 } from '../../../shared/model';
-import { shop } from './build';
+import { shop } from '../../fixtures/build';
 
 // A made-up history for testing the framework: version 1 → 2 renames `name` to `title`,
 // version 2 → 3 renames it back. Real migrations join MIGRATIONS when the format changes.

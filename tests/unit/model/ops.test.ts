@@ -9,7 +9,7 @@ import {
   type ArchDocument,
   type Op,
 } from '../../../shared/model';
-import { shop } from './build';
+import { shop } from '../../fixtures/build';
 
 function apply(doc: ArchDocument, ops: Op[]) {
   const result = applyOps(doc, ops);
@@ -58,7 +58,7 @@ describe('applyOps', () => {
     ]).doc;
     const after = roundTrip(doc, [{ type: 'removeNode', id: 'orders' }]);
     expect(after.nodes.map((n) => n.id)).not.toContain('orders');
-    expect(after.edges.map((e) => e.id)).toEqual(['users:gw', 'events:mailer']);
+    expect(after.edges.map((e) => e.id)).toEqual(['users-gw', 'events-mailer']);
     expect(after.scenarios[0]?.timeline).toEqual([]);
     expect(after.scenarios[0]?.slos).toEqual([]);
     expect(after.transactions[0]?.steps).toEqual([]);
@@ -170,14 +170,14 @@ describe('applyOps', () => {
     roundTrip(doc, [
       {
         type: 'updateEdge',
-        id: 'gw:orders',
+        id: 'gw-orders',
         label: 'orders API',
         props: { timeoutMs: 250, retries: 3 },
       },
     ]);
-    roundTrip(doc, [{ type: 'removeEdge', id: 'gw:orders' }]);
+    roundTrip(doc, [{ type: 'removeEdge', id: 'gw-orders' }]);
     expect(
-      applyOps(doc, [{ type: 'updateEdge', id: 'gw:orders', props: { retries: 11 } }]),
+      applyOps(doc, [{ type: 'updateEdge', id: 'gw-orders', props: { retries: 11 } }]),
     ).toMatchObject({
       ok: false,
       problems: [{ path: 'edges[1].props.retries', message: 'must be ≤ 10' }],

@@ -14,7 +14,7 @@ import {
   validateField,
   type FieldMeta,
 } from '../../../shared/model';
-import { shop } from './build';
+import { shop } from '../../fixtures/build';
 
 const DEFAULTS = {
   client: { rps: 100, arrival: 'poisson', shapes: [] },

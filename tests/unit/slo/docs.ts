@@ -1,7 +1,7 @@
 // Small documents for the SLO tests: constant arrivals and constant service times, direct edges
 // (no network latency, no timeout, no retries), so every figure can be worked by hand.
 import type { ArchDocumentInput } from '../../../shared/model';
-import { buildDoc, direct } from '../engine/build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 type ScenarioInput = NonNullable<ArchDocumentInput['scenarios']>[number];
 type SloInput = NonNullable<ScenarioInput['slos']>[number];

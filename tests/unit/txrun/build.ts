@@ -2,7 +2,7 @@
 // of 1, 2 and 3 ms latency, one flow, and a timeline of transaction faults.
 import type { ArchDocumentInput } from '../../../shared/model';
 import { runToEnd, type RunResult } from '../../../shared/engine';
-import { buildDoc } from '../engine/build';
+import { buildDoc } from '../../fixtures/build';
 
 type Entry = NonNullable<NonNullable<ArchDocumentInput['scenarios']>[number]['timeline']>[number];
 type Flow = NonNullable<ArchDocumentInput['transactions']>[number];
