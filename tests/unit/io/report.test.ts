@@ -34,12 +34,39 @@ describe('reportHtml: self-contained', () => {
     );
   });
 
-  for (const [name, sample] of DOCUMENTS.filter(([n]) => n !== 'k8s-rollout.archlab.json')) {
+  for (const [name, sample] of DOCUMENTS) {
     it(`${name}: a report with no external reference either`, () => {
       const out = reportHtml({ doc: sample, result: runOf(sample, sample.scenarios[0]?.name) });
       expect(out).not.toMatch(/https?:|<script|\b(src|href)\s*=/i);
     });
   }
+});
+
+describe('reportHtml: the k8s-rollout sample', () => {
+  const sample = DOCUMENTS.find(([n]) => n === 'k8s-rollout.archlab.json')?.[1];
+  if (!sample) throw new Error('k8s-rollout.archlab.json is not among the sample documents');
+  const result = runOf(sample, 'baseline');
+  const rollout = parse(reportHtml({ doc: sample, result }));
+  const say = (selector: string) => rollout.querySelector(selector)?.textContent ?? '';
+
+  it('lists the rollout on the timeline and the Deployment controller scaling its replica sets', () => {
+    expect(say('section.scenario')).toContain('rollout');
+    const scalings = result.events.filter((e) => e.reason === 'ScalingReplicaSet');
+    // web goes from v1 to v2 at 25 %/25 % over 10 replicas: several syncs up and down.
+    expect(scalings.length).toBeGreaterThan(4);
+    const events = Array.from(rollout.querySelectorAll('section.events tbody tr')).map(
+      (r) => r.textContent ?? '',
+    );
+    expect(events.filter((r) => r.includes('ScalingReplicaSet'))).toHaveLength(scalings.length);
+    expect(say('section.events')).toMatch(/Scaled up replica set web-[a-z0-9]+ to 3/);
+  });
+
+  it('gives a verdict for its SLOs and a row for every node', () => {
+    expect(result.slos.length).toBeGreaterThan(0);
+    const broken = result.slos.filter((s) => !s.pass).length;
+    expect(say('.verdict-line')).toMatch(broken === 0 ? /PASSED/ : /FAILED/);
+    for (const id of Object.keys(result.nodes)) expect(say('section.nodes tbody')).toContain(id);
+  });
 });
 
 describe('reportHtml: what it says', () => {
