@@ -3,19 +3,27 @@
 // same events in the same order (ties broken by insertion sequence), the same random draws.
 // A change that is meant to alter results (new semantics, a new result field) updates these
 // hashes in its own commit and says why.
+//
+// Beside the hashes, golden.md holds the key figures of each run (requests, ok, throughput,
+// p50/p99, error rate, errors by cause, SLOs held), written from the same results. The test checks
+// it too, so a changed hash comes with a diff that says what changed; when only the hash moved,
+// the change is in what the table leaves out (events, per-second series, traces, pods).
+// Regenerate it after a deliberate change with
+//   GOLDEN_UPDATE=1 npx vitest run --project unit tests/unit/engine/golden.test.ts
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runToEnd, type EngineOptions } from '../../../shared/engine';
+import { runToEnd, type EngineOptions, type RunResult } from '../../../shared/engine';
 import { buildDoc, direct } from '../../fixtures/build';
 
 const root = join(__dirname, '../../..');
+const SUMMARY_FILE = join(__dirname, 'golden.md');
+const UPDATE = process.env['GOLDEN_UPDATE'] === '1';
 const load = (path: string): unknown => JSON.parse(readFileSync(join(root, path), 'utf8'));
-const sha256 = (doc: unknown, options: EngineOptions = {}) =>
-  createHash('sha256')
-    .update(JSON.stringify(runToEnd(doc, options)))
-    .digest('hex');
+const run = (doc: unknown, options: EngineOptions = {}) => runToEnd(doc, options);
+const sha256 = (result: RunResult) =>
+  createHash('sha256').update(JSON.stringify(result)).digest('hex');
 
 /** M/M/c of the benchmark (λ=180/s, μ=100/s, c=2), 20,000 customers. */
 const mmc = () =>
@@ -85,48 +93,104 @@ const ties = () =>
     .scenario({ durationS: 5, seed: 7 })
     .build();
 
-const GOLDEN: [name: string, run: () => string, hash: string][] = [
+const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'shop fixture (baseline)',
-    () => sha256(load('tests/fixtures/engine/shop.archlab.json')),
+    () => run(load('tests/fixtures/engine/shop.archlab.json')),
     'b550b124545bb50f92b952d486f6cea4590020028e62d0c89542d3ba54fca045',
   ],
   [
     'web-shop sample, 10 s',
-    () => sha256(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
+    () => run(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
     '033c4aa49a3b614d3273a0c9e4a6e7d08c4e53cccdb8f92095532c36839ead07',
   ],
   [
     'payments sample, 10 s, traces',
-    () => sha256(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
+    () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
     '4dae065053857ed50c86ba803bb8806fc201a3171162a51518616be8e9df1821',
   ],
   [
     'M/M/c, 20,000 customers',
-    () => sha256(mmc(), { traceEvery: 0 }),
+    () => run(mmc(), { traceEvery: 0 }),
     'e9f2f3c84c21d344719d1acfb10a002a40668e62932454fb1665b1e2c6c5e17e',
   ],
   [
     'four-hop chain, 50,000 requests',
-    () => sha256(chain(), { traceEvery: 0 }),
+    () => run(chain(), { traceEvery: 0 }),
     '5ee70f2c11e0140dfa98203541d68afe0ced4f55fdd1b96594a0688a8c99b47b',
   ],
   [
     'timeouts, retries, pools, a killed pod',
-    () => sha256(stressed(), { traceEvery: 50 }),
+    () => run(stressed(), { traceEvery: 50 }),
     'b39f90e3d465d1a4ab530bfe16a0139627e870808c242bb06233a45b8e2f5dc9',
   ],
   [
     'simultaneous events',
-    () => sha256(ties(), { traceEvery: 7 }),
+    () => run(ties(), { traceEvery: 7 }),
     'b5f750b9882355924c63817d299df7436f49d5b9e1e7d581a575cfa807b7d130',
   ],
 ];
 
+/** The figures of one run a reader checks first, as one table row and one line of causes. */
+function keyFigures(name: string, r: RunResult, hash: string): { row: string; causes: string } {
+  const s = r.summary;
+  const rate = s.requests > 0 ? (s.requests - s.ok) / s.requests : 0;
+  const held = r.slos.filter((x) => x.pass).length;
+  const slos = r.slos.length === 0 ? '—' : `${held} of ${r.slos.length}`;
+  const row = [
+    name,
+    String(s.requests),
+    String(s.ok),
+    String(s.throughputRps),
+    String(s.latencyMs.p50),
+    String(s.latencyMs.p99),
+    `${(rate * 100).toFixed(3)} %`,
+    slos,
+    String(r.events.length),
+    hash.slice(0, 12),
+  ];
+  const errors = Object.entries(s.errors)
+    .filter(([, n]) => n > 0)
+    .map(([cause, n]) => `${cause} ${n}`);
+  return { row: `| ${row.join(' | ')} |`, causes: `- ${name}: ${errors.join(', ') || 'none'}` };
+}
+
+function summaryText(rows: { row: string; causes: string }[]): string {
+  return [
+    '# Golden runs: what the hashes pin',
+    '',
+    'Written by `tests/unit/engine/golden.test.ts` from the same results whose SHA-256 it checks,',
+    'and checked by it: do not edit by hand. After a deliberate change of results, update the',
+    'hashes in the test and regenerate this file with',
+    '`GOLDEN_UPDATE=1 npx vitest run --project unit tests/unit/engine/golden.test.ts`;',
+    'the diff of this file then says what changed. Latencies in ms, end to end (every client),',
+    'after warm-up; rps is completed requests per second of the run.',
+    '',
+    '| run | requests | ok | rps | p50 ms | p99 ms | error rate | SLOs held | events | sha256 |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- | ---: | --- |',
+    ...rows.map((x) => x.row),
+    '',
+    '## Errors by cause',
+    '',
+    ...rows.map((x) => x.causes),
+    '',
+  ].join('\n');
+}
+
 describe('golden results', () => {
-  for (const [name, run, hash] of GOLDEN) {
+  const figures: { row: string; causes: string }[] = [];
+  for (const [name, result, hash] of GOLDEN) {
     it(`${name} is byte-identical`, () => {
-      expect(run()).toBe(hash);
+      const r = result();
+      figures.push(keyFigures(name, r, hash));
+      expect(sha256(r)).toBe(hash);
     });
   }
+
+  it('has its key figures written in golden.md', () => {
+    expect(figures).toHaveLength(GOLDEN.length);
+    const text = summaryText(figures);
+    if (UPDATE) writeFileSync(SUMMARY_FILE, text);
+    expect(readFileSync(SUMMARY_FILE, 'utf8')).toBe(text);
+  });
 });
