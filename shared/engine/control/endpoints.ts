@@ -1,6 +1,6 @@
 // Service endpoints and kube-proxy. Endpoints (EndpointSlices) list the ready, non-terminating pods;
 // each change reaches kube-proxy only after a propagation delay, so for that window traffic still
-// goes to a pod that just died (SEMANTICS.md §4). kube-proxy then picks per new connection:
+// goes to a pod that just died (docs/semantics.md §8). kube-proxy then picks per new connection:
 // iptables mode at random with equal probability (statistic --mode random), IPVS round robin (rr)
 // or least connection (lc); sessionAffinity ClientIP pins a client to its endpoint until it has
 // been idle for timeoutSeconds (iptables `recent --rcheck --seconds`, IPVS persistence).

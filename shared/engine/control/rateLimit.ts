@@ -1,5 +1,5 @@
-// Gateway rate limiters with the formulas of SEMANTICS.md §5: token bucket, leaky bucket (as a
-// queue), fixed window, sliding window (counter approximation). A limiter is plain data that
+// Gateway rate limiters with the formulas of docs/semantics.md §11.1: token bucket, leaky bucket
+// (as a queue), fixed window, sliding window (counter approximation). A limiter is plain data that
 // `tryAcquire` updates in place (it runs once per request); a rejection is HTTP 429 with cause
 // `rate_limited`. Limits apply per route or per client: `RateLimiters` keeps one state per key.
 

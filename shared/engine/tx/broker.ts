@@ -2,7 +2,7 @@
 // (PUBACK); the broker keeps each message durably and redelivers it to every subscriber of its
 // topic until that subscriber acknowledges. Nothing is deduplicated here — a message published
 // twice (a lost PUBACK, a relay that crashed before marking its row sent) is delivered twice, so
-// consumers deduplicate by message id (SEMANTICS.md §6 "Transactional outbox").
+// consumers deduplicate by message id (docs/semantics.md §13.6).
 import { retryUntil } from './common';
 import type { TxLog } from './events';
 import type { TxMessage, TxNet } from './txNet';

@@ -1,4 +1,4 @@
-// A local ACID transaction, for reference (SEMANTICS.md §6 "Local"): the application
+// A local ACID transaction, for reference (docs/semantics.md §13.1): the application
 // (spec.coordinator) sends BEGIN, one statement per step and COMMIT to a single database, each
 // a round trip; rows stay locked from their statement to the commit. A statement that fails
 // (constraint, lock-wait timeout) rolls the whole transaction back; a database crash before COMMIT

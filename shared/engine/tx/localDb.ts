@@ -1,4 +1,4 @@
-// A database with real local transactions (SEMANTICS.md §6 "Local (ACID)"): begin, reads and
+// A database with real local transactions (docs/semantics.md §13.1): begin, reads and
 // writes under exclusive row locks (FIFO waits, lock-wait timeout aborts the transaction with
 // `lock_timeout`), writes in place with an undo log of before-images, commit/rollback atomically.
 // XA prepare makes a branch durable: a crash rolls back active transactions (their locks are freed

@@ -1,4 +1,4 @@
-// Transactional outbox / local message table (SEMANTICS.md §6): step 1's participant (the
+// Transactional outbox / local message table (docs/semantics.md §13.6): step 1's participant (the
 // producer) writes its business row and one outbox row per consumer step in ONE local
 // transaction. A relay on the producer polls the outbox every pollMs, publishes each NEW row to the
 // broker (spec.coordinator) and, once the broker confirms, marks it SENT in another local

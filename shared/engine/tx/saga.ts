@@ -1,4 +1,4 @@
-// Saga, orchestrated (SEMANTICS.md §6 "Saga"; Seata Saga's state machine, Garcia-Molina & Salem
+// Saga, orchestrated (docs/semantics.md §13.5; Seata Saga's state machine, Garcia-Molina & Salem
 // 1987): steps T1..Tn each a local transaction that commits at once; when Tk fails the
 // coordinator runs Ck−1..C1 in reverse, each retried every retryMs until it succeeds. A step that
 // does not answer within stepTimeoutMs counts as failed and is compensated too (its participant

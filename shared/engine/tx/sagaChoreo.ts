@@ -1,4 +1,4 @@
-// Saga, choreographed (SEMANTICS.md §6 "Saga"): no coordinator; each service reacts to the
+// Saga, choreographed (docs/semantics.md §13.5): no coordinator; each service reacts to the
 // previous one's event on a queue. Participant 1 runs T1 when the request arrives and publishes
 // "T1 done"; participant k runs Tk on "Tk−1 done". When Tk fails it publishes "Tk failed";
 // participant k−1 compensates and publishes "Ck−1 done", and so on back to C1. The broker

@@ -1,4 +1,4 @@
-// TCC (SEMANTICS.md §6 "TCC"; Seata TCC mode and its fence, TCCFenceHandler): each participant
+// TCC (docs/semantics.md §13.4; Seata TCC mode and its fence, TCCFenceHandler): each participant
 // offers Try (reserve at business level, in one short local transaction: no DB lock outlives
 // it), Confirm (use the reservation) and Cancel (release it). The coordinator tries every branch,
 // logs CONFIRM when every Try succeeded in stepTimeoutMs, else CANCEL, and resends phase 2 until each

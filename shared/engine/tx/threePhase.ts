@@ -1,4 +1,4 @@
-// Three-phase commit (SEMANTICS.md §6 "3PC"; Skeen 1981): CanCommit → PreCommit → DoCommit.
+// Three-phase commit (docs/semantics.md §13.3; Skeen 1981): CanCommit → PreCommit → DoCommit.
 //   CanCommit   the participant does its work under row locks and votes
 //   PreCommit   all voted yes: the branch becomes durable (prepared) and acks
 //   DoCommit    all acked: the coordinator logs COMMIT; participants commit and answer

@@ -1,4 +1,4 @@
-// Two-phase commit as XA runs it (SEMANTICS.md §6 "2PC"; X/Open XA, JTA, Seata XA mode):
+// Two-phase commit as XA runs it (docs/semantics.md §13.2; X/Open XA, JTA, Seata XA mode):
 //   execution  coordinator → EXEC → participant does its work under row locks → EXECUTED
 //   phase 1    PREPARE → the branch becomes durable, keeps its locks → VOTE yes/no
 //   decision   the coordinator logs COMMIT (all yes) or ABORT (a no, or a timeout), durably

@@ -1,4 +1,4 @@
-// Service endpoints and kube-proxy (SEMANTICS.md §4; Kubernetes docs "Virtual IPs and Service
+// Service endpoints and kube-proxy (docs/semantics.md §8; Kubernetes docs "Virtual IPs and Service
 // Proxies": iptables mode picks a backend at random, IPVS rr / lc, sessionAffinity ClientIP with
 // sessionAffinityConfig.clientIP.timeoutSeconds; "EndpointSlices": ready / serving / terminating).
 import { describe, expect, it } from 'vitest';

@@ -1,5 +1,5 @@
 // Load balancers as Envoy documents them (envoyproxy.io "Supported load balancers": weighted round
-// robin, weighted least request with power of two choices, ring hash) — SEMANTICS.md §5.
+// robin, weighted least request with power of two choices, ring hash) — docs/semantics.md §11.2.
 import { describe, expect, it } from 'vitest';
 import {
   buildRing,

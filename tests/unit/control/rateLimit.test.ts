@@ -1,6 +1,6 @@
-// Rate limiters against SEMANTICS.md §5 (token bucket, leaky bucket as a queue, fixed window,
-// sliding window counter approximation as Cloudflare describes it in "How we built rate limiting
-// capable of scaling to millions of domains"). Numbers worked by hand.
+// Rate limiters against docs/semantics.md §11.1 (token bucket, leaky bucket as a queue, fixed
+// window, sliding window counter approximation as Cloudflare describes it in "How we built rate
+// limiting capable of scaling to millions of domains"). Numbers worked by hand.
 import { describe, expect, it } from 'vitest';
 import {
   RateLimiters,

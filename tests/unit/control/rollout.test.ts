@@ -2,7 +2,7 @@
 // (rolloutRolling, reconcileNewReplicaSet, reconcileOldReplicaSets, cleanupUnhealthyReplicas,
 // scaleDownOldReplicaSetsForRollingUpdate), recreate.go, progress.go, sync.go and
 // util/deployment_util.go (ResolveFenceposts, NewRSNewReplicas, DeploymentTimedOut).
-// Every sequence below is worked by hand from those functions (see SEMANTICS.md §2).
+// Every sequence below is worked by hand from those functions (see docs/semantics.md §6).
 import { describe, expect, it } from 'vitest';
 import {
   podTemplateHash,
@@ -30,7 +30,7 @@ function rollingToV2(overrides: Parameters<typeof spec>[0] = {}, availableAfter 
 describe('ResolveFenceposts (deployment_util.go): surge rounds up, unavailable rounds down', () => {
   it.each([
     // [maxSurge, maxUnavailable, replicas, surge, unavailable]
-    ['25%', '25%', 10, 3, 2], // 2.5 → 3 up, 2.5 → 2 down: SEMANTICS.md worked example
+    ['25%', '25%', 10, 3, 2], // 2.5 → 3 up, 2.5 → 2 down: docs/semantics.md §6 worked example
     ['25%', '25%', 1, 1, 0], // 0.25 → 1 up, 0.25 → 0 down
     ['25%', '25%', 3, 1, 0], // 0.75 → 1 up, 0.75 → 0 down
     ['50%', '50%', 3, 2, 1], // 1.5 → 2 up, 1.5 → 1 down
@@ -59,7 +59,7 @@ describe('ResolveFenceposts (deployment_util.go): surge rounds up, unavailable r
 });
 
 describe('RollingUpdate (rolling.go rolloutRolling)', () => {
-  it('replicas 10 at 25 %/25 %: the SEMANTICS.md sequence, never > 13 pods, never < 8 available', () => {
+  it('replicas 10 at 25 %/25 %: the docs/semantics.md §6 sequence, never > 13 pods, never < 8 available', () => {
     const c = rollingToV2();
     // New pods become available two syncs after they are created. Sync by sync:
     // 1: new RS created at min(13−10, 10) = 3; then reconcileOld: maxScaledDown 13−8−3 = 2 → old 8

@@ -1,7 +1,7 @@
-// The engine against queueing theory (SEMANTICS.md §1): a Poisson client → one pod with c slots
-// and exponential (or constant) service over a 0 ms edge without timeout is exactly M/M/c (M/D/1).
-// Means come from the whole-run exact sum; warm-up is discarded; customer counts are chosen so
-// the 2 % tolerance is several standard errors wide at each load.
+// The engine against queueing theory (docs/semantics.md §3): a Poisson client → one pod with c
+// slots and exponential (or constant) service over a 0 ms edge without timeout is exactly M/M/c
+// (M/D/1). Means come from the whole-run exact sum; warm-up is discarded; customer counts are
+// chosen so the 2 % tolerance is several standard errors wide at each load.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import type { Distribution } from '../../../shared/model';
@@ -22,7 +22,7 @@ function queueRun(lambda: number, c: number, customers: number, serviceTime: Dis
 }
 
 describe('queueing theory helpers', () => {
-  it('reproduce the worked examples of SEMANTICS.md', () => {
+  it('reproduce the worked examples of docs/semantics.md §3', () => {
     expect(mmcResponseMs(80, 100, 1)).toBeCloseTo(50, 6);
     expect(erlangC(2, 1.8)).toBeCloseTo(16.2 / 19, 6);
     expect(mmcWaitMs(180, 100, 2)).toBeCloseTo(42.63, 2);
@@ -72,7 +72,7 @@ describe('M/D/1 against Pollaczek–Khinchine', () => {
   });
 });
 
-describe('SEMANTICS.md worked example', () => {
+describe('docs/semantics.md §3 worked example', () => {
   it('λ=180/s, μ=100/s, c=2 gives W ≈ 52.63 ms', () => {
     const r = queueRun(180, 2, 3_000_000, { dist: 'exponential', meanMs: 10 });
     expect(relErr(r.summary.latencyMs.mean, 52.63)).toBeLessThan(0.02);

@@ -1,4 +1,4 @@
-// Queueing theory of SEMANTICS.md §1, for checking the engine's figures. Rates per second,
+// Queueing theory of docs/semantics.md §3, for checking the engine's figures. Rates per second,
 // times in milliseconds.
 
 /** Erlang C: probability that an arrival waits in an M/M/c queue with offered load a = λ/μ. */

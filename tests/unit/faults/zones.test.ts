@@ -79,8 +79,8 @@ describe('database failover', () => {
 });
 
 describe('CPU stress and dependency slowdown', () => {
-  // M/M/1 (SEMANTICS.md §1): λ = 20/s, μ = 100/s → W = 1/(μ − λ) = 12.5 ms. Stress ×2 halves μ:
-  // W = 1/(50 − 20) = 33.3 ms.
+  // M/M/1 (docs/semantics.md §3): λ = 20/s, μ = 100/s → W = 1/(μ − λ) = 12.5 ms. Stress ×2 halves
+  // μ: W = 1/(50 − 20) = 33.3 ms.
   const mm1 = (timeline: object[]) =>
     buildDoc()
       .client('users', { rps: 20 })

@@ -4,7 +4,7 @@
 // its ~1/n of the keys), route "weighted_clusters" (a random split by weight), cluster
 // circuit_breakers.thresholds.retry_budget (budget_percent of active requests, min_retry_concurrency
 // 3), "Outlier detection" (consecutive_5xx 5, interval 10 s, base_ejection_time 30 s × times
-// ejected, max_ejection_percent 10 % but at least one host). SEMANTICS.md §5.
+// ejected, max_ejection_percent 10 % but at least one host). docs/semantics.md §11.2.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { buildRing, ringLookup } from '../../../shared/engine/control/loadBalancer';

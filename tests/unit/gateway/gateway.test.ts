@@ -1,12 +1,12 @@
-// Gateway policies and edge breakers through the whole engine. Sources: SEMANTICS.md §5 (token
-// bucket: tokens = min(b, tokens + r·Δt), admit if ≥ 1; Resilience4j CircuitBreaker state machine
-// with minimumNumberOfCalls, failureRateThreshold, waitDurationInOpenState,
+// Gateway policies and edge breakers through the whole engine. Sources: docs/semantics.md §11
+// (token bucket: tokens = min(b, tokens + r·Δt), admit if ≥ 1; Resilience4j CircuitBreaker state
+// machine with minimumNumberOfCalls, failureRateThreshold, waitDurationInOpenState,
 // permittedNumberOfCallsInHalfOpenState; HTTP 429 on rejection).
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { buildDoc } from '../../fixtures/build';
 
-describe('gateway rate limit (token bucket, SEMANTICS.md §5)', () => {
+describe('gateway rate limit (token bucket, docs/semantics.md §11.1)', () => {
   it('a burst of 100 constant arrivals in 1 s through a bucket of 10 refilled at 20/s admits 10 + 20·t', () => {
     // 100 rps, evenly spaced (10 ms); bucket b = 10, r = 20/s. The first 10 pass on the burst
     // allowance; after that one token comes every 50 ms, so 1 request in 5 passes.

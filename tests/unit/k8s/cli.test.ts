@@ -1,6 +1,6 @@
 // The rollout sample through the CLI: the JSON result alone shows the rollout — the Deployment
-// controller's ScalingReplicaSet events in Kubernetes' wording (SEMANTICS.md §2 worked example),
-// the pods with their versions, and the Deployment's status.
+// controller's ScalingReplicaSet events in Kubernetes' wording (docs/semantics.md §6 worked
+// example), the pods with their versions, and the Deployment's status.
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';

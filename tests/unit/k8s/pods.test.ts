@@ -1,5 +1,5 @@
-// Pods, probes, restarts, endpoints and the HPA through the whole engine. Sources: SEMANTICS.md
-// §3–4; kubelet prober (pkg/kubelet/prober worker.go), kuberuntime doBackOff with
+// Pods, probes, restarts, endpoints and the HPA through the whole engine. Sources:
+// docs/semantics.md §7–9; kubelet prober (pkg/kubelet/prober worker.go), kuberuntime doBackOff with
 // flowcontrol.Backoff (10 s doubling to 5 min), EndpointSlice propagation and kube-proxy, the HPA
 // algorithm (docs "Horizontal Pod Autoscaling — Algorithm details").
 import { describe, expect, it } from 'vitest';
@@ -106,7 +106,7 @@ describe('probes and restarts', () => {
   });
 });
 
-describe('endpoints and kube-proxy (SEMANTICS.md §4)', () => {
+describe('endpoints and kube-proxy (docs/semantics.md §8)', () => {
   it('traffic to a pod that just died is refused until the endpoints catch up (endpointsDelayMs 2 s)', () => {
     const r = runToEnd(
       webDoc(

@@ -1,4 +1,4 @@
-// Rollouts through the whole engine, at simulated times. Sources: SEMANTICS.md §2 and the
+// Rollouts through the whole engine, at simulated times. Sources: docs/semantics.md §6 and the
 // Kubernetes deployment controller (pkg/controller/deployment/rolling.go rolloutRolling,
 // reconcileNewReplicaSet, reconcileOldReplicaSets; recreate.go; progress.go; util/deployment_util.go
 // ResolveFenceposts), `kubectl rollout undo` / `rollout restart`.
@@ -14,7 +14,7 @@ const sample = () =>
     readFileSync(join(__dirname, '../../../assets/samples/k8s-rollout.archlab.json'), 'utf8'),
   ) as unknown;
 
-describe('RollingUpdate, replicas 10, maxSurge 25 % / maxUnavailable 25 % (SEMANTICS.md §2 worked example)', () => {
+describe('RollingUpdate, replicas 10, maxSurge 25 % / maxUnavailable 25 % (docs/semantics.md §6 worked example)', () => {
   it('scales new up to 3 and old down to 8 at once, then alternates as new pods become available', () => {
     const r = runToEnd(sample());
     // New pods: created at 20 s, ContainerCreating 3 s, readiness probe at +2 s (period 2 s),

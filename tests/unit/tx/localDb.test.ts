@@ -1,4 +1,4 @@
-// Local transactions (SEMANTICS.md §6 "Local (ACID)"; InnoDB: exclusive row locks held to
+// Local transactions (docs/semantics.md §13.1; InnoDB: exclusive row locks held to
 // commit, FIFO lock waits, innodb_lock_wait_timeout, crash recovery rolls back uncommitted work
 // from the undo log and keeps prepared XA branches).
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// Transactional outbox / local message table (SEMANTICS.md §6): the business write and the
+// Transactional outbox / local message table (docs/semantics.md §13.6): the business write and the
 // outbox row in one local transaction; a relay publishes later and marks the row sent; delivery
 // is at least once, so the consumer deduplicates by message id. alice's debit at bank-a is the
 // producer's write; bob's credit at bank-b is the consumer's. Links 1 ms, pollMs 10, retryMs 10.

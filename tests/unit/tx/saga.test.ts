@@ -1,4 +1,4 @@
-// Saga (SEMANTICS.md §6 "Saga"; Seata Saga state machine; Garcia-Molina & Salem): T1..Tn as
+// Saga (docs/semantics.md §13.5; Seata Saga state machine; Garcia-Molina & Salem): T1..Tn as
 // local transactions, on failure of Tk the compensations Ck−1..C1 in reverse, retried until they
 // succeed; no isolation, so other transactions read the intermediate state. All links 1 ms;
 // stepTimeoutMs 50, retryMs 10. The third step takes stock the shop does not have.

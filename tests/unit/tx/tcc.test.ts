@@ -1,4 +1,4 @@
-// TCC (SEMANTICS.md §6 "TCC"; Seata TCC mode, TCCFenceHandler and tcc_fence_log: TRIED,
+// TCC (docs/semantics.md §13.4; Seata TCC mode, TCCFenceHandler and tcc_fence_log: TRIED,
 // COMMITTED, ROLLBACKED, SUSPENDED). Reservations are business rows (alice#hold:T1), not DB
 // locks held across services. All links 1 ms unless said; stepTimeoutMs 50, retryMs 10.
 import { describe, expect, it } from 'vitest';

@@ -1,4 +1,4 @@
-// 3PC (SEMANTICS.md §6 "3PC"; Skeen 1981): CanCommit → PreCommit → DoCommit, participants time
+// 3PC (docs/semantics.md §13.3; Skeen 1981): CanCommit → PreCommit → DoCommit, participants time
 // out backward (abort) before PreCommit and forward (commit) after it. Non-blocking under crashes;
 // under a partition the two sides decide differently. All links 1 ms; voteTimeoutMs 50,
 // decisionTimeoutMs 100.

@@ -1,4 +1,4 @@
-// 2PC (SEMANTICS.md §6 "2PC" and its failure table; X/Open XA: execution, prepare, decision,
+// 2PC (docs/semantics.md §13.2 and its failure table; X/Open XA: execution, prepare, decision,
 // commit/rollback; presumed abort). Timelines are worked by hand from the link latencies; the
 // harness's FAST options: voteTimeoutMs 50, decisionTimeoutMs 100, idleTimeoutMs 30, retryMs 10.
 import { describe, expect, it } from 'vitest';
@@ -69,7 +69,7 @@ describe('2PC commit: message rounds and lock holds', () => {
   });
 });
 
-describe('2PC failure table (SEMANTICS.md §6)', () => {
+describe('2PC failure table (docs/semantics.md §13.2)', () => {
   // All links 1 ms. Undisturbed: EXEC 1, EXECUTED 2, PREPARE 3, VOTE 4 (decision), COMMIT 5, ACK 6.
 
   it('participant fails before voting → the coordinator times out and aborts; all roll back', () => {

@@ -1,4 +1,4 @@
-// Outcome counts per protocol under each failure kind, through whole runs (SEMANTICS.md §6's
+// Outcome counts per protocol under each failure kind, through whole runs (docs/semantics.md §13's
 // tables). One instance at 1 s; participants a, b, c at 1, 2 and 3 ms from the coordinator.
 import { describe, expect, it } from 'vitest';
 import type { BankOptions } from './build';

@@ -1,5 +1,5 @@
-// 2PC inside a whole run (SEMANTICS.md §6): the coordinator crashes after every participant voted
-// yes and the decision is logged; participants are in doubt with their locks held until it
+// 2PC inside a whole run (docs/semantics.md §13.2): the coordinator crashes after every participant
+// voted yes and the decision is logged; participants are in doubt with their locks held until it
 // restarts at 3.012 s and resends COMMIT. Latencies app→a 1 ms, app→b 2 ms, app→c 3 ms.
 import { describe, expect, it } from 'vitest';
 import { flowOf, run, trace } from './build';
