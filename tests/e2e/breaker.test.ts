@@ -46,11 +46,7 @@ describe.skipIf(!chromiumPath)(`circuit breaker badge on an edge${skipReason}`, 
     const loaded = loadDocument(JSON.stringify(doc));
     if (!loaded.ok) throw new Error('the breaker document does not load');
     await lab.page.evaluate((d) => {
-      const t = (
-        window as unknown as {
-          archlabTest: { store: { getState(): { loadDocument(d: unknown, f: unknown): void } } };
-        }
-      ).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(d, { name: 'breaker.archlab.json', dirty: false });
     }, loaded.doc);
   });

@@ -13,18 +13,6 @@ function webShop() {
   return loaded.doc;
 }
 
-type TestWindow = {
-  archlabTest: {
-    store: {
-      getState(): {
-        loadDocument(d: unknown, f: unknown): void;
-        setTheme(t: string): void;
-        doc: { scenarios: { name: string; timeline: unknown[]; slos: unknown[] }[] };
-      };
-    };
-  };
-};
-
 describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => {
   let lab: Lab;
   /** The live pod killed by right-click (its recorded name replays the same pod). */
@@ -33,7 +21,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     lab = await openLab();
     await lab.page.waitForFunction(() => 'archlabTest' in window);
     await lab.page.evaluate((doc) => {
-      const t = (window as unknown as TestWindow).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(doc, { name: 'web-shop.archlab.json', dirty: false });
     }, webShop());
   });
@@ -56,7 +44,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     await page.getByTestId('bar-0').waitFor();
     await page.getByRole('button', { name: 'Add SLO' }).click();
     const scenario = await page.evaluate(
-      () => (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0],
+      () => window.archlabTest.store.getState().doc.scenarios[0],
     );
     expect(scenario?.timeline).toEqual([
       { atS: 20, action: 'kill-pod', target: 'orders', params: {} },
@@ -78,10 +66,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     await page.mouse.up();
     const atS = await page.evaluate(
       () =>
-        (
-          (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0]
-            ?.timeline[0] as { atS: number }
-        ).atS,
+        (window.archlabTest.store.getState().doc.scenarios[0]?.timeline[0] as { atS: number }).atS,
     );
     expect(atS).toBeCloseTo(26, 0);
   });
@@ -114,15 +99,11 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     expect(text).toMatch(/Time to detect/);
     expect(text).toMatch(/p99 < 500 ms/);
     await page.screenshot({ path: shot('drill-verdict-light.png') });
-    await page.evaluate(() =>
-      (window as unknown as TestWindow).archlabTest.store.getState().setTheme('dark'),
-    );
+    await page.evaluate(() => window.archlabTest.store.getState().setTheme('dark'));
     await page.screenshot({ path: shot('drill-verdict-dark.png') });
     await page.getByRole('tab', { name: 'Drill' }).click();
     await page.screenshot({ path: shot('drill-tab-dark.png') });
-    await page.evaluate(() =>
-      (window as unknown as TestWindow).archlabTest.store.getState().setTheme('light'),
-    );
+    await page.evaluate(() => window.archlabTest.store.getState().setTheme('light'));
   });
 
   it('adds the live action to the timeline, so the drill replays', async () => {
@@ -132,8 +113,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
       .getByRole('button', { name: 'Add this live action to the scenario timeline' })
       .click();
     const timeline = await page.evaluate(
-      () =>
-        (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0]?.timeline,
+      () => window.archlabTest.store.getState().doc.scenarios[0]?.timeline,
     );
     expect(timeline).toHaveLength(2);
     expect(timeline).toContainEqual(

@@ -4,28 +4,11 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
+import type { ArchDocument } from '../../shared/model';
 import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
 
-interface TestDoc {
-  name: string;
-  nodes: {
-    id: string;
-    kind: string;
-    parentId?: string;
-    position: { x: number; y: number };
-    props: Record<string, unknown>;
-  }[];
-  edges: { id: string; from: string; to: string; kind: string }[];
-  groups: { id: string; kind: string }[];
-}
-
-const docOf = (page: Page) =>
-  page.evaluate(
-    () =>
-      (
-        window as unknown as { archlabTest: { store: { getState(): { doc: unknown } } } }
-      ).archlabTest.store.getState().doc as TestDoc,
-  );
+const docOf = (page: Page): Promise<ArchDocument> =>
+  page.evaluate(() => window.archlabTest.store.getState().doc);
 
 const noFileSystemAccess = () => {
   delete (window as { showOpenFilePicker?: unknown }).showOpenFilePicker;
@@ -122,7 +105,8 @@ describe.skipIf(!chromiumPath)(`the editor, as a user drives it${skipReason}`, (
     await error.waitFor();
     expect(await error.innerText()).toContain('must be ≥ 0');
     const doc = await docOf(page);
-    expect(doc.nodes.find((n) => n.id === 'service-1')?.props['replicas']).toBe(4);
+    const service = doc.nodes.find((n) => n.id === 'service-1');
+    expect(service?.kind === 'service' && service.props.replicas).toBe(4);
     await page.screenshot({ path: shot('editor-field-error.png') });
   });
 
@@ -175,14 +159,7 @@ describe.skipIf(!chromiumPath)(`the editor, as a user drives it${skipReason}`, (
     await other.waitForSelector('.topbar');
     await other.locator('.canvas .react-flow__pane').click({ position: { x: 50, y: 50 } });
     await other.keyboard.press('Control+v');
-    await other.waitForFunction(
-      () =>
-        (
-          window as unknown as {
-            archlabTest?: { store: { getState(): { doc: { nodes: unknown[] } } } };
-          }
-        ).archlabTest?.store.getState().doc.nodes.length === 1,
-    );
+    await other.waitForFunction(() => window.archlabTest.store.getState().doc.nodes.length === 1);
     await other.close();
   });
 
@@ -192,17 +169,7 @@ describe.skipIf(!chromiumPath)(`the editor, as a user drives it${skipReason}`, (
     const before = await docOf(page);
     await page.keyboard.press('Control+Shift+l');
     await page.waitForFunction(
-      (old) =>
-        (
-          window as unknown as { archlabTest: { store: { getState(): { doc: unknown } } } }
-        ).archlabTest.store.getState().doc !== null &&
-        JSON.stringify(
-          (
-            window as unknown as {
-              archlabTest: { store: { getState(): { doc: { nodes: unknown[] } } } };
-            }
-          ).archlabTest.store.getState().doc.nodes,
-        ) !== old,
+      (old) => JSON.stringify(window.archlabTest.store.getState().doc.nodes) !== old,
       JSON.stringify(before.nodes),
     );
     const doc = await docOf(page);
@@ -218,15 +185,7 @@ describe.skipIf(!chromiumPath)(`the editor, as a user drives it${skipReason}`, (
     await page.keyboard.press('Shift+1');
     await page.waitForTimeout(400);
     await page.screenshot({ path: shot('editor-built-light.png') });
-    await page.evaluate(() =>
-      (
-        window as unknown as {
-          archlabTest: { store: { getState(): { setTheme(t: string): void } } };
-        }
-      ).archlabTest.store
-        .getState()
-        .setTheme('dark'),
-    );
+    await page.evaluate(() => window.archlabTest.store.getState().setTheme('dark'));
     await page.waitForTimeout(200);
     await page.screenshot({ path: shot('editor-built-dark.png') });
   });

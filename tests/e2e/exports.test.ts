@@ -16,16 +16,6 @@ function webShop(): ArchDocument {
 }
 const labels = (doc: ArchDocument) => doc.nodes.map((n) => n.label ?? n.id);
 
-type TestWindow = {
-  archlabTest: {
-    store: { getState(): { loadDocument(d: unknown, f: unknown): void; doc: ArchDocument } };
-    flow(): {
-      getNodes(): unknown[];
-      getNodesBounds(n: unknown[]): { width: number; height: number };
-    } | null;
-  };
-};
-
 describe.skipIf(!chromiumPath)(`File > Export${skipReason}`, () => {
   let lab: Lab;
   const doc = webShop();
@@ -33,7 +23,7 @@ describe.skipIf(!chromiumPath)(`File > Export${skipReason}`, () => {
     lab = await openLab();
     await lab.page.waitForFunction(() => 'archlabTest' in window);
     await lab.page.evaluate((d) => {
-      const t = (window as unknown as TestWindow).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(d, { name: 'web-shop.archlab.json', dirty: false });
     }, doc);
     await lab.page.waitForTimeout(400);
@@ -58,7 +48,7 @@ describe.skipIf(!chromiumPath)(`File > Export${skipReason}`, () => {
   it('exports a PNG at 2× with the document embedded, and it opens again', async () => {
     const { page } = lab;
     const bounds = await page.evaluate(() => {
-      const rf = (window as unknown as TestWindow).archlabTest.flow();
+      const rf = window.archlabTest.flow();
       return rf ? rf.getNodesBounds(rf.getNodes()) : null;
     });
     if (!bounds) throw new Error('no canvas');

@@ -6,6 +6,9 @@ import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
 import { preview, type PreviewServer } from 'vite';
 
+// `window.archlabTest`, typed: every spec that opens the lab sees the declaration.
+export type { ArchlabTestHooks } from './testHooks';
+
 const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/google-chrome'];
 
 export function findChromium(): string | undefined {

@@ -100,8 +100,18 @@ describe.skipIf(!chromiumPath)(`the report as PDF${skipReason}`, () => {
 
   it('is a PDF of several A4 pages', () => {
     const bytes = readFileSync(pdf);
-    expect(bytes.subarray(0, 5).toString('latin1')).toBe('%PDF-');
-    expect(bytes.length).toBeGreaterThan(20_000);
+    const text = bytes.toString('latin1');
+    expect(text.slice(0, 5)).toBe('%PDF-');
+    // Chromium writes one page object per page (`/Type /Page`, not `/Pages`), each with its own
+    // MediaBox: A4 is 595.28 × 841.89 pt.
+    const pages = text.match(/\/Type\s*\/Page(?![a-z])/g) ?? [];
+    expect(pages.length).toBeGreaterThanOrEqual(3);
+    const boxes = [...text.matchAll(/\/MediaBox\s*\[\s*0\s+0\s+([\d.]+)\s+([\d.]+)\s*\]/g)];
+    expect(boxes).toHaveLength(pages.length);
+    for (const [, w, h] of boxes) {
+      expect(Number(w)).toBeCloseTo(595.28, 0);
+      expect(Number(h)).toBeCloseTo(841.89, 0);
+    }
   });
 
   it.skipIf(!hasPdftoppm)(`renders its first page with pdftoppm${pdftoppmSkip}`, () => {

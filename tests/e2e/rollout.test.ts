@@ -15,11 +15,7 @@ describe.skipIf(!chromiumPath)(`a rollout on the canvas${skipReason}`, () => {
     const loaded = loadDocument(readFileSync('assets/samples/k8s-rollout.archlab.json', 'utf8'));
     if (!loaded.ok) throw new Error('the rollout sample does not load');
     await lab.page.evaluate((doc) => {
-      const t = (
-        window as unknown as {
-          archlabTest: { store: { getState(): { loadDocument(d: unknown, f: unknown): void } } };
-        }
-      ).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(doc, { name: 'k8s-rollout.archlab.json', dirty: false });
     }, loaded.doc);
   });

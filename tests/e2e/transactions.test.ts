@@ -12,27 +12,8 @@ function payments() {
   return loaded.doc;
 }
 
-type Flow = {
-  id: string;
-  name: string;
-  protocol: string;
-  options?: Record<string, unknown>;
-  steps: unknown[];
-};
-type TestWindow = {
-  archlabTest: {
-    store: {
-      getState(): {
-        loadDocument(d: unknown, f: unknown): void;
-        doc: { transactions: Flow[] };
-      };
-    };
-  };
-};
 const flows = (page: Lab['page']) =>
-  page.evaluate(
-    () => (window as unknown as TestWindow).archlabTest.store.getState().doc.transactions,
-  );
+  page.evaluate(() => window.archlabTest.store.getState().doc.transactions);
 
 describe.skipIf(!chromiumPath)(`transactions in the app${skipReason}`, () => {
   let lab: Lab;
@@ -40,7 +21,7 @@ describe.skipIf(!chromiumPath)(`transactions in the app${skipReason}`, () => {
     lab = await openLab();
     await lab.page.waitForFunction(() => 'archlabTest' in window);
     await lab.page.evaluate((doc) => {
-      const t = (window as unknown as TestWindow).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(doc, { name: 'payments.archlab.json', dirty: false });
     }, payments());
   });

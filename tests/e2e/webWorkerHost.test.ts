@@ -27,18 +27,7 @@ describe.skipIf(!chromiumPath)(
         const inBrowser = await lab.page.evaluate(
           ({ messages, endsOn }) =>
             new Promise<unknown[]>((resolve) => {
-              const { platform } = (
-                window as unknown as {
-                  archlabTest: {
-                    platform: {
-                      engine: {
-                        send(m: unknown): void;
-                        subscribe(l: (m: { type: string }) => void): () => void;
-                      };
-                    };
-                  };
-                }
-              ).archlabTest;
+              const { platform } = window.archlabTest;
               const seen: { type: string }[] = [];
               const off = platform.engine.subscribe((m) => {
                 seen.push(m);
@@ -47,7 +36,9 @@ describe.skipIf(!chromiumPath)(
                   resolve(seen.filter((x) => x.type !== 'run.progress' && x.type !== 'run.chunk'));
                 }
               });
-              for (const m of messages) platform.engine.send(m);
+              // Malformed messages on purpose: the host, not the type, must turn them away.
+              type Request = Parameters<typeof platform.engine.send>[0];
+              for (const m of messages) platform.engine.send(m as Request);
             }),
           { messages: c.messages, endsOn: c.endsOn },
         );
