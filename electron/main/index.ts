@@ -10,7 +10,7 @@ import { writeFileAtomic } from '../node/atomicBytes';
 import { documentArgs, PathGrants } from '../node/grants';
 import { checkDocumentText, registerIpcHandlers } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
-import { allowPermission, CONTENT_SECURITY_POLICY, safeExternalUrl } from '../node/security';
+import { allowPermission, CONTENT_SECURITY_POLICY as CSP, safeExternalUrl } from '../node/security';
 import { fitToDisplays, loadWindowState, saveWindowState } from '../node/windowState';
 import type { AppInfo } from '../../shared/protocol';
 
@@ -69,12 +69,16 @@ async function createWindow() {
     title: 'ArchLab',
     icon: path.join(import.meta.dirname, '../../assets/icon.png'),
     webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      // The preload exposes one function per protocol channel through contextBridge, never
+      // ipcRenderer itself; main checks the sender and arguments of every call.
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open links in a new window (every window open is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (saved.maximized) win.maximize();
@@ -169,7 +173,8 @@ function registerIpc() {
 async function openExternal(raw: string): Promise<boolean> {
   const url = safeExternalUrl(raw);
   if (!url) return false;
-  await shell.openExternal(url.href);
+  // Only a parsed https URL or a plain mailto: (safeExternalUrl) reaches the system.
+  await shell.openExternal(url.href); // eng-disable OPEN_EXTERNAL_JS_CHECK
   return true;
 }
 
@@ -183,6 +188,7 @@ async function printToPdf(html: string, landscape: boolean): Promise<string> {
       nodeIntegration: false,
       javascript: false,
       partition: 'archlab-print',
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   try {
@@ -240,13 +246,11 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(async () => {
+    // The policy is the constant CONTENT_SECURITY_POLICY, which the scanner cannot read here; the
+    // test of main checks it is the page's own meta policy.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        },
-      });
+      const headers = details.responseHeaders;
+      callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } }); // eng-disable CSP_GLOBAL_CHECK
     });
     // Only the clipboard, for copy/paste of components between windows; nothing else. The check
     // handler answers the synchronous queries (navigator.permissions, clipboard API checks).
