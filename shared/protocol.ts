@@ -183,6 +183,8 @@ export const ipcChannels = {
   'recovery:clear': { args: z.tuple([z.string().max(4096)]) },
 } as const;
 export type IpcChannel = keyof typeof ipcChannels;
+/** What the renderer passes on a channel, as its zod tuple accepts it. */
+export type IpcArgsInput<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['args']>;
 
 export const ipcEvents = [
   'engine:message',
