@@ -1,25 +1,13 @@
-// `npm start`: build and open the desktop app; without an Electron binary, serve the web edition.
-import { spawn, spawnSync } from 'node:child_process';
-import { electronBinary } from './electronBinary.mjs';
+// `npm start`: build and open the desktop app (fetching Electron's binary first when it is
+// missing); when the binary cannot be had, say why and serve the web edition.
+import { buildAndLaunch, startApp } from './startApp.mjs';
 import { serveWeb } from './serveWeb.mjs';
 
 const root = process.cwd();
-const exe = electronBinary(root);
-
-if (!exe) {
-  console.log(
-    'The Electron binary is not installed (this install skipped its download), so ArchLab opens as the web edition in your browser instead.',
-  );
-  await serveWeb();
-} else {
-  const built = spawnSync(
-    process.execPath,
-    ['node_modules/electron-vite/bin/electron-vite.js', 'build'],
-    {
-      stdio: 'inherit',
-    },
-  );
-  if (built.status !== 0) process.exit(built.status ?? 1);
-  const child = spawn(exe, ['.'], { stdio: 'inherit' });
-  child.on('exit', (code) => process.exit(code ?? 0));
-}
+const started = await startApp({
+  root,
+  command: 'npm start',
+  desktop: (exe) => buildAndLaunch({ root, exe }),
+  web: () => serveWeb(),
+});
+if (started.edition === 'desktop') process.exit(started.code);

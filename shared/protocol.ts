@@ -129,6 +129,11 @@ export function parseToHost(
 }
 
 // ---- IPC channels (Electron renderer ↔ main) ----
+
+/** The longest document text the renderer may send to save or keep as a recovery copy (the
+ * largest document the app opens, 50 MiB; main also checks the UTF-8 size). */
+export const MAX_DOCUMENT_TEXT = 50 * 1024 * 1024;
+const documentText = z.string().max(MAX_DOCUMENT_TEXT);
 // Each channel: the argument schema main validates, and what it answers. The preload exposes one
 // function per invoke channel; main-to-renderer events are listed in `ipcEvents`.
 
@@ -142,10 +147,10 @@ export const ipcChannels = {
   'file:open': { args: z.tuple([]) },
   'file:openPath': { args: z.tuple([z.string().min(1).max(4096)]) },
   'file:save': {
-    args: z.tuple([z.object({ path: z.string().max(4096).optional(), text: z.string() })]),
+    args: z.tuple([z.object({ path: z.string().max(4096).optional(), text: documentText })]),
   },
   'file:saveAs': {
-    args: z.tuple([z.object({ suggestedName: z.string().max(255), text: z.string() })]),
+    args: z.tuple([z.object({ suggestedName: z.string().max(255), text: documentText })]),
   },
   'file:recent': { args: z.tuple([]) },
   /** Save an export (PNG, SVG, PDF, Mermaid, draw.io, HTML) where the user picks; base64 bytes. */
@@ -171,11 +176,15 @@ export const ipcChannels = {
       }),
     ]),
   },
-  'recovery:write': { args: z.tuple([z.object({ key: z.string().max(4096), text: z.string() })]) },
+  'recovery:write': {
+    args: z.tuple([z.object({ key: z.string().max(4096), text: documentText })]),
+  },
   'recovery:read': { args: z.tuple([]) },
   'recovery:clear': { args: z.tuple([z.string().max(4096)]) },
 } as const;
 export type IpcChannel = keyof typeof ipcChannels;
+/** What the renderer passes on a channel, as its zod tuple accepts it. */
+export type IpcArgsInput<C extends IpcChannel> = z.input<(typeof ipcChannels)[C]['args']>;
 
 export const ipcEvents = [
   'engine:message',

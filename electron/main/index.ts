@@ -1,17 +1,18 @@
 // The Electron main process: windows, menus, dialogs and IPC wiring. Everything that can be
 // written without Electron lives in electron/node and is tested there.
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
-import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
 import { FileStore } from '../node/fileStore';
 import { writeFileAtomic } from '../node/atomicBytes';
-import { checkInvoke } from '../node/ipc';
+import { documentArgs, PathGrants } from '../node/grants';
+import { checkDocumentText, registerIpcHandlers } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
-import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender } from '../node/security';
+import { allowPermission, CONTENT_SECURITY_POLICY as CSP, safeExternalUrl } from '../node/security';
 import { fitToDisplays, loadWindowState, saveWindowState } from '../node/windowState';
-import type { AppInfo, IpcChannel } from '../../shared/protocol';
+import type { AppInfo } from '../../shared/protocol';
 
 const rendererHtml = path.join(import.meta.dirname, '../renderer/index.html');
 const appUrl = process.env['ELECTRON_RENDERER_URL'] ?? pathToFileURL(rendererHtml).href;
@@ -21,14 +22,9 @@ let mainWindow: BrowserWindow | null = null;
 let engine: EngineHost | null = null;
 /** Windows whose renderer has said they may close. */
 const closeConfirmed = new Set<number>();
-const pendingOpen: string[] = process.argv.slice(1).filter((a) => a.endsWith('.archlab.json'));
-
-function handle(channel: IpcChannel, fn: (event: IpcMainInvokeEvent, args: unknown[]) => unknown) {
-  ipcMain.handle(channel, (event, ...raw: unknown[]) => {
-    const args = checkInvoke(channel, event.senderFrame?.url, appUrl, raw);
-    return fn(event, args as unknown[]);
-  });
-}
+/** The only paths the renderer may open or save to: those main handed out. */
+const grants = new PathGrants();
+const pendingOpen: string[] = documentArgs(process.argv.slice(1)).map((f) => grants.grant(f));
 
 function sendToRenderer(event: string, payload: unknown) {
   mainWindow?.webContents.send(event, payload);
@@ -73,21 +69,20 @@ async function createWindow() {
     title: 'ArchLab',
     icon: path.join(import.meta.dirname, '../../assets/icon.png'),
     webPreferences: {
-      preload: path.join(import.meta.dirname, '../preload/index.cjs'),
+      // The preload exposes one function per protocol channel through contextBridge, never
+      // ipcRenderer itself; main checks the sender and arguments of every call.
+      preload: path.join(import.meta.dirname, '../preload/index.cjs'), // eng-disable PRELOAD_JS_CHECK
       contextIsolation: true,
       sandbox: true,
       nodeIntegration: false,
       webSecurity: true,
       spellcheck: false,
+      // Middle-click must not open links in a new window (every window open is denied anyway).
+      disableBlinkFeatures: 'Auxclick',
     },
   });
   if (saved.maximized) win.maximize();
   win.once('ready-to-show', () => win.show());
-  win.webContents.setWindowOpenHandler(({ url }) => {
-    if (isSafeExternalUrl(url)) void shell.openExternal(url);
-    return { action: 'deny' };
-  });
-  win.webContents.on('will-navigate', (event) => event.preventDefault());
   win.on('close', (event) => {
     // The renderer asks about unsaved changes (Save / Don't Save / Cancel) and confirms with
     // `window:confirmClose`; until then the window stays.
@@ -99,8 +94,12 @@ async function createWindow() {
     const b = win.getNormalBounds();
     void saveWindowState(dataDir, { ...b, maximized: win.isMaximized() });
   });
-  await win.loadURL(appUrl);
   mainWindow = win;
+  // Files from the command line or the OS that arrived before the window, once the page is up.
+  win.webContents.once('did-finish-load', () => {
+    for (const file of pendingOpen.splice(0)) sendToRenderer('app:openFile', file);
+  });
+  await win.loadURL(appUrl);
 }
 
 function startEngine() {
@@ -109,96 +108,112 @@ function startEngine() {
 }
 
 function registerIpc() {
-  handle('app:info', (): AppInfo => ({
-    name: app.name,
-    version: app.getVersion(),
-    platform: process.platform,
-    versions: {
-      electron: process.versions.electron,
-      chrome: process.versions.chrome,
-      node: process.versions.node,
-    },
-  }));
-  handle('engine:send', (_e, [message]) => engine?.send(message));
-  handle('shell:openExternal', async (_e, [url]) => {
-    if (typeof url !== 'string' || !isSafeExternalUrl(url)) return false;
-    await shell.openExternal(url);
-    return true;
-  });
-  handle('window:setTitle', (_e, [title]) => mainWindow?.setTitle(String(title)));
-  handle('window:confirmClose', (event) => {
-    const win = BrowserWindow.fromWebContents(event.sender);
-    if (!win) return;
-    closeConfirmed.add(win.id);
-    win.close();
-  });
-  handle('file:open', async () => {
-    if (!mainWindow) return null;
-    const r = await dialog.showOpenDialog(mainWindow, {
-      properties: ['openFile'],
-      filters: [{ name: 'ArchLab documents', extensions: ['archlab.json', 'json'] }],
-    });
-    const file = r.filePaths[0];
-    return r.canceled || !file ? null : files.open(file);
-  });
-  handle('file:openPath', (_e, [file]) => files.open(String(file)));
-  handle('file:save', async (_e, [req]) => {
-    const { path: file, text } = req as { path?: string; text: string };
-    if (file) return files.save(file, text);
-    return saveAs('Untitled.archlab.json', text);
-  });
-  handle('file:saveAs', (_e, [req]) => {
-    const { suggestedName, text } = req as { suggestedName: string; text: string };
-    return saveAs(suggestedName, text);
-  });
-  handle('file:recent', () => files.recent());
-  handle('file:export', async (_e, [req]) => {
-    const { suggestedName, base64, filterName, extensions } = req as {
-      suggestedName: string;
-      base64: string;
-      filterName: string;
-      extensions: string[];
-    };
-    if (!mainWindow) return null;
-    const r = await dialog.showSaveDialog(mainWindow, {
-      defaultPath: suggestedName,
-      filters: [{ name: filterName, extensions }],
-    });
-    if (r.canceled || !r.filePath) return null;
-    await writeFileAtomic(r.filePath, Buffer.from(base64, 'base64'));
-    return { path: r.filePath };
-  });
-  handle('export:pdf', async (_e, [req]) => {
-    const { html, landscape } = req as { html: string; landscape: boolean };
-    // A hidden, sandboxed window with scripts off renders the print view; nothing is fetched.
-    const win = new BrowserWindow({
-      show: false,
-      webPreferences: {
-        sandbox: true,
-        contextIsolation: true,
-        javascript: false,
-        partition: 'archlab-print',
+  registerIpcHandlers<IpcMainInvokeEvent>(ipcMain, appUrl, {
+    'app:info': (): AppInfo => ({
+      name: app.name,
+      version: app.getVersion(),
+      platform: process.platform,
+      versions: {
+        electron: process.versions.electron,
+        chrome: process.versions.chrome,
+        node: process.versions.node,
       },
-    });
-    try {
-      win.webContents.session.webRequest.onBeforeRequest((details, callback) =>
-        callback({ cancel: !details.url.startsWith('data:') }),
-      );
-      await win.loadURL(
-        `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,
-      );
-      const pdf = await win.webContents.printToPDF({ landscape, printBackground: true });
-      return Buffer.from(pdf).toString('base64');
-    } finally {
-      win.destroy();
-    }
+    }),
+    'engine:send': (_e, [message]) => engine?.send(message),
+    'shell:openExternal': (_e, [raw]) => openExternal(raw),
+    'window:setTitle': (_e, [title]) => mainWindow?.setTitle(title),
+    'window:confirmClose': (event) => {
+      const win = BrowserWindow.fromWebContents(event.sender);
+      if (!win) return;
+      closeConfirmed.add(win.id);
+      win.close();
+    },
+    'file:open': async () => {
+      if (!mainWindow) return null;
+      const r = await dialog.showOpenDialog(mainWindow, {
+        properties: ['openFile'],
+        filters: [{ name: 'ArchLab documents', extensions: ['archlab.json', 'json'] }],
+      });
+      const file = r.filePaths[0];
+      return r.canceled || !file ? null : files.open(grants.grant(file));
+    },
+    'file:openPath': (_e, [file]) => files.open(grants.check('file:openPath', file)),
+    'file:save': (_e, [{ path: file, text }]) => {
+      checkDocumentText('file:save', text);
+      // A path main did not hand out (a recovered copy's, say) is confirmed in the save dialog.
+      if (file && grants.has(file)) return files.save(grants.check('file:save', file), text);
+      return saveAs(file ?? 'Untitled.archlab.json', text);
+    },
+    'file:saveAs': (_e, [{ suggestedName, text }]) =>
+      saveAs(suggestedName, checkDocumentText('file:saveAs', text)),
+    'file:recent': async () => {
+      const list = await files.recent();
+      grants.grantAll(list);
+      return list;
+    },
+    'file:export': async (_e, [{ suggestedName, base64, filterName, extensions }]) => {
+      if (!mainWindow) return null;
+      const r = await dialog.showSaveDialog(mainWindow, {
+        defaultPath: suggestedName,
+        filters: [{ name: filterName, extensions }],
+      });
+      if (r.canceled || !r.filePath) return null;
+      await writeFileAtomic(r.filePath, Buffer.from(base64, 'base64'));
+      return { path: r.filePath };
+    },
+    'export:pdf': (_e, [{ html, landscape }]) => printToPdf(html, landscape),
+    'recovery:write': (_e, [{ key, text }]) =>
+      files.writeRecovery(key, checkDocumentText('recovery:write', text)),
+    'recovery:read': () => files.readRecovery(),
+    'recovery:clear': (_e, [key]) => files.clearRecovery(key),
   });
-  handle('recovery:write', (_e, [req]) => {
-    const { key, text } = req as { key: string; text: string };
-    return files.writeRecovery(key, text);
+}
+
+/** Hand a link to the system browser or mail client: the parsed URL, https or plain mailto. */
+async function openExternal(raw: string): Promise<boolean> {
+  const url = safeExternalUrl(raw);
+  if (!url) return false;
+  // Only a parsed https URL or a plain mailto: (safeExternalUrl) reaches the system.
+  await shell.openExternal(url.href); // eng-disable OPEN_EXTERNAL_JS_CHECK
+  return true;
+}
+
+/** A hidden, sandboxed window with scripts off renders the print view; nothing is fetched. */
+async function printToPdf(html: string, landscape: boolean): Promise<string> {
+  const win = new BrowserWindow({
+    show: false,
+    webPreferences: {
+      sandbox: true,
+      contextIsolation: true,
+      nodeIntegration: false,
+      javascript: false,
+      partition: 'archlab-print',
+      disableBlinkFeatures: 'Auxclick',
+    },
   });
-  handle('recovery:read', () => files.readRecovery());
-  handle('recovery:clear', (_e, [key]) => files.clearRecovery(String(key)));
+  try {
+    win.webContents.session.webRequest.onBeforeRequest((details, callback) =>
+      callback({ cancel: !details.url.startsWith('data:') }),
+    );
+    await win.loadURL(
+      `data:text/html;charset=utf-8;base64,${Buffer.from(html).toString('base64')}`,
+    );
+    const pdf = await win.webContents.printToPDF({ landscape, printBackground: true });
+    return Buffer.from(pdf).toString('base64');
+  } finally {
+    win.destroy();
+  }
+}
+
+/** Every web contents main creates: no navigation away, no new windows, no webviews. */
+function lockDown(contents: WebContents) {
+  contents.on('will-navigate', (event) => event.preventDefault());
+  contents.on('will-redirect', (event) => event.preventDefault());
+  contents.on('will-attach-webview', (event) => event.preventDefault());
+  contents.setWindowOpenHandler(({ url }) => {
+    void openExternal(url);
+    return { action: 'deny' };
+  });
 }
 
 async function saveAs(suggestedName: string, text: string) {
@@ -207,7 +222,7 @@ async function saveAs(suggestedName: string, text: string) {
     defaultPath: suggestedName,
     filters: [{ name: 'ArchLab documents', extensions: ['archlab.json'] }],
   });
-  return r.canceled || !r.filePath ? null : files.save(r.filePath, text);
+  return r.canceled || !r.filePath ? null : files.save(grants.grant(r.filePath), text);
 }
 
 if (!app.requestSingleInstanceLock()) {
@@ -217,44 +232,39 @@ if (!app.requestSingleInstanceLock()) {
     if (!mainWindow) return;
     if (mainWindow.isMinimized()) mainWindow.restore();
     mainWindow.focus();
-    for (const file of argv.filter((a) => a.endsWith('.archlab.json')))
-      sendToRenderer('app:openFile', file);
+    for (const file of documentArgs(argv)) sendToRenderer('app:openFile', grants.grant(file));
   });
   app.on('open-file', (event, file) => {
     event.preventDefault();
-    if (mainWindow) sendToRenderer('app:openFile', file);
-    else pendingOpen.push(file);
+    const granted = grants.grant(file);
+    if (mainWindow) sendToRenderer('app:openFile', granted);
+    else pendingOpen.push(granted);
   });
-  app.on('web-contents-created', (_e, contents) => {
-    contents.on('will-attach-webview', (event) => event.preventDefault());
-  });
+  app.on('web-contents-created', (_e, contents) => lockDown(contents));
   app.on('window-all-closed', () => {
     void engine?.terminate();
     if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(async () => {
+    // The policy is the constant CONTENT_SECURITY_POLICY, which the scanner cannot read here; the
+    // test of main checks it is the page's own meta policy.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
-      callback({
-        responseHeaders: {
-          ...details.responseHeaders,
-          'Content-Security-Policy': [CONTENT_SECURITY_POLICY],
-        },
-      });
+      const headers = details.responseHeaders;
+      callback({ responseHeaders: { ...headers, 'Content-Security-Policy': [CSP] } }); // eng-disable CSP_GLOBAL_CHECK
     });
-    // Only the clipboard, for copy/paste of components between windows; nothing else.
+    // Only the clipboard, for copy/paste of components between windows; nothing else. The check
+    // handler answers the synchronous queries (navigator.permissions, clipboard API checks).
     session.defaultSession.setPermissionRequestHandler((wc, permission, callback) =>
-      callback(
-        (permission === 'clipboard-read' || permission === 'clipboard-sanitized-write') &&
-          isTrustedSender(wc.getURL(), appUrl),
-      ),
+      callback(allowPermission(permission, wc.getURL(), appUrl)),
     );
+    session.defaultSession.setPermissionCheckHandler((wc, permission) =>
+      allowPermission(permission, wc?.getURL(), appUrl),
+    );
+    grants.grantAll(await files.recent());
     registerIpc();
     installMenu();
     startEngine();
     await createWindow();
-    mainWindow?.webContents.once('did-finish-load', () => {
-      for (const file of pendingOpen.splice(0)) sendToRenderer('app:openFile', file);
-    });
     app.on('activate', () => {
       if (BrowserWindow.getAllWindows().length === 0) void createWindow();
     });

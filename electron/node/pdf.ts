@@ -1,6 +1,7 @@
 // HTML → PDF and SVG → PNG in a headless Chromium driven by playwright-core (Node only, no
 // 'electron'; the desktop app prints with webContents.printToPDF instead). The browser gets a fresh
-// profile, no network (every request but the page itself is aborted), and is closed after each job.
+// profile, no network (every request but the page itself is aborted), JavaScript off, Chromium's
+// sandbox where the platform allows it, and is closed after each job.
 import { existsSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import os from 'node:os';
@@ -12,13 +13,38 @@ const CANDIDATES = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/usr/bin/
 
 export const CHROMIUM_FLAGS = [
   '--headless',
-  '--no-sandbox',
   '--disable-gpu',
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
   '--no-first-run',
 ];
+
+/**
+ * Whether Chromium's sandbox can be on. Chromium refuses to start sandboxed as root on Linux (a
+ * container's usual user), so there, and only there, it runs without; the page it renders has
+ * no script and no network either way.
+ */
+export function sandboxAllowed(
+  platform: string = process.platform,
+  uid: number | undefined = process.getuid?.(),
+): boolean {
+  return !(platform === 'linux' && uid === 0);
+}
+
+/** Playwright's launch options for a render: JavaScript off, sandbox on where allowed. */
+export function chromiumLaunchOptions(executablePath: string, deviceScaleFactor: number) {
+  return {
+    executablePath,
+    headless: true,
+    args: CHROMIUM_FLAGS,
+    // Playwright adds --no-sandbox unless this is true.
+    chromiumSandbox: sandboxAllowed(),
+    javaScriptEnabled: false,
+    offline: true,
+    deviceScaleFactor,
+  };
+}
 
 /** CHROME_PATH when set (and present), else Debian's Chromium; undefined when there is none. */
 export function chromiumExecutable(): string | undefined {
@@ -53,13 +79,10 @@ export async function withChromium<T>(
   }
   const profile = await mkdtemp(path.join(os.tmpdir(), 'archlab-chromium-'));
   try {
-    const context = await chromium.launchPersistentContext(profile, {
-      executablePath,
-      headless: true,
-      args: CHROMIUM_FLAGS,
-      offline: true,
-      deviceScaleFactor: options.deviceScaleFactor ?? 1,
-    });
+    const context = await chromium.launchPersistentContext(
+      profile,
+      chromiumLaunchOptions(executablePath, options.deviceScaleFactor ?? 1),
+    );
     try {
       await context.route('**', (route) => {
         const url = route.request().url();

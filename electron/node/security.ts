@@ -15,29 +15,74 @@ export const CONTENT_SECURITY_POLICY = [
   "frame-ancestors 'none'",
 ].join('; ');
 
-/** Links a user may open in the system browser: web pages and mail, nothing that runs code. */
-export function isSafeExternalUrl(raw: string): boolean {
+/** Query fields a mailto: link may carry; anything else (attach, attachment, …) is refused. */
+const MAILTO_FIELDS = new Set(['subject', 'body', 'cc']);
+const MAIL_ADDRESS = /^[^\s@,;:<>()[\]\\"]+@[a-z0-9.-]+$/i;
+
+/**
+ * The link as it may be handed to the system (shell.openExternal), or null: an https page with a
+ * host and no credentials, or a mailto: to plain addresses with at most a subject, body and cc.
+ * Plain http is refused (the lab links only to https pages), as is every other scheme.
+ */
+export function safeExternalUrl(raw: string): URL | null {
   let url: URL;
   try {
     url = new URL(raw);
   } catch {
-    return false;
+    return null;
   }
-  if (url.protocol === 'mailto:') return url.pathname.length > 0;
-  if (url.protocol !== 'https:' && url.protocol !== 'http:') return false;
-  if (url.username || url.password) return false;
-  return url.hostname.length > 0;
+  if (url.protocol === 'mailto:') return isPlainMailto(url) ? url : null;
+  if (url.protocol !== 'https:') return null;
+  if (url.username || url.password || url.hostname.length === 0) return null;
+  return url;
 }
 
-/** Is a sender (an IPC frame's URL) our own renderer? `appOrigin` is the dev server or file://. */
+function isPlainMailto(url: URL): boolean {
+  const to = decodeURIComponent(url.pathname).split(',');
+  if (!to.every((a) => MAIL_ADDRESS.test(a.trim()))) return false;
+  for (const [key, value] of url.searchParams) {
+    if (!MAILTO_FIELDS.has(key.toLowerCase())) return false;
+    if (key.toLowerCase() === 'cc' && !value.split(',').every((a) => MAIL_ADDRESS.test(a.trim())))
+      return false;
+  }
+  return true;
+}
+
+export function isSafeExternalUrl(raw: string): boolean {
+  return safeExternalUrl(raw) !== null;
+}
+
+/**
+ * Is a sender (an IPC frame's URL) our own renderer? The packaged app is a file:// page with no
+ * host: the sender must be that very file, on no host (`file://evilhost/…` is a UNC share on
+ * Windows), with no credentials. The dev server (http://localhost:5173) is matched by origin.
+ */
 export function isTrustedSender(senderUrl: string, appUrl: string): boolean {
+  let sender: URL;
+  let app: URL;
   try {
-    const sender = new URL(senderUrl);
-    const app = new URL(appUrl);
-    if (app.protocol === 'file:')
-      return sender.protocol === 'file:' && sender.pathname === app.pathname;
-    return sender.origin === app.origin;
+    sender = new URL(senderUrl);
+    app = new URL(appUrl);
   } catch {
     return false;
   }
+  if (sender.username || sender.password) return false;
+  if (app.protocol === 'file:') {
+    return (
+      sender.protocol === 'file:' &&
+      sender.host === '' &&
+      app.host === '' &&
+      sender.pathname === app.pathname
+    );
+  }
+  if (app.protocol !== 'http:' && app.protocol !== 'https:') return false;
+  return sender.protocol === app.protocol && sender.host === app.host;
+}
+
+/** Permissions a window may have: the clipboard, for copy/paste of components between windows. */
+const ALLOWED_PERMISSIONS = new Set(['clipboard-read', 'clipboard-sanitized-write']);
+
+/** The answer to a permission request or check from a page at `url`. */
+export function allowPermission(permission: string, url: string | undefined, appUrl: string) {
+  return ALLOWED_PERMISSIONS.has(permission) && url !== undefined && isTrustedSender(url, appUrl);
 }

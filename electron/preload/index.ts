@@ -4,11 +4,14 @@ import { contextBridge, ipcRenderer } from 'electron';
 import {
   ipcEvents,
   type ArchlabBridge,
+  type IpcArgsInput,
   type IpcChannel,
   type IpcEvent,
 } from '../../shared/protocol';
 
-const invoke = (channel: IpcChannel, ...args: unknown[]) => ipcRenderer.invoke(channel, ...args);
+/** Each channel takes the arguments its zod tuple in shared/protocol.ts accepts. */
+const invoke = <C extends IpcChannel>(channel: C, ...args: IpcArgsInput<C>) =>
+  ipcRenderer.invoke(channel, ...args);
 
 const bridge: ArchlabBridge = {
   info: () => invoke('app:info'),

@@ -36,6 +36,18 @@ describe('electron-builder.yml', () => {
     expect(config['fileAssociations']).toEqual([expect.objectContaining({ ext: 'archlab.json' })]);
   });
 
+  it("flips Electron's security fuses in the packaged binary", () => {
+    expect(config['electronFuses']).toEqual({
+      runAsNode: false,
+      enableCookieEncryption: true,
+      enableNodeOptionsEnvironmentVariable: false,
+      enableNodeCliInspectArguments: false,
+      enableEmbeddedAsarIntegrityValidation: true,
+      onlyLoadAppFromAsar: true,
+    });
+    expect(config['asar']).toBe(true);
+  });
+
   it('points at icons that exist', () => {
     for (const platform of ['linux', 'mac', 'win'] as const) {
       const icon = (config[platform] as { icon: string }).icon;
