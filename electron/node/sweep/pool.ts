@@ -1,0 +1,45 @@
+// Where a sweep's runs execute: inline (one at a time, on this thread) or on a tinypool pool of
+// worker threads, one per job. Either way each run is the same pure function of its task.
+import { availableParallelism } from 'node:os';
+import { fileURLToPath } from 'node:url';
+import { Tinypool } from 'tinypool';
+import { runOne, type RunLine, type RunTask } from '../../../shared/sweep/runOne';
+
+export interface Executor {
+  /** Runs that may be in flight at once. */
+  readonly width: number;
+  run(task: RunTask): Promise<RunLine>;
+  close(): Promise<void>;
+}
+
+export function inlineExecutor(): Executor {
+  return {
+    width: 1,
+    run: (task) => Promise.resolve(runOne(task)),
+    close: () => Promise.resolve(),
+  };
+}
+
+export const defaultJobs = (): number => availableParallelism();
+
+/** The worker script: bundled beside the CLI, or the TypeScript source under tsx. */
+function workerFile(): string {
+  const here = import.meta.url;
+  return fileURLToPath(
+    here.endsWith('.ts') ? new URL('./worker.dev.mjs', here) : new URL('./sweepWorker.mjs', here),
+  );
+}
+
+export function poolExecutor(jobs: number): Executor {
+  const pool = new Tinypool({
+    filename: workerFile(),
+    minThreads: jobs,
+    maxThreads: jobs,
+    idleTimeout: 60_000,
+  });
+  return {
+    width: jobs,
+    run: (task) => pool.run(task) as Promise<RunLine>,
+    close: () => pool.destroy(),
+  };
+}
