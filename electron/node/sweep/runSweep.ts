@@ -2,7 +2,9 @@
 // number of jobs: results are placed by run index, and early stopping keeps, per cell, exactly
 // the first k runs in seed order (the smallest k whose interval is narrow enough), so runs that
 // finished out of order past k are dropped.
+import { CompileError, createRun } from '../../../shared/engine';
 import type { ArchDocument } from '../../../shared/model';
+import { SweepError } from '../../../shared/sweep/paths';
 import { cellDocument, type SweepPlan } from '../../../shared/sweep/plan';
 import type { RunLine, RunTask } from '../../../shared/sweep/runOne';
 import { stopAfter } from '../../../shared/sweep/summary';
@@ -61,6 +63,7 @@ export async function runSweep(
     let d = cellDocs.get(cell);
     if (d === undefined) {
       d = cellDocument(doc, plan, plan.cells[cell]!);
+      checkCell(d, plan, cell);
       cellDocs.set(cell, d);
     }
     return d;
@@ -130,6 +133,24 @@ export async function runSweep(
   }
   if (failure !== null) throw failure;
   return [...results.values()].filter((l) => !skip(l.run)).sort((a, b) => a.run - b.run);
+}
+
+/** A cell whose document cannot run is refused here, naming the cell, before any run starts. */
+function checkCell(doc: ArchDocument, plan: SweepPlan, cell: number): void {
+  try {
+    createRun(doc, { scenario: plan.scenario, traceEvery: 0 });
+  } catch (e) {
+    if (!(e instanceof CompileError)) throw e;
+    const params = Object.entries(plan.cells[cell]!.params)
+      .map(([k, v]) => `${k}=${String(v)}`)
+      .join(' ');
+    throw new SweepError(
+      e.problems.map((p) => ({
+        path: p.path,
+        message: `${p.message} (in cell ${cell}: ${params})`,
+      })),
+    );
+  }
 }
 
 /** Lines as NDJSON text (one JSON object per line). */
