@@ -1,5 +1,8 @@
-// Bundle the CLI into out/cli/archlab.mjs so `npx archlab` runs without a TypeScript loader.
+// Bundle the CLI into out/cli/archlab.mjs (and the sweep's worker beside it) so `npx archlab`
+// runs without a TypeScript loader. `node scripts/build-cli.mjs DIR` writes them into DIR instead.
 import { build } from 'esbuild';
+
+const outdir = process.argv[2] ?? 'out/cli';
 
 await build({
   entryPoints: {
@@ -7,7 +10,7 @@ await build({
     // The sweep's worker threads load this file beside the CLI.
     sweepWorker: 'electron/node/sweep/worker.ts',
   },
-  outdir: 'out/cli',
+  outdir,
   outExtension: { '.js': '.mjs' },
   bundle: true,
   platform: 'node',
@@ -22,4 +25,4 @@ await build({
     js: "import { createRequire as __cr } from 'node:module'; const require = __cr(import.meta.url);",
   },
 });
-console.log('CLI built: out/cli/archlab.mjs');
+console.log(`CLI built: ${outdir}/archlab.mjs`);
