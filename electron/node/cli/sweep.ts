@@ -131,8 +131,9 @@ export async function sweepCommand(file: string, args: SweepArgs, io: Output): P
     await writeFileAtomic(args.report, sweepReportHtml({ doc, ...outcome }));
   const seconds = (io.now() - started) / 1000;
   const header = `sweep ${plan.id}, scenario "${plan.scenario}": ${plan.cells.length} cells × ${plan.seeds.length} seeds${shard ? `, shard ${shard.index}/${shard.count}` : ''}; ${lines.length} runs in ${seconds.toFixed(1)} s on ${jobs} job${jobs === 1 ? '' : 's'}\n`;
-  note(header);
-  (args.out === '-' ? note : info)(summaryText(outcome));
+  const tell = args.out === '-' ? note : info;
+  tell(header);
+  tell(summaryText(outcome));
   return 0;
 }
 
