@@ -12,7 +12,7 @@ import type { RunLine } from '../../../shared/sweep/runOne';
 import { summarise, type CellSummary } from '../../../shared/sweep/summary';
 import { writeFileAtomic } from '../atomicBytes';
 import type { Output } from './commands';
-import { emitK8sJob } from '../sweep/k8sJob';
+import { emitK8sJob, jobName } from '../sweep/k8sJob';
 import { mergeParts, MergeError } from '../sweep/merge';
 import { defaultJobs, poolExecutor } from '../sweep/pool';
 import { parseShard, runSweep, toNdjson, type Shard } from '../sweep/runSweep';
@@ -93,6 +93,7 @@ export async function sweepCommand(file: string, args: SweepArgs, io: Output): P
       return fail(io, `--emit k8s-job: ${(e as Error).message}`);
     }
     await write(io, args.out ?? '-', yaml);
+    if (args.quiet !== true) io.err(clusterSteps(jobName(doc.name), args.out));
     return 0;
   }
   let shard: Shard | undefined;
@@ -135,6 +136,18 @@ export async function sweepCommand(file: string, args: SweepArgs, io: Output): P
   tell(header);
   tell(summaryText(outcome));
   return 0;
+}
+
+/** The commands that run the emitted Job and collect its lines. */
+function clusterSteps(name: string, out: string | undefined): string {
+  const file = out === undefined || out === '-' ? 'sweep.yaml' : out;
+  return [
+    'Run it on the cluster:',
+    `  kubectl apply -f ${file} && kubectl wait --for=condition=complete --timeout=2h job/${name}`,
+    `  kubectl get pods -l app.kubernetes.io/instance=${name} --field-selector=status.phase=Succeeded -o name | xargs -n1 kubectl logs > parts.ndjson`,
+    '  archlab sweep merge parts.ndjson --out results.ndjson',
+    '',
+  ].join('\n');
 }
 
 export function outcomeOf(doc: ArchDocument, plan: SweepPlan, lines: RunLine[]): SweepOutcome {
