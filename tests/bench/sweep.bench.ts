@@ -6,7 +6,7 @@ import { writeFileSync } from 'node:fs';
 import { ArchDocument } from '../../shared/model';
 import { planSweep } from '../../shared/sweep/plan';
 import { poolExecutor } from '../../electron/node/sweep/pool';
-import { runSweep, toNdjson } from '../../electron/node/sweep/runSweep';
+import { runSweep, toNdjson } from '../../shared/sweep/schedule';
 import { buildDoc, direct } from '../unit/engine/build';
 
 export function sweepBenchDocument(): ArchDocument {

@@ -7,7 +7,7 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { inlineExecutor } from '../../electron/node/sweep/pool';
-import { runSweep, toNdjson } from '../../electron/node/sweep/runSweep';
+import { runSweep, toNdjson } from '../../shared/sweep/schedule';
 import { planSweep } from '../../shared/sweep/plan';
 import { replicasDoc } from '../unit/sweep/docs';
 

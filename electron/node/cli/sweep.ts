@@ -15,7 +15,7 @@ import type { Output } from './commands';
 import { emitK8sJob, jobName } from '../sweep/k8sJob';
 import { mergeParts, MergeError } from '../sweep/merge';
 import { defaultJobs, poolExecutor } from '../sweep/pool';
-import { parseShard, runSweep, toNdjson, type Shard } from '../sweep/runSweep';
+import { parseShard, runSweep, toNdjson, type Shard } from '../../../shared/sweep/schedule';
 
 export interface SweepArgs {
   scenario?: string | undefined;

@@ -3,14 +3,10 @@
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import { Tinypool } from 'tinypool';
-import { runOne, type RunLine, type RunTask } from '../../../shared/sweep/runOne';
+import { runOne, type RunLine } from '../../../shared/sweep/runOne';
+import type { Executor } from '../../../shared/sweep/schedule';
 
-export interface Executor {
-  /** Runs that may be in flight at once. */
-  readonly width: number;
-  run(task: RunTask): Promise<RunLine>;
-  close(): Promise<void>;
-}
+export type { Executor };
 
 export function inlineExecutor(): Executor {
   return {

@@ -1,7 +1,8 @@
 // Planning a sweep: fields addressed as the inspector names them, the grid as the product of the
 // parameters with the same seeds in every cell, and bad sweeps refused with the path at fault.
 import { describe, expect, it } from 'vitest';
-import { parseDocument } from '../../../shared/model';
+import { applyOps, parseDocument } from '../../../shared/model';
+import { cellOps } from '../../../shared/sweep/apply';
 import { footprint } from '../../../shared/sweep/cost';
 import { SweepError } from '../../../shared/sweep/paths';
 import { cellDocument, planSweep, rangeValues } from '../../../shared/sweep/plan';
@@ -156,5 +157,29 @@ describe('footprint', () => {
       memoryGiB: 4,
       costPerHour: 0.1,
     });
+  });
+});
+
+describe("applying a cell's answer", () => {
+  it('gives the edits that turn the document into the cell’s, in one apply', () => {
+    const doc = replicasDoc({
+      parameters: [
+        { path: 'nodes.orders.props.replicas', values: [2, 4] },
+        { path: 'nodes.orders.props.serviceTime.meanMs', values: [10, 7] },
+        { path: 'edges.users-orders.props.retries', values: [1] },
+      ],
+    });
+    const plan = planSweep(doc);
+    const ops = cellOps(doc, plan, 3);
+    expect(ops).toEqual([
+      {
+        type: 'updateNode',
+        id: 'orders',
+        props: { replicas: 4, serviceTime: { dist: 'exponential', meanMs: 7 } },
+      },
+      { type: 'updateEdge', id: 'users-orders', props: { retries: 1 } },
+    ]);
+    const applied = applyOps(doc, ops);
+    expect(applied.ok && applied.doc.nodes).toEqual(cellDocument(doc, plan, plan.cells[3]!).nodes);
   });
 });

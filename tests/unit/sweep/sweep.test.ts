@@ -8,7 +8,7 @@ import { summarise } from '../../../shared/sweep/summary';
 import { tInterval } from '../../../shared/sweep/stats';
 import { mergeParts } from '../../../electron/node/sweep/merge';
 import { inlineExecutor, poolExecutor } from '../../../electron/node/sweep/pool';
-import { parseShard, runSweep, toNdjson } from '../../../electron/node/sweep/runSweep';
+import { parseShard, runSweep, toNdjson } from '../../../shared/sweep/schedule';
 import { mmcResponseMs } from '../engine/queueing';
 import { MU, mmcSweepDoc, replicasDoc } from './docs';
 

@@ -2,13 +2,20 @@
 // number of jobs: results are placed by run index, and early stopping keeps, per cell, exactly
 // the first k runs in seed order (the smallest k whose interval is narrow enough), so runs that
 // finished out of order past k are dropped.
-import { CompileError, createRun } from '../../../shared/engine';
-import type { ArchDocument } from '../../../shared/model';
-import { SweepError } from '../../../shared/sweep/paths';
-import { cellDocument, type SweepPlan } from '../../../shared/sweep/plan';
-import type { RunLine, RunTask } from '../../../shared/sweep/runOne';
-import { stopAfter } from '../../../shared/sweep/summary';
-import type { Executor } from './pool';
+import { CompileError, createRun } from '../engine';
+import type { ArchDocument } from '../model';
+import { SweepError } from './paths';
+import { cellDocument, type SweepPlan } from './plan';
+import type { RunLine, RunTask } from './runOne';
+import { stopAfter } from './summary';
+
+/** Where runs execute: inline, worker threads (CLI) or Web Workers (the app). */
+export interface Executor {
+  /** Runs that may be in flight at once. */
+  readonly width: number;
+  run(task: RunTask): Promise<RunLine>;
+  close(): Promise<void>;
+}
 
 export interface Shard {
   index: number;
