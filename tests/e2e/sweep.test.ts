@@ -46,8 +46,13 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
     await expect(
       page.getByLabel('Values of nodes.orders.props.replicas').inputValue(),
     ).resolves.toBe('1, 2, 3, 4, 5');
+    // A second parameter, for the heatmap: the pods' concurrency at 8 or 16.
+    await page.getByRole('button', { name: 'Sweep Concurrency' }).click();
+    const conc = page.getByLabel('Values of nodes.orders.props.concurrency');
+    await conc.fill('8, 16');
+    await conc.blur();
     const seeds = page.getByLabel('Seeds per cell');
-    await seeds.fill('4');
+    await seeds.fill('2');
     await seeds.blur();
     await page.getByLabel('Cheapest design by').selectOption('replicas');
     await page.getByRole('button', { name: 'Run sweep' }).click();
@@ -55,10 +60,15 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
     await page.screenshot({ path: shot('sweep-running.png') });
     await page.waitForSelector('.sweep-best', { timeout: 120_000 });
     await expect(page.locator('.sweep-chart canvas').count()).resolves.toBe(4);
+    // 5 replica counts × 2 concurrencies, the cheapest starred.
+    await expect(page.locator('.sweep-heatmap tbody td').count()).resolves.toBe(10);
+    await expect(page.locator('.sweep-heatmap td.best').count()).resolves.toBe(1);
     await page.screenshot({ path: shot('sweep-results.png') });
     // The panel scrolls: look at the charts, then at the bottom of the tab.
     await page.locator('.sweep-charts').evaluate((el) => el.scrollIntoView());
     await page.locator('.bottom-panel').screenshot({ path: shot('sweep-charts.png') });
+    await page.locator('.sweep-heatmap').evaluate((el) => el.scrollIntoView());
+    await page.locator('.bottom-panel').screenshot({ path: shot('sweep-heatmap.png') });
     const best = await page.locator('.sweep-best').innerText();
     const m = /nodes\.orders\.props\.replicas = (\d+)/.exec(best);
     expect(m, best).not.toBeNull();
@@ -68,6 +78,6 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
     await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
     await page.keyboard.press('Control+z');
     expect(await replicasOf(lab, 'orders')).toBe(3);
-    expect((await docOf(lab)).scenarios[0]?.sweep?.parameters).toHaveLength(1);
+    expect((await docOf(lab)).scenarios[0]?.sweep?.parameters).toHaveLength(2);
   });
 });
