@@ -21,7 +21,7 @@ export function sweepBenchDocument(): ArchDocument {
     .call('users', 'api', direct)
     .scenario({
       name: 'capacity',
-      durationS: 280,
+      durationS: 600,
       seed: 1,
       sweep: {
         parameters: [{ path: 'nodes.api.props.concurrency', values: [2, 3, 4, 5] }],
@@ -60,7 +60,7 @@ export async function benchSweep(): Promise<string[]> {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   const ratios = one.map((s, i) => s / two[i]!);
   return [
-    'sweep: 4 cells × 8 seeds of M/M/c (λ=180/s, ~50,000 customers a run), pool start-up included',
+    'sweep: 4 cells × 8 seeds of M/M/c (λ=180/s, ~108,000 customers a run), pool start-up included',
     `  --jobs 1 : median ${median(one).toFixed(2)} s  (${one.map((s) => s.toFixed(2)).join(', ')})`,
     `  --jobs 2 : median ${median(two).toFixed(2)} s  (${two.map((s) => s.toFixed(2)).join(', ')})`,
     `  speed-up : median ${median(ratios).toFixed(2)}× (pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 1.7× on 2 free cores)`,
