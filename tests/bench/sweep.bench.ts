@@ -2,7 +2,10 @@
 // Each run is an M/M/c queue of ~50,000 customers, so pool start-up is small next to the work.
 // `node tests/bench/sweep.bench.ts FILE` (under tsx) writes the bench's document, for timing the
 // whole CLI from outside: archlab sweep FILE --jobs 1 / --jobs 2.
-import { writeFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { ArchDocument } from '../../shared/model';
 import { planSweep } from '../../shared/sweep/plan';
 import { poolExecutor } from '../../electron/node/sweep/pool';
@@ -32,11 +35,18 @@ export function sweepBenchDocument(): ArchDocument {
   return ArchDocument.parse({ ...input, name: 'sweep bench' });
 }
 
-async function timed(jobs: number): Promise<{ s: number; text: string }> {
+/** The worker as the CLI ships it (bundled), not the TypeScript source that tsx compiles per thread. */
+function bundledWorker(): string {
+  const dir = mkdtempSync(path.join(tmpdir(), 'archlab-bench-cli-'));
+  spawnSync(process.execPath, ['scripts/build-cli.mjs', dir], { stdio: 'ignore' });
+  return path.join(dir, 'sweepWorker.mjs');
+}
+
+async function timed(jobs: number, worker: string): Promise<{ s: number; text: string }> {
   const doc = sweepBenchDocument();
   const plan = planSweep(doc);
   const t0 = performance.now();
-  const pool = poolExecutor(jobs);
+  const pool = poolExecutor(jobs, worker);
   try {
     const lines = await runSweep(doc, plan, { executor: pool });
     return { s: (performance.now() - t0) / 1000, text: toNdjson(lines) };
@@ -46,13 +56,14 @@ async function timed(jobs: number): Promise<{ s: number; text: string }> {
 }
 
 export async function benchSweep(): Promise<string[]> {
-  await timed(2); // warm-up
+  const worker = bundledWorker();
+  await timed(2, worker); // warm-up
   const one: number[] = [];
   const two: number[] = [];
   let same = true;
   for (let i = 0; i < 3; i++) {
-    const a = await timed(1);
-    const b = await timed(2);
+    const a = await timed(1, worker);
+    const b = await timed(2, worker);
     one.push(a.s);
     two.push(b.s);
     same &&= a.text === b.text;
@@ -60,7 +71,7 @@ export async function benchSweep(): Promise<string[]> {
   const median = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)]!;
   const ratios = one.map((s, i) => s / two[i]!);
   return [
-    'sweep: 4 cells × 8 seeds of M/M/c (λ=180/s, ~108,000 customers a run), pool start-up included',
+    'sweep: 4 cells × 8 seeds of M/M/c (λ=180/s, ~108,000 customers a run), bundled worker, pool start-up included',
     `  --jobs 1 : median ${median(one).toFixed(2)} s  (${one.map((s) => s.toFixed(2)).join(', ')})`,
     `  --jobs 2 : median ${median(two).toFixed(2)} s  (${two.map((s) => s.toFixed(2)).join(', ')})`,
     `  speed-up : median ${median(ratios).toFixed(2)}× (pairs ${ratios.map((r) => r.toFixed(2)).join(', ')}; target ≥ 1.7× on 2 free cores)`,

@@ -26,9 +26,10 @@ function workerFile(): string {
   );
 }
 
-export function poolExecutor(jobs: number): Executor {
+/** `file`: another worker script (a bench uses the bundled one under tsx). */
+export function poolExecutor(jobs: number, file: string = workerFile()): Executor {
   const pool = new Tinypool({
-    filename: workerFile(),
+    filename: file,
     minThreads: jobs,
     maxThreads: jobs,
     idleTimeout: 60_000,
