@@ -11,6 +11,7 @@ import {
   QueueProps,
   ServiceProps,
 } from './props';
+import { Prices, Sweep } from './sweep';
 
 export const CURRENT_VERSION = 1;
 
@@ -143,6 +144,7 @@ export const Scenario = z.object({
   warmupS: z.number().min(0).default(0).describe('Seconds left out of the summary figures'),
   timeline: z.array(TimelineEntry).default([]),
   slos: z.array(Slo).default([]),
+  sweep: Sweep.optional().describe('Many runs over a grid of parameters and seeds (archlab sweep)'),
 });
 export type Scenario = z.infer<typeof Scenario>;
 
@@ -270,6 +272,7 @@ export const ArchDocument = z.object({
   groups: z.array(Group).default([]),
   transactions: z.array(TransactionFlow).default([]),
   scenarios: z.array(Scenario).default([]),
+  prices: Prices.optional().describe('What CPU and memory requests cost, for sweep objectives'),
 });
 /** A parsed document: every default filled in. */
 export type ArchDocument = z.infer<typeof ArchDocument>;

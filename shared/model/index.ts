@@ -1,6 +1,7 @@
 export * from './distributions';
 export * from './props';
 export * from './document';
+export * from './sweep';
 export * from './validate';
 export * from './migrations';
 export * from './rules';

@@ -13,14 +13,16 @@ import { benchChain } from './chain.bench';
 import { benchCompile } from './compile.bench';
 import { benchMemory } from './memory.bench';
 import { benchMmc } from './mmc.bench';
+import { benchSweep } from './sweep.bench';
 import { benchTx } from './tx.bench';
 
-const benches: [string, () => string[]][] = [
+const benches: [string, () => string[] | Promise<string[]>][] = [
   ['mmc', benchMmc],
   ['chain', () => benchChain()],
   ['memory', benchMemory],
   ['tx', benchTx],
   ['compile', benchCompile],
+  ['sweep', benchSweep],
   // In Chromium, against bare React Flow: its own process (canvas.ts), after a web build.
   ['canvas', () => []],
 ];
@@ -67,5 +69,5 @@ async function main(): Promise<void> {
 if (isMainThread) await main();
 else {
   const bench = benches.find(([name]) => name === (workerData as { bench: string }).bench)?.[1];
-  for (const line of bench?.() ?? []) console.log(line);
+  for (const line of (await bench?.()) ?? []) console.log(line);
 }

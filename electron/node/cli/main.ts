@@ -3,11 +3,19 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ENGINE_VERSION } from '../../../shared/engine';
 import { nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+import { sweepCommand, sweepMergeCommand, type SweepArgs } from './sweep';
 
 function integer(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 0 || n > 2 ** 32 - 1)
     throw new InvalidArgumentError('must be an integer from 0 to 4294967295');
+  return n;
+}
+
+function positive(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 4096)
+    throw new InvalidArgumentError('must be a whole number from 1 to 4096');
   return n;
 }
 
@@ -34,6 +42,10 @@ Examples:
   archlab run shop.archlab.json --pdf drill.pdf --markdown wiki/drill   # PDF; Markdown + charts
   archlab validate shop.archlab.json
   archlab schema > archlab.schema.json
+  archlab sweep shop.archlab.json --jobs 2 --out results.ndjson --report sweep.html
+  archlab sweep shop.archlab.json --shard 0/4 --out part-0.ndjson
+  archlab sweep merge part-*.ndjson --out results.ndjson
+  archlab sweep shop.archlab.json --emit k8s-job --image REGISTRY/archlab:TAG --parallelism 8 > job.yaml
 
 Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     );
@@ -77,6 +89,34 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     .argument('<file>', 'an *.archlab.json document')
     .action(async (file: string) => {
       process.exitCode = await validateCommand(file, nodeOutput);
+    });
+  const sweep = cli
+    .command('sweep')
+    .description("run a scenario's sweep: a grid of parameters × seeds, with intervals per cell")
+    .argument('<file>', 'an *.archlab.json document whose scenario has a sweep')
+    .option('-s, --scenario <name>', 'scenario (default: the first with a sweep)')
+    .option('-j, --jobs <n>', 'worker threads (default: one per core)', positive)
+    .option('-o, --out <file.ndjson>', 'one JSON line per run ("-" for stdout)')
+    .option('--summary <file.json>', 'per-cell summaries and the cheapest design as JSON')
+    .option('--report <file.html>', 'the sweep report as one self-contained HTML file')
+    .option('--stop', "end a cell early once its interval is narrow enough (the sweep's stop)")
+    .option('--shard <i/n>', 'run only shard i of n (0 ≤ i < n)')
+    .option('-y, --yes', 'allow a sweep of more than 100,000 runs')
+    .option('-q, --quiet', 'print nothing but the lines asked for')
+    .option('--emit <target>', 'write a Kubernetes Indexed Job instead of running (k8s-job)')
+    .option('--image <image>', 'with --emit k8s-job: the image that holds the CLI')
+    .option('--parallelism <p>', 'with --emit k8s-job: pods at once', positive)
+    .option('--shards <n>', 'with --emit k8s-job: shards (default: the parallelism)', positive)
+    .action(async (file: string, opts: SweepArgs) => {
+      process.exitCode = await sweepCommand(file, opts, nodeOutput);
+    });
+  sweep
+    .command('merge')
+    .description('join the NDJSON parts of one sweep run as shards, in run order')
+    .argument('<parts...>', 'the parts (NDJSON)')
+    .option('-o, --out <file.ndjson>', 'where to write the joined lines (default: stdout)')
+    .action(async (parts: string[], opts: { out?: string }) => {
+      process.exitCode = await sweepMergeCommand(parts, opts, nodeOutput);
     });
   cli
     .command('schema')

@@ -7,7 +7,15 @@ import type { ArchDocument } from '../../../shared/model';
 import { useStore } from '../store';
 
 export type BottomTab =
-  'summary' | 'charts' | 'events' | 'drill' | 'verdict' | 'compare' | 'problems' | 'transactions';
+  | 'summary'
+  | 'charts'
+  | 'events'
+  | 'drill'
+  | 'verdict'
+  | 'compare'
+  | 'problems'
+  | 'transactions'
+  | 'sweep';
 
 export interface FinishedRun {
   key: number;

@@ -11,10 +11,12 @@ export interface FieldInputProps {
   onCommit(value: unknown): void;
   /** Say why typed text could not be read at all. */
   onInvalid(message: string): void;
+  /** Offered on numbers: add this field to the scenario's sweep. */
+  onSweep?: (() => void) | undefined;
 }
 
 /** One field of a form built from the model's field metadata. */
-export function FieldInput({ meta, value, error, onCommit, onInvalid }: FieldInputProps) {
+export function FieldInput({ meta, value, error, onCommit, onInvalid, onSweep }: FieldInputProps) {
   const id = useId();
   const mixed = value === MIXED;
   const [draft, setDraft] = useState(() => formatField(meta, value));
@@ -95,7 +97,20 @@ export function FieldInput({ meta, value, error, onCommit, onInvalid }: FieldInp
         {meta.label}
         {meta.unit && <span className="unit"> ({meta.unit})</span>}
       </label>
-      <div className="field-control">{input}</div>
+      <div className="field-control">
+        {input}
+        {onSweep && (
+          <button
+            type="button"
+            className="tool small sweep-this"
+            title="Sweep this: run the scenario over several values of this field"
+            aria-label={`Sweep ${meta.label}`}
+            onClick={onSweep}
+          >
+            Sweep
+          </button>
+        )}
+      </div>
       {error ? (
         <div className="field-error" id={`${id}-error`} role="alert">
           {error}

@@ -10,12 +10,14 @@ export interface FieldListProps {
   valueAt(path: string): unknown;
   /** Check and write; returns the reason when refused (nothing is written then). */
   commit(path: string, value: unknown): string | null;
+  /** Offered beside number fields: add the field at this path to the scenario's sweep. */
+  sweep?: ((path: string, value: unknown, integer: boolean) => void) | undefined;
 }
 
 const stringify = (v: unknown) => (v === MIXED ? 'mixed' : (JSON.stringify(v) ?? 'undefined'));
 
 /** A form from field metadata: sections, conditional fields, optional blocks, errors per field. */
-export function FieldList({ fields, valueAt, commit }: FieldListProps) {
+export function FieldList({ fields, valueAt, commit, sweep }: FieldListProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setError = (path: string, message: string | null) =>
     setErrors((e) => {
@@ -89,6 +91,11 @@ export function FieldList({ fields, valueAt, commit }: FieldListProps) {
         error={errors[f.path]}
         onCommit={(v) => setError(f.path, commit(f.path, v))}
         onInvalid={(m) => setError(f.path, `${f.label} ${m}`)}
+        onSweep={
+          sweep && (f.type === 'number' || f.type === 'integer')
+            ? () => sweep(f.path, value, f.type === 'integer')
+            : undefined
+        }
       />,
     );
   }

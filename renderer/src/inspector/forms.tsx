@@ -16,6 +16,7 @@ import {
 import type { Problem } from '../../../shared/protocol';
 import { useStore } from '../store';
 import { FieldList } from './FieldList';
+import { sweepField } from '../sweep/sweepEdit';
 import { grouped } from './sections';
 import { MIXED } from './fieldValue';
 
@@ -81,6 +82,12 @@ export function NodeForm({ nodes }: { nodes: readonly Node[] }) {
         fields={fields}
         valueAt={(path) => sharedValue(nodes, (n) => getAt(n.props, path))}
         commit={commit}
+        sweep={
+          nodes.length === 1
+            ? (path, value, integer) =>
+                sweepField(`nodes.${nodes[0]!.id}.props.${path}`, value, integer)
+            : undefined
+        }
       />
     </>
   );
@@ -116,6 +123,12 @@ export function EdgeForm({ edges }: { edges: readonly Edge[] }) {
         fields={fields}
         valueAt={(path) => sharedValue(edges, (e) => getAt(e.props, path))}
         commit={commit}
+        sweep={
+          edges.length === 1
+            ? (path, value, integer) =>
+                sweepField(`edges.${edges[0]!.id}.props.${path}`, value, integer)
+            : undefined
+        }
       />
     </>
   );

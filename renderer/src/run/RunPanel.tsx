@@ -13,6 +13,7 @@ import { ProblemsTab } from '../drills/ProblemsTab';
 import { useChecks } from '../drills/useChecks';
 import { VerdictTab } from '../drills/VerdictTab';
 import { TransactionsTab } from '../transactions/TransactionsTab';
+import { SweepTab } from '../sweep/SweepTab';
 
 const TABS: readonly BottomTab[] = [
   'drill',
@@ -22,6 +23,7 @@ const TABS: readonly BottomTab[] = [
   'events',
   'transactions',
   'compare',
+  'sweep',
   'problems',
 ];
 const TAB_NAMES: Record<BottomTab, string> = {
@@ -32,6 +34,7 @@ const TAB_NAMES: Record<BottomTab, string> = {
   events: 'Events',
   transactions: 'Transactions',
   compare: 'Compare',
+  sweep: 'Sweep',
   problems: 'Problems',
 };
 
@@ -115,6 +118,7 @@ export function RunPanel() {
         {tab === 'drill' && <DrillTab />}
         {tab === 'verdict' && <VerdictTab />}
         {tab === 'compare' && <CompareTab />}
+        {tab === 'sweep' && <SweepTab theme={theme} />}
         {tab === 'problems' && <ProblemsTab />}
         {tab === 'transactions' && <TransactionsTab />}
       </div>

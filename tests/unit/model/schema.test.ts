@@ -252,6 +252,7 @@ describe('JSON Schema', () => {
       'groups',
       'transactions',
       'scenarios',
+      'prices',
     ]);
     expect(schema.required).toEqual(['format', 'version']);
     expect(JSON.stringify(schema)).toContain('"Desired pods (Deployment)"');

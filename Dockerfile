@@ -1,0 +1,23 @@
+# The archlab CLI and engine for running sweeps on a cluster (archlab sweep --shard I/N): no
+# Electron, no browser (so no --pdf or PNG charts). Build from the repository root:
+#   docker build -t REGISTRY/archlab:TAG .
+
+# Build stage: bundle the CLI and the sweep worker with esbuild.
+FROM node:20-bookworm-slim AS build
+WORKDIR /src
+COPY package.json package-lock.json ./
+RUN ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
+COPY scripts/build-cli.mjs scripts/
+COPY shared shared
+COPY electron/node electron/node
+RUN node scripts/build-cli.mjs
+
+# The image: the two bundles, the launcher and tinypool.
+FROM node:20-bookworm-slim
+WORKDIR /opt/archlab
+COPY docker/package.json package.json
+RUN npm install --omit=dev --no-audit --no-fund
+COPY bin/archlab.mjs bin/archlab.mjs
+COPY --from=build /src/out/cli/archlab.mjs /src/out/cli/sweepWorker.mjs out/cli/
+USER node
+ENTRYPOINT ["node", "/opt/archlab/bin/archlab.mjs"]
