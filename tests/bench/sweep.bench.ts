@@ -10,7 +10,7 @@ import { ArchDocument } from '../../shared/model';
 import { planSweep } from '../../shared/sweep/plan';
 import { poolExecutor } from '../../electron/node/sweep/pool';
 import { runSweep, toNdjson } from '../../shared/sweep/schedule';
-import { buildDoc, direct } from '../unit/engine/build';
+import { buildDoc, direct } from '../fixtures/build';
 
 export function sweepBenchDocument(): ArchDocument {
   const input = buildDoc()

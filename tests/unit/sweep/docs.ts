@@ -1,7 +1,7 @@
 // Documents for the sweep tests: an M/M/c queue (one pod with c slots, one FIFO queue) and a
 // service whose replicas a sweep varies, with a p99 SLO and prices.
 import { ArchDocument, type SweepInput } from '../../../shared/model';
-import { buildDoc, direct } from '../engine/build';
+import { buildDoc, direct } from '../../fixtures/build';
 
 export const MU = 100;
 
