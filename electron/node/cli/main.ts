@@ -3,6 +3,7 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { ENGINE_VERSION } from '../../../shared/engine';
 import { nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+import { exportCommand, importCommand } from './importExport';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -34,6 +35,8 @@ Examples:
   archlab run shop.archlab.json --pdf drill.pdf --markdown wiki/drill   # PDF; Markdown + charts
   archlab validate shop.archlab.json
   archlab schema > archlab.schema.json
+  archlab import kubernetes-manifests.yaml --out boutique.archlab.json --report import.md
+  archlab export shop.archlab.json --to chaos-mesh --scenario "payments slow" --out drill.yaml
 
 Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     );
@@ -83,6 +86,25 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     .description("print the document's JSON Schema")
     .action(() => {
       process.exitCode = schemaCommand(nodeOutput);
+    });
+  cli
+    .command('import')
+    .description('make a document from Kubernetes / Istio manifests or Compose files')
+    .argument('<files...>', 'YAML files (multi-document, List objects, several at once)')
+    .requiredOption('-o, --out <doc.archlab.json>', 'the document to write')
+    .option('--report <import.md>', 'write what was read, defaulted, ignored and inferred')
+    .action(async (files: string[], opts: { out: string; report?: string }) => {
+      process.exitCode = await importCommand(files, opts, nodeOutput);
+    });
+  cli
+    .command('export')
+    .description('write a document as Kubernetes, Istio, Chaos Mesh or k6 files')
+    .argument('<file>', 'an *.archlab.json document')
+    .requiredOption('--to <target>', 'k8s | istio | chaos-mesh | k6')
+    .requiredOption('-o, --out <path>', 'the file to write')
+    .option('-s, --scenario <name>', 'scenario for chaos-mesh and k6 (default: the first)')
+    .action(async (file: string, opts: { to: string; out: string; scenario?: string }) => {
+      process.exitCode = await exportCommand(file, opts, nodeOutput);
     });
   return cli;
 }

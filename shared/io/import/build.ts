@@ -42,9 +42,36 @@ function depths(ids: string[], edges: { from: string; to: string }[]): Map<strin
   return depth;
 }
 
+/** What a manifest never says but a run needs, set the same way for every import and reported. */
+export const IMPORTED_CLIENT_RPS = 10;
+export const IMPORTED_CONCURRENCY = 100;
+
+function runDefaults(ctx: ImportContext): void {
+  for (const n of ctx.nodes) {
+    if (n.kind === 'service' && n.props['concurrency'] === undefined) {
+      n.props['concurrency'] = IMPORTED_CONCURRENCY;
+      ctx.defaulted(
+        n.place,
+        `${n.id}.concurrency`,
+        String(IMPORTED_CONCURRENCY),
+        'requests one pod serves at once: manifests do not say; servers such as Go, gRPC and Node serve many (set a thread pool’s size where there is one)',
+      );
+    }
+    if (n.kind === 'client' && n.props['rps'] === undefined) {
+      n.props['rps'] = IMPORTED_CLIENT_RPS;
+      ctx.defaulted(
+        n.place,
+        `${n.id}.rps`,
+        String(IMPORTED_CLIENT_RPS),
+        'a load generator’s rate is in its own script; set the rate to drill',
+      );
+    }
+  }
+}
+
 export function buildDocument(ctx: ImportContext, name: string): ArchDocument {
+  runDefaults(ctx);
   const nodes = new Map<string, Node>();
-  const edges: Edge[] = [];
   const groupNames = [...new Set(ctx.nodes.map((n) => n.group))];
   const kinds = new Map(ctx.nodes.map((n) => [n.id, n.kind]));
   // Edges first (node positions follow their depth).

@@ -194,14 +194,7 @@ export function importCompose(ctx: ImportContext, files: SourceObject[]): void {
         if (r) props['resources'] = r;
         const probe = healthProbe(s['healthcheck']);
         if (probe) props['readinessProbe'] = probe;
-      } else if (kind === 'client') {
-        ctx.defaulted(
-          src.at(servicePath),
-          `${id}.rps`,
-          '100',
-          'a load generator’s rate is in its own script; the lab’s default client rate',
-        );
-      } else {
+      } else if (kind !== 'client') {
         ctx.defaulted(
           src.at(servicePath),
           id,

@@ -5,7 +5,7 @@ import type { Confidence } from './types';
 import type { ImportContext, ImportedNode } from './context';
 
 const ADDRESS_NAME =
-  /(HOST|HOSTS|ADDR|ADDRESS|URL|URI|ENDPOINT|ENDPOINTS|SERVER|SERVERS|SERVICE|BROKER|BROKERS|DSN|TARGET)$/i;
+  /(HOST|HOSTS|HOSTNAME|ADDR|ADDRESS|URL|URI|ENDPOINT|ENDPOINTS|SERVER|SERVERS|SERVICE|BROKER|BROKERS|DSN|TARGET)$/i;
 const LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/i;
 const LOCAL = new Set(['localhost', '0.0.0.0', '127.0.0.1', '::1']);
 

@@ -278,6 +278,7 @@ export function readVirtualService(ctx: ImportContext, src: SourceObject): void 
         )
       : undefined;
   const hostNode = nodeByHost(ctx, hosts[0], ns);
+  const governed = new Set<unknown>();
   http.forEach((h: unknown, i) => {
     if (!isRecord(h)) return;
     const path = ['spec', 'http', i];
@@ -289,11 +290,11 @@ export function readVirtualService(ctx: ImportContext, src: SourceObject): void 
     const retries = isRecord(h['retries']) ? h['retries'] : undefined;
     const perTry = durationMs(retries?.['perTryTimeout']);
     const timeout = durationMs(h['timeout']);
-    const policy: Record<string, unknown> = {};
-    if (perTry !== undefined) policy['timeoutMs'] = perTry;
-    else if (timeout !== undefined) policy['timeoutMs'] = timeout;
-    if (typeof retries?.['attempts'] === 'number')
-      policy['retries'] = Math.min(10, retries['attempts']);
+    // Istio's defaults: no timeout, two retries.
+    const policy: Record<string, unknown> = {
+      timeoutMs: perTry ?? timeout ?? 0,
+      retries: typeof retries?.['attempts'] === 'number' ? Math.min(10, retries['attempts']) : 2,
+    };
     const routes = Array.isArray(h['route']) ? h['route'] : [];
     routes.forEach((r: unknown, j) => {
       if (!isRecord(r) || !isRecord(r['destination'])) return;
@@ -336,27 +337,29 @@ export function readVirtualService(ctx: ImportContext, src: SourceObject): void 
           'subsets are versions of one service; the lab draws one node and keeps the split in this report',
         );
     });
-    // Policies go on the edges into the host (from the matched source only, when it names one).
-    if (!gw && hostNode && Object.keys(policy).length > 0) {
+    // Policies go on the edges into the host: the first http entry that matches a caller wins.
+    if (!gw && hostNode) {
       let applied = 0;
       for (const e of ctx.edges.values()) {
-        if (e.to !== hostNode) continue;
+        if (e.to !== hostNode || governed.has(e)) continue;
         const from = ctx.node(e.from);
         if (source && !(from && Object.entries(source).every(([k, v]) => from.labels[k] === v)))
           continue;
+        governed.add(e);
         e.policy = { ...e.policy, ...policy };
         e.evidence.push({
-          text: `VirtualService ${name}: ${JSON.stringify(policy)}`,
+          text: `VirtualService ${name} http[${i}]: timeout ${String(policy['timeoutMs'])} ms, ${String(policy['retries'])} retries`,
           place: src.at(path),
         });
         applied++;
       }
-      if (applied === 0)
-        ctx.report.ignored.push({
-          place: src.at(path),
-          what: `VirtualService ${name} http[${i}]`,
-          why: `no edge into ${hostNode} to apply it to`,
-        });
+      if (applied > 0 && retries === undefined)
+        ctx.defaulted(
+          src.at([...path, 'retries']),
+          `retries of ${applied} edge(s) into ${hostNode}`,
+          '2',
+          'Istio retries twice by default',
+        );
     }
     for (const k of ['fault', 'mirror', 'rewrite', 'headers', 'corsPolicy', 'redirect'])
       if (h[k] !== undefined)

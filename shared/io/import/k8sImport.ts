@@ -255,14 +255,7 @@ function roleProps(ctx: ImportContext, w: Workload, kind: string): Record<string
         place: w.src.at([]),
         why: `${k} of ${w.name}: a ${kind} node in the lab has no ${k}`,
       });
-  if (kind === 'client')
-    ctx.defaulted(
-      w.src.at([]),
-      `${w.name}.rps`,
-      '100',
-      'a load generator’s rate is in its own script; the lab’s default client rate',
-    );
-  else
+  if (kind !== 'client')
     ctx.defaulted(
       w.src.at([]),
       `${w.name}`,
