@@ -11,15 +11,15 @@ export function checkCompose(value: unknown): { path: (string | number)[]; messa
   const { $schema: _meta, ...schema } = composeSchema as Record<string, unknown>;
   validate ??= new Ajv({ strict: false, allErrors: true }).compile(schema);
   if (validate(value)) return [];
-  return (validate.errors ?? []).slice(0, 20).map((e) => ({
-    path: e.instancePath
+  return (validate.errors ?? []).slice(0, 20).map((e) => {
+    const path: (string | number)[] = e.instancePath
       .split('/')
       .slice(1)
       .map((p) => p.replace(/~1/g, '/').replace(/~0/g, '~'))
-      .map((p) => (/^\d+$/.test(p) ? Number(p) : p)),
-    message:
-      e.keyword === 'additionalProperties'
-        ? `unknown field "${String((e.params as { additionalProperty?: string }).additionalProperty)}"`
-        : (e.message ?? e.keyword),
-  }));
+      .map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    if (e.keyword !== 'additionalProperties') return { path, message: e.message ?? e.keyword };
+    // Point at the unknown field itself.
+    const field = String((e.params as { additionalProperty?: string }).additionalProperty);
+    return { path: [...path, field], message: `unknown field "${field}"` };
+  });
 }

@@ -1,7 +1,15 @@
 // YAML files into documents that remember where each value came from. Multi-document streams
 // (`---`) and Kubernetes `List` objects come apart here; a file that does not parse stops the import
 // with the parser's own line and column.
-import { LineCounter, isNode, parseAllDocuments, type Document } from 'yaml';
+import {
+  LineCounter,
+  isMap,
+  isNode,
+  isScalar,
+  isSeq,
+  parseAllDocuments,
+  type Document,
+} from 'yaml';
 import { ImportError, type ImportProblem, type Place, type SourceFile } from './types';
 
 /** Larger files are refused before parsing: an import holds a handful of megabytes at most. */
@@ -28,16 +36,24 @@ export function pathText(parts: PathPart[]): string {
 }
 
 function placer(file: string, index: number, doc: Document, lines: LineCounter) {
+  const at = (node: unknown, path: PathPart[]): Place | undefined => {
+    if (!isNode(node) || !node.range) return undefined;
+    const pos = lines.linePos(node.range[0]);
+    return { file, doc: index, line: pos.line, column: pos.col, path: pathText(path) };
+  };
   return (path: PathPart[]): Place => {
-    // The nearest ancestor that exists in the YAML names the line.
-    for (let n = path.length; n >= 0; n--) {
-      const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
-      if (isNode(node) && node.range) {
-        const pos = lines.linePos(node.range[0]);
-        return { file, doc: index, line: pos.line, column: pos.col, path: pathText(path) };
-      }
+    // The field's own key (or list item) names the line; for a missing field, its parent's.
+    for (let n = path.length; n >= 1; n--) {
+      const parent = n === 1 ? doc.contents : doc.getIn(path.slice(0, n - 1), true);
+      const last = path[n - 1];
+      let place: Place | undefined;
+      if (isMap(parent)) {
+        const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === last);
+        place = at(pair?.key, path);
+      } else if (isSeq(parent) && typeof last === 'number') place = at(parent.items[last], path);
+      if (place) return place;
     }
-    return { file, doc: index, path: pathText(path) };
+    return at(doc.contents, path) ?? { file, doc: index, path: pathText(path) };
   };
 }
 
