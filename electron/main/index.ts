@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
+import { readImportFiles } from '../node/importFiles';
 import { FileStore } from '../node/fileStore';
 import { writeFileAtomic } from '../node/atomicBytes';
 import { checkInvoke } from '../node/ipc';
@@ -142,6 +143,14 @@ function registerIpc() {
     return r.canceled || !file ? null : files.open(file);
   });
   handle('file:openPath', (_e, [file]) => files.open(String(file)));
+  handle('file:import', async () => {
+    if (!mainWindow) return null;
+    const r = await dialog.showOpenDialog(mainWindow, {
+      properties: ['openFile', 'multiSelections'],
+      filters: [{ name: 'Kubernetes or Compose YAML', extensions: ['yaml', 'yml', 'json'] }],
+    });
+    return r.canceled || r.filePaths.length === 0 ? null : readImportFiles(r.filePaths);
+  });
   handle('file:save', async (_e, [req]) => {
     const { path: file, text } = req as { path?: string; text: string };
     if (file) return files.save(file, text);
