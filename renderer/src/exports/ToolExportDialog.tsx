@@ -16,6 +16,15 @@ const LABELS: Record<ExportTarget, string> = {
   k6: 'k6',
 };
 
+const HELP: Record<ExportTarget, string> = {
+  k8s: 'A Deployment and Service per service, with HPA, PDB, probes, resources and strategy; calls as <CALLEE>_ADDR env values.',
+  istio:
+    'A VirtualService per callee with each caller’s timeout and retries, DestinationRules with outlier detection, gateway weights.',
+  'chaos-mesh':
+    'The scenario’s faults as a Chaos Mesh Workflow, each at its offset; a dry run before the real experiment.',
+  k6: 'The clients’ traffic as k6 arrival-rate scenarios, the scenario’s SLOs as thresholds.',
+};
+
 export function ToolExportDialog() {
   const open = useToolExport((s) => s.open);
   const doc = useStore((s) => s.doc);
@@ -72,8 +81,9 @@ export function ToolExportDialog() {
             </button>
           ))}
         </div>
+        <p className="muted small">{HELP[target]}</p>
         {needsScenario && (
-          <label>
+          <label className="tool-export-scenario">
             Scenario{' '}
             <select value={chosen ?? ''} onChange={(e) => setScenario(e.target.value)}>
               {doc.scenarios.map((s) => (
