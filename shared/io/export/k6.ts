@@ -131,6 +131,10 @@ export function toK6(doc: ArchDocument, scenarioName?: string): K6Export {
       `export function ${fn}() {\n  http.get(\`\${__ENV.${env} || 'http://${host}'}/\`);\n}`,
     );
   }
+  if (Object.keys(scenarios).length === 0)
+    notes.push(
+      'the document has no client that sends to anything: no traffic to reproduce; add a client',
+    );
   const thresholds: Record<string, string[]> = {};
   for (const s of scenario.slos) {
     const t = threshold(s, notes, clients);
