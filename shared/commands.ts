@@ -19,6 +19,7 @@ export const commandCatalogue = [
   { id: 'file.open', label: 'Open…', shortcut: 'Mod+O', menu: 'File' },
   { id: 'file.openRecent', label: 'Open Recent…', shortcut: 'Mod+Shift+O', menu: 'File' },
   { id: 'file.openSample', label: 'Open Sample…', menu: 'File' },
+  { id: 'file.import', label: 'Import Kubernetes / Compose…', menu: 'File' },
   { id: 'file.save', label: 'Save', shortcut: 'Mod+S', menu: 'File', separatorBefore: true },
   { id: 'file.saveAs', label: 'Save As…', shortcut: 'Mod+Shift+S', menu: 'File' },
   {
@@ -32,6 +33,7 @@ export const commandCatalogue = [
   { id: 'file.exportPdf', label: 'Export as PDF…', menu: 'File' },
   { id: 'file.exportMermaid', label: 'Export as Mermaid (.mmd)', menu: 'File' },
   { id: 'file.exportDrawio', label: 'Export as draw.io (.drawio)', menu: 'File' },
+  { id: 'file.exportTools', label: 'Export to Kubernetes, Istio, Chaos Mesh, k6…', menu: 'File' },
   { id: 'file.exportReport', label: 'Export Run Report (HTML)', menu: 'File' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'Edit' },
   { id: 'edit.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', menu: 'Edit' },

@@ -146,6 +146,8 @@ export const ipcChannels = {
   'window:confirmClose': { args: z.tuple([]) },
   'file:open': { args: z.tuple([]) },
   'file:openPath': { args: z.tuple([z.string().min(1).max(4096)]) },
+  /** Pick Kubernetes / Compose YAML files to import; their texts, or null on cancel. */
+  'file:import': { args: z.tuple([]) },
   'file:save': {
     args: z.tuple([z.object({ path: z.string().max(4096).optional(), text: documentText })]),
   },
@@ -222,6 +224,7 @@ export interface ArchlabBridge {
   confirmClose(): Promise<void>;
   openFile(): Promise<OpenedFile | null>;
   openPath(path: string): Promise<OpenedFile>;
+  importFiles(): Promise<OpenedFile[] | null>;
   saveFile(req: { path?: string; text: string }): Promise<{ path: string } | null>;
   saveFileAs(req: { suggestedName: string; text: string }): Promise<{ path: string } | null>;
   recentFiles(): Promise<string[]>;

@@ -5,6 +5,7 @@ import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
+import { readImportFiles } from '../node/importFiles';
 import { FileStore } from '../node/fileStore';
 import { writeFileAtomic } from '../node/atomicBytes';
 import { documentArgs, PathGrants } from '../node/grants';
@@ -138,6 +139,14 @@ function registerIpc() {
       return r.canceled || !file ? null : files.open(grants.grant(file));
     },
     'file:openPath': (_e, [file]) => files.open(grants.check('file:openPath', file)),
+    'file:import': async () => {
+      if (!mainWindow) return null;
+      const r = await dialog.showOpenDialog(mainWindow, {
+        properties: ['openFile', 'multiSelections'],
+        filters: [{ name: 'Kubernetes or Compose YAML', extensions: ['yaml', 'yml', 'json'] }],
+      });
+      return r.canceled || r.filePaths.length === 0 ? null : readImportFiles(r.filePaths);
+    },
     'file:save': (_e, [{ path: file, text }]) => {
       checkDocumentText('file:save', text);
       // A path main did not hand out (a recovered copy's, say) is confirmed in the save dialog.

@@ -21,6 +21,7 @@ const bridge: ArchlabBridge = {
   confirmClose: () => invoke('window:confirmClose'),
   openFile: () => invoke('file:open'),
   openPath: (path) => invoke('file:openPath', path),
+  importFiles: () => invoke('file:import'),
   saveFile: (req) => invoke('file:save', req),
   saveFileAs: (req) => invoke('file:saveAs', req),
   recentFiles: () => invoke('file:recent'),

@@ -66,7 +66,18 @@ export const NODE_KINDS = [
   'external',
 ] as const satisfies readonly NodeKind[];
 
-const edgeBase = { id: Id, from: Id, to: Id, label: z.string().max(200).optional() };
+/** Why an imported edge exists: what named the call, and how sure that makes it. */
+export const EdgeEvidence = z.object({
+  confidence: z.enum(['high', 'medium', 'low']),
+  evidence: z.array(z.string().max(500)).max(50),
+});
+const edgeBase = {
+  id: Id,
+  from: Id,
+  to: Id,
+  label: z.string().max(200).optional(),
+  evidence: EdgeEvidence.optional().describe('Imported edges: what named the call'),
+};
 export const CallEdge = z.object({
   ...edgeBase,
   kind: z.literal('call'),

@@ -50,13 +50,14 @@ export const RollingUpdate = z.object({
   maxUnavailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
 });
 
-const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'exec'] as const;
+const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'exec', 'grpc'] as const;
 
 const Probe = z
   .object({
     httpGet: z.object({ path: z.string(), port: z.number().int() }).optional(),
     tcpSocket: z.object({ port: z.number().int() }).optional(),
     exec: z.object({ command: z.array(z.string()) }).optional(),
+    grpc: z.object({ port: z.number().int(), service: z.string().optional() }).optional(),
     initialDelaySeconds: z.number().int().min(0).default(0),
     periodSeconds: z.number().int().min(1).default(10),
     timeoutSeconds: z.number().int().min(1).default(1),
@@ -69,7 +70,7 @@ const Probe = z
     if (given.length === 0) {
       ctx.addIssue({
         code: 'custom',
-        message: 'must specify a handler type: httpGet, tcpSocket or exec',
+        message: 'must specify a handler type: httpGet, tcpSocket, exec or grpc',
         path: ['httpGet'],
       });
     } else if (given.length > 1) {
@@ -167,6 +168,21 @@ export const OutlierDetection = z.object({
   maxEjectionTimeMs: z.number().min(1).max(3_600_000).default(300_000),
 });
 
+const Quantity = z.union([z.string().max(64), z.number()]);
+const ResourceList = z.object({ cpu: Quantity.optional(), memory: Quantity.optional() });
+
+/** The container's resources as Kubernetes writes them; kept for export, not simulated. */
+export const Resources = z.object({
+  requests: ResourceList.optional(),
+  limits: ResourceList.optional(),
+});
+
+/** A PodDisruptionBudget: one of minAvailable or maxUnavailable, as Kubernetes writes it. */
+export const DisruptionBudget = z.object({
+  minAvailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).optional(),
+  maxUnavailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).optional(),
+});
+
 export const ServiceProps = z
   .object({
     replicas: z.number().int().min(0).max(10_000).default(2).describe('Desired pods (Deployment)'),
@@ -241,6 +257,13 @@ export const ServiceProps = z
       .default(5)
       .describe('leak: latency added per second of uptime (ms/s)'),
     hpa: Hpa.optional().describe('HorizontalPodAutoscaler on CPU'),
+    image: z.string().max(500).optional().describe('Container image (import and export only)'),
+    resources: Resources.optional().describe(
+      'Container requests and limits (import and export only; pods here are sized by concurrency)',
+    ),
+    podDisruptionBudget: DisruptionBudget.optional().describe(
+      'PodDisruptionBudget (import and export only)',
+    ),
     sessionAffinity: z
       .enum(['None', 'ClientIP'])
       .default('None')

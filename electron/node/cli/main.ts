@@ -4,6 +4,7 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ENGINE_VERSION } from '../../../shared/engine';
 import { nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
 import { sweepCommand, sweepMergeCommand, type SweepArgs } from './sweep';
+import { exportCommand, importCommand } from './importExport';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -46,6 +47,8 @@ Examples:
   archlab sweep shop.archlab.json --shard 0/4 --out part-0.ndjson
   archlab sweep merge part-*.ndjson --out results.ndjson
   archlab sweep shop.archlab.json --emit k8s-job --image REGISTRY/archlab:TAG --parallelism 8 > job.yaml
+  archlab import kubernetes-manifests.yaml --out boutique.archlab.json --report import.md
+  archlab export shop.archlab.json --to chaos-mesh --scenario "payments slow" --out drill.yaml
 
 Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     );
@@ -123,6 +126,25 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
     .description("print the document's JSON Schema")
     .action(() => {
       process.exitCode = schemaCommand(nodeOutput);
+    });
+  cli
+    .command('import')
+    .description('make a document from Kubernetes / Istio manifests or Compose files')
+    .argument('<files...>', 'YAML files (multi-document, List objects, several at once)')
+    .requiredOption('-o, --out <doc.archlab.json>', 'the document to write')
+    .option('--report <import.md>', 'write what was read, defaulted, ignored and inferred')
+    .action(async (files: string[], opts: { out: string; report?: string }) => {
+      process.exitCode = await importCommand(files, opts, nodeOutput);
+    });
+  cli
+    .command('export')
+    .description('write a document as Kubernetes, Istio, Chaos Mesh or k6 files')
+    .argument('<file>', 'an *.archlab.json document')
+    .requiredOption('--to <target>', 'k8s | istio | chaos-mesh | k6')
+    .requiredOption('-o, --out <path>', 'the file to write')
+    .option('-s, --scenario <name>', 'scenario for chaos-mesh and k6 (default: the first)')
+    .action(async (file: string, opts: { to: string; out: string; scenario?: string }) => {
+      process.exitCode = await exportCommand(file, opts, nodeOutput);
     });
   return cli;
 }

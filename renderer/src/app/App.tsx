@@ -21,6 +21,8 @@ import type { PanelName } from '../store/uiSlice';
 import { installRunHistory } from '../drills/drillStore';
 import { LiveMenu } from '../drills/LiveMenu';
 import { ExportDialog } from '../exports/ExportDialog';
+import { ToolExportDialog } from '../exports/ToolExportDialog';
+import { ImportReportDialog } from '../imports/ImportReportDialog';
 
 registerEditorCommands();
 installRunHistory();
@@ -144,6 +146,8 @@ export function App() {
         <LoadErrorDialog />
         <LiveMenu />
         <ExportDialog />
+        <ToolExportDialog />
+        <ImportReportDialog />
       </div>
     </ReactFlowProvider>
   );

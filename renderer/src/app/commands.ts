@@ -7,6 +7,8 @@ import { newDocument, openDocument, saveDocument } from './fileActions';
 import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
 import { useDrill } from '../drills/drillStore';
+import { importDocument } from '../imports/importActions';
+import { openToolExport } from '../exports/ToolExportDialog';
 
 export interface Command extends CommandInfo {
   run(): void | Promise<unknown>;
@@ -23,6 +25,8 @@ const handlers: Handlers = {
   'file.openRecent': { run: () => store().openPicker('recent') },
   'file.openSample': { run: () => store().openPicker('samples') },
   'file.open': { run: openDocument },
+  'file.import': { run: importDocument },
+  'file.exportTools': { run: openToolExport },
   'file.save': { run: () => saveDocument(false) },
   'file.saveAs': { run: () => saveDocument(true) },
   'file.exportPng': { run: () => openExportDialog('png') },

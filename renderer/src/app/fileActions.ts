@@ -79,6 +79,12 @@ export function loadText(
   return { ok: true, problems: [] };
 }
 
+/** A document an import made: opened the way File › Open opens one, as a new unsaved document. */
+export async function openImportedText(text: string, name: string): Promise<LoadOutcome> {
+  await clearRecovery();
+  return loadText(text, { name, dirty: true });
+}
+
 export async function openDocument(): Promise<LoadOutcome | null> {
   if (!(await confirmDiscard())) return null;
   const file = await platform().files.open();

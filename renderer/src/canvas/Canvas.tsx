@@ -30,6 +30,7 @@ import { kindLooks } from './kinds';
 import { PALETTE_MIME } from './Palette';
 import { openLiveMenu } from '../drills/LiveMenu';
 import { LARGE_GRAPH } from './ArchNode';
+import { importDropped } from '../imports/importActions';
 
 // Stable across renders (React Flow warns and re-mounts otherwise).
 const nodeTypes = { arch: ArchNode, container: GroupNode };
@@ -193,12 +194,23 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   }, []);
 
   const onDragOver = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.types.includes('Files')) {
+      // YAML files dropped here are imported (Kubernetes / Compose).
+      e.preventDefault();
+      e.dataTransfer.dropEffect = 'copy';
+      return;
+    }
     if (!e.dataTransfer.types.includes(PALETTE_MIME)) return;
     e.preventDefault();
     e.dataTransfer.dropEffect = 'copy';
   }, []);
 
   const onDrop = useCallback((e: React.DragEvent) => {
+    if (e.dataTransfer.files.length > 0) {
+      e.preventDefault();
+      void importDropped([...e.dataTransfer.files]);
+      return;
+    }
     const kind = e.dataTransfer.getData(PALETTE_MIME) as NodeKind;
     if (!kind || !(kind in kindLooks)) return;
     e.preventDefault();

@@ -23,6 +23,11 @@ export function sizeOf(id: string): { width: number; height: number } {
   };
 }
 
+/** Whether React Flow has measured these nodes as drawn (their sizes are known). */
+export function measured(ids: string[]): boolean {
+  return ids.every((id) => instance?.getInternalNode(id)?.measured.height !== undefined);
+}
+
 export function zoomToFit() {
   void instance?.fitView({ padding: 0.12, maxZoom: 1.25, duration: 200 });
 }

@@ -85,7 +85,7 @@ let worker: Worker | null = null;
 let counter = 0;
 const pending = new Map<number, (r: { ok: boolean; result?: ElkNode; message?: string }) => void>();
 
-function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
+export function layoutInWorker(graph: ElkNode): Promise<ElkNode> {
   worker ??= new Worker(new URL('./layout.worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (
     e: MessageEvent<{ id: number; ok: boolean; result?: ElkNode; message?: string }>,

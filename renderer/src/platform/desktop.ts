@@ -32,6 +32,7 @@ export function electronPlatform(bridge: ArchlabBridge): Platform {
       recent: async () =>
         (await bridge.recentFiles()).map((path) => ({ path, name: baseName(path) })),
       openPath: (path) => bridge.openPath(path),
+      importFiles: () => bridge.importFiles(),
     },
     exports: {
       save: async (data, suggestedName, type) => {

@@ -26,6 +26,8 @@ export interface Platform {
     /** Recently opened or saved files that can be opened again, newest first. */
     recent(): Promise<{ path: string; name: string }[]>;
     openPath(path: string): Promise<OpenedFile>;
+    /** Ask for YAML files to import (several at once); null when the user cancels. */
+    importFiles(): Promise<OpenedFile[] | null>;
   };
   exports: {
     /** Save an export where the user picks (desktop) or as a download (web); null on cancel. */

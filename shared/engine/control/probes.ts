@@ -6,7 +6,7 @@
 // failureThreshold failures in a row.
 
 export type ProbeKind = 'startup' | 'liveness' | 'readiness';
-export type ProbeHandler = 'httpGet' | 'tcpSocket' | 'exec';
+export type ProbeHandler = 'httpGet' | 'tcpSocket' | 'exec' | 'grpc';
 
 export interface ProbeSpec {
   handler: ProbeHandler;
@@ -34,7 +34,7 @@ export interface ProbeVerdict {
   afterMs: number;
 }
 
-/** prober.runProbe: httpGet 200–399, tcpSocket connected, exec exit 0; too slow → failure. */
+/** prober.runProbe: httpGet 200–399, tcpSocket connected, exec exit 0, grpc SERVING; too slow → failure. */
 export function judge(handler: ProbeHandler, a: ProbeAnswer, timeoutSeconds: number): ProbeVerdict {
   const timeoutMs = timeoutSeconds * 1000;
   if (a.afterMs > timeoutMs) {
@@ -43,12 +43,19 @@ export function judge(handler: ProbeHandler, a: ProbeAnswer, timeoutSeconds: num
         ? 'Get "http://pod:8080/healthz": context deadline exceeded (Client.Timeout exceeded while awaiting headers)'
         : handler === 'tcpSocket'
           ? 'dial tcp pod:8080: i/o timeout'
-          : `command timed out after ${timeoutSeconds}s`;
+          : handler === 'grpc'
+            ? `timeout: health rpc did not complete within ${timeoutSeconds}s`
+            : `command timed out after ${timeoutSeconds}s`;
     return { ok: false, output, afterMs: timeoutMs };
   }
   const refused = 'dial tcp pod:8080: connect: connection refused';
   if (!a.connected && handler !== 'exec') {
-    const output = handler === 'httpGet' ? `Get "http://pod:8080/healthz": ${refused}` : refused;
+    const output =
+      handler === 'httpGet'
+        ? `Get "http://pod:8080/healthz": ${refused}`
+        : handler === 'grpc'
+          ? `timeout: failed to connect service "pod:8080" within ${timeoutSeconds}s: ${refused}`
+          : refused;
     return { ok: false, output, afterMs: a.afterMs };
   }
   if (handler === 'httpGet') {
@@ -57,6 +64,15 @@ export function judge(handler: ProbeHandler, a: ProbeAnswer, timeoutSeconds: num
     return {
       ok,
       output: ok ? '' : `HTTP probe failed with statuscode: ${status}`,
+      afterMs: a.afterMs,
+    };
+  }
+  if (handler === 'grpc') {
+    // The gRPC health service answers SERVING, or NOT_SERVING where HTTP would answer 5xx.
+    const ok = (a.httpStatus ?? 200) < 400;
+    return {
+      ok,
+      output: ok ? '' : 'service unhealthy (responded with "NOT_SERVING")',
       afterMs: a.afterMs,
     };
   }

@@ -81,7 +81,14 @@ export function deploymentSpec(id: string, p: ServiceProps, template: Template):
 
 function probeSpec(p: ProbeProps): ProbeSpec {
   return {
-    handler: p.httpGet !== undefined ? 'httpGet' : p.tcpSocket !== undefined ? 'tcpSocket' : 'exec',
+    handler:
+      p.httpGet !== undefined
+        ? 'httpGet'
+        : p.tcpSocket !== undefined
+          ? 'tcpSocket'
+          : p.grpc !== undefined
+            ? 'grpc'
+            : 'exec',
     initialDelaySeconds: p.initialDelaySeconds,
     periodSeconds: p.periodSeconds,
     timeoutSeconds: p.timeoutSeconds,

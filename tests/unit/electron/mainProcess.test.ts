@@ -39,6 +39,7 @@ const validArgs: Record<IpcChannel, unknown[]> = {
   'window:confirmClose': [],
   'file:open': [],
   'file:openPath': [argvDoc],
+  'file:import': [],
   'file:save': [{ path: argvDoc, text: docText }],
   'file:saveAs': [{ suggestedName: 'a.archlab.json', text: docText }],
   'file:recent': [],

@@ -1,6 +1,7 @@
 import type { FromHost } from '../../../../shared/protocol';
 import type { Platform } from '../types';
 import { openFile, openRecent, recentFiles, saveFile, saveFileAs } from './files';
+import { pickImportFiles } from './importFiles';
 import { webRecovery } from './recovery';
 import { downloadExport } from './download';
 
@@ -34,6 +35,7 @@ export function webPlatform(): Platform {
       saveAs: saveFileAs,
       recent: recentFiles,
       openPath: openRecent,
+      importFiles: pickImportFiles,
     },
     exports: {
       save: (data, name, type) => Promise.resolve(downloadExport(data, name, type.mime)),
