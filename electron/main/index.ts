@@ -6,7 +6,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
 import { FileStore } from '../node/fileStore';
-import { writeFileAtomic } from '../node/atomicBytes';
+import { writeFileAtomic } from '../node/atomicFile';
 import { checkInvoke } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
 import { CONTENT_SECURITY_POLICY, isSafeExternalUrl, isTrustedSender } from '../node/security';
@@ -233,6 +233,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(async () => {
+    // Temp files of writes a crash or kill -9 cut short, in the data folder.
+    void files.sweep();
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {
       callback({
         responseHeaders: {
