@@ -66,6 +66,8 @@ export const ErrorCode = {
   badCommand: 'E_BAD_COMMAND',
   runFailed: 'E_RUN_FAILED',
   memoryBudget: 'E_MEMORY_BUDGET',
+  /** The desktop host replaced an engine worker that stopped answering or exited. */
+  engineRestarted: 'E_ENGINE_RESTARTED',
 } as const;
 export type ErrorCode = (typeof ErrorCode)[keyof typeof ErrorCode];
 

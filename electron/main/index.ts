@@ -7,7 +7,7 @@ import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
 import { readImportFiles } from '../node/importFiles';
 import { FileStore } from '../node/fileStore';
-import { writeFileAtomic } from '../node/atomicBytes';
+import { writeFileAtomic } from '../node/atomicFile';
 import { documentArgs, PathGrants } from '../node/grants';
 import { checkDocumentText, registerIpcHandlers } from '../node/ipc';
 import { buildMenuSpec } from '../node/menu';
@@ -255,6 +255,8 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   void app.whenReady().then(async () => {
+    // Temp files of writes a crash or kill -9 cut short, in the data folder.
+    void files.sweep();
     // The policy is the constant CONTENT_SECURITY_POLICY, which the scanner cannot read here; the
     // test of main checks it is the page's own meta policy.
     session.defaultSession.webRequest.onHeadersReceived((details, callback) => {

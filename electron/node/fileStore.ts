@@ -3,7 +3,8 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { createHash } from 'node:crypto';
-import { atomicWrite } from './atomicWrite';
+import { sweepStaleTemps, writeFileAtomic } from './atomicFile';
+import { decodeUtf8 } from './utf8';
 import type { OpenedFile, RecoveryCopy } from '../../shared/protocol';
 
 const RECENT_LIMIT = 10;
@@ -26,15 +27,24 @@ export class FileStore {
     if (stat.size > MAX_DOCUMENT_BYTES) {
       throw new Error(`${file} is ${stat.size} bytes; documents are at most ${MAX_DOCUMENT_BYTES}`);
     }
-    const text = await fs.readFile(file, 'utf8');
+    const decoded = decodeUtf8(await fs.readFile(file));
+    if (!decoded.ok) throw new Error(`${file} ${decoded.message}`);
+    // Temp files of saves of this document that never finished (a crash, a kill -9).
+    await sweepStaleTemps(path.dirname(file), [path.basename(file)]);
     await this.addRecent(file);
+    const text = decoded.text;
     return { path: file, name: path.basename(file), text };
   }
 
   async save(file: string, text: string): Promise<{ path: string }> {
-    await atomicWrite(file, text, { backup: true });
+    await writeFileAtomic(file, text, { backup: true });
     await this.addRecent(file);
     return { path: file };
+  }
+
+  /** Remove the temp files that writes killed midway left in the data folder (call at start). */
+  async sweep(): Promise<string[]> {
+    return [...(await sweepStaleTemps(this.dataDir)), ...(await sweepStaleTemps(this.recoveryDir))];
   }
 
   async recent(): Promise<string[]> {
@@ -50,7 +60,7 @@ export class FileStore {
     const list = (await this.recent()).filter((f) => f !== file);
     list.unshift(file);
     await fs.mkdir(this.dataDir, { recursive: true });
-    await atomicWrite(this.recentFile, JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
+    await writeFileAtomic(this.recentFile, JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
   }
 
   private recoveryPath(key: string) {
@@ -61,7 +71,7 @@ export class FileStore {
   async writeRecovery(key: string, text: string): Promise<void> {
     await fs.mkdir(this.recoveryDir, { recursive: true });
     const copy: RecoveryCopy = { key, text, savedAt: new Date().toISOString() };
-    await atomicWrite(this.recoveryPath(key), JSON.stringify(copy));
+    await writeFileAtomic(this.recoveryPath(key), JSON.stringify(copy));
   }
 
   async readRecovery(): Promise<RecoveryCopy[]> {

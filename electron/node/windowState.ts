@@ -1,7 +1,7 @@
 // Remembers the window's size, place and maximised state between runs.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { atomicWrite } from './atomicWrite';
+import { writeFileAtomic } from './atomicFile';
 
 export interface WindowState {
   x?: number;
@@ -53,5 +53,5 @@ export async function loadWindowState(dataDir: string): Promise<WindowState> {
 
 export async function saveWindowState(dataDir: string, state: WindowState): Promise<void> {
   await fs.mkdir(dataDir, { recursive: true });
-  await atomicWrite(path.join(dataDir, 'window.json'), JSON.stringify(state));
+  await writeFileAtomic(path.join(dataDir, 'window.json'), JSON.stringify(state));
 }

@@ -119,7 +119,7 @@ function reachedBy(doc: ArchDocument): Map<string, Set<string>> {
       const set = out.get(id) ?? new Set<string>();
       set.add(n.id);
       out.set(id, set);
-      stack.push(...(down.get(id) ?? []));
+      for (const next of down.get(id) ?? []) stack.push(next);
     }
   }
   return out;

@@ -67,6 +67,14 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
   const sPath = `scenarios[${scenarioIndex}]`;
   const seed = options.seed ?? scenario.seed;
   const durationMs = (options.durationS ?? scenario.durationS) * 1000;
+  if (scenario.warmupS * 1000 >= durationMs) {
+    problems.push({
+      path: `${sPath}.warmupS`,
+      message:
+        `the warm-up (${scenario.warmupS} s) must be shorter than the run (${durationMs / 1000} s): ` +
+        'nothing after it would be measured',
+    });
+  }
 
   const nodes: RNode[] = [];
   const byId = new Map<string, RNode>();

@@ -44,12 +44,23 @@ export class Req {
   picked: Pod | null = null;
 }
 
+/** Requests allocated between two calls of the pool's audit (the run's memory budget check). */
+const AUDIT_EVERY = 16_384;
+
 export class ReqPool {
   private free: Req[] = [];
   live = 0;
-  constructor(private readonly maxLive: number) {}
+  private allocs = 0;
+  constructor(
+    private readonly maxLive: number,
+    private readonly audit: (nowMs: number) => void = () => {},
+  ) {}
 
   alloc(nowMs: number): Req {
+    if (++this.allocs === AUDIT_EVERY) {
+      this.allocs = 0;
+      this.audit(nowMs);
+    }
     if (++this.live > this.maxLive) {
       throw new BudgetError(
         `Memory budget exceeded at t=${(nowMs / 1000).toFixed(1)} s: more than ` +

@@ -1,5 +1,6 @@
 // The JSON result of a run (DESIGN.md "The JSON result of a run") and the chunks streamed while
 // it goes. Times are simulated seconds; latencies milliseconds; figures rounded to 1 µs.
+import { dict } from './dict';
 import { causeCounts } from './causes';
 import type { RunEvent } from './events';
 import type { RNode } from './graph';
@@ -144,9 +145,9 @@ export function buildResult(sim: Sim): RunResult {
   const w = sim.w;
   const e2e = w.e2e;
   const span = Math.max(1e-9, (w.k.now - g.warmupMs) / 1000);
-  const nodes: Record<string, NodeResult> = {};
+  const nodes = dict<NodeResult>();
   for (const node of g.nodes) nodes[node.id] = nodeResult(sim, node);
-  const edges: RunResult['edges'] = {};
+  const edges: RunResult['edges'] = dict();
   for (const e of g.edges) {
     edges[e.id] = {
       attempts: e.stats.attempts,
@@ -161,7 +162,7 @@ export function buildResult(sim: Sim): RunResult {
     const denied = retriesDeniedOf(e);
     if (denied > 0) (edges[e.id] as { retriesDenied?: number }).retriesDenied = denied;
   }
-  const queues: RunResult['queues'] = {};
+  const queues: RunResult['queues'] = dict();
   for (const node of g.nodes) {
     for (const sub of node.subs) {
       if (sub.queue !== node) continue;
@@ -237,7 +238,7 @@ export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
     w.traces.done.length === cursor.traces
   )
     return null;
-  const series: Record<string, Series> = {};
+  const series = dict<Series>();
   const from = cursor.series;
   for (const node of sim.g.nodes) series[node.id] = sliceSeries(node.stats.series, from);
   const chunk: Chunk = {

@@ -8,6 +8,7 @@ import { compileAction } from './actions';
 import type { Simulation, SimulationOptions } from './api';
 import { BudgetError, CompileError } from './api';
 import { scheduleArrival } from './arrivals';
+import { checkBudget, SERIES_PER_SECOND } from './budget';
 import { compile } from './compile';
 import { answer, deliver, edgeTimeouts, retry, startRoot } from './flow';
 import type { Action, Graph, Pod, Pool, REdge, RNode } from './graph';
@@ -45,6 +46,11 @@ export interface EngineOptions extends SimulationOptions {
   maxTraces?: number | undefined;
   /** Memory the run may retain (MB). Default 1024. */
   memoryBudgetMB?: number | undefined;
+  /**
+   * Events one instant of simulated time may dispatch before the run is judged stuck and stops
+   * with a BudgetError. Default 20,000,000.
+   */
+  maxEventsAtOneInstant?: number | undefined;
 }
 
 export interface Command {
@@ -63,6 +69,10 @@ export class Sim implements Simulation {
   /** Watchers of the SLOs with a rolling window (sloWindow.ts); null when there are none. */
   readonly sloWindows: SloWindow[] | null;
   private lastTickMs = 0;
+  // The instant the last event ran at, and how many events ran at it (the progress guard).
+  private instantMs = -1;
+  private atInstant = 0;
+  private readonly maxAtInstant: number;
   private readonly cursor: ChunkCursor = { series: 0, events: 0, traces: 0 };
 
   constructor(input: unknown, options: EngineOptions = {}) {
@@ -70,13 +80,15 @@ export class Sim implements Simulation {
     if (!parsed.success) throw new CompileError(problemsOf(parsed.error));
     const g = (this.g = compile(parsed.data, options));
     const mb = options.memoryBudgetMB ?? 1024;
+    this.maxAtInstant = options.maxEventsAtOneInstant ?? 20_000_000;
     const budget = {
       maxInFlight: Math.max(1000, Math.floor(mb * 1000)),
       maxMessages: Math.max(1000, Math.floor(mb * 50_000)),
       maxSeriesPoints: Math.floor(mb * 10_000),
       maxEvents: 100_000,
+      maxBytes: mb * 1024 * 1024,
     };
-    const points = g.nodes.length * Math.ceil(g.durationMs / 1000) * 9;
+    const points = g.nodes.length * Math.ceil(g.durationMs / 1000) * SERIES_PER_SECOND;
     if (points > budget.maxSeriesPoints) {
       throw new BudgetError(
         `Memory budget exceeded before the start: ${g.nodes.length} nodes × ` +
@@ -118,6 +130,10 @@ export class Sim implements Simulation {
     const w = this.w;
     const k = w.k;
     while (k.next(limit)) {
+      if (k.now !== this.instantMs) {
+        this.instantMs = k.now;
+        this.atInstant = 0;
+      } else if (++this.atInstant > this.maxAtInstant) this.stuck();
       switch (k.type) {
         case EV_WORK_DONE: {
           const r = k.obj as Req;
@@ -181,9 +197,20 @@ export class Sim implements Simulation {
     return this.finished;
   }
 
+  /** A run whose clock stops moving would never end: it stops instead. */
+  private stuck(): never {
+    throw new BudgetError(
+      `The run stopped at t=${(this.w.k.now / 1000).toFixed(3)} s: more than ` +
+        `${this.maxAtInstant.toLocaleString('en-US')} events at the same instant, so ` +
+        `simulated time no longer advances. A zero-delay loop or a rate too high for the clock ` +
+        `is the usual cause.`,
+    );
+  }
+
   private tick(now: number): void {
     const second = this.lastTickMs / 1000;
     const span = now - this.lastTickMs;
+    checkBudget(this.w, now);
     if (this.sloWindows !== null) for (const sw of this.sloWindows) sw.second(second, now);
     for (const node of this.g.nodes) node.stats.flush(now, second, span);
     this.lastTickMs = now;

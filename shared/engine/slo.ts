@@ -138,10 +138,17 @@ export function evaluateSlos(sim: Sim): SloResult[] {
       worstWindow = w === null ? null : { fromS: w.fromS, toS: w.toS };
     }
     value = slo.metric.startsWith('p') ? r3(value) : r6(value);
-    const out: SloResult = { ...base, value, pass: holdsOp(slo.op, value, slo.value), requests };
+    // An SLO with no request to judge has no evidence that it held: it does not pass.
+    const pass = requests > 0 && holdsOp(slo.op, value, slo.value);
+    const out: SloResult = { ...base, value, pass, requests };
     if (slo.windowS !== null) {
       out.windowS = slo.windowS;
       out.worstWindow = worstWindow ?? null;
+    }
+    if (requests === 0) {
+      out.message =
+        `no request was measured ${slo.target === null ? 'end to end' : `at "${slo.target.id}"`}` +
+        ' after the warm-up, so the SLO cannot be judged';
     }
     return out;
   });

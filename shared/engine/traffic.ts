@@ -4,8 +4,10 @@
 //  spike  during [atS, atS + forS) the rate is multiplied by `factor`
 //  sine   the rate is multiplied by 1 + amplitude · sin(2π t / periodS)
 //  trace  the rate is the CSV's `t,rps` value in force at t (piecewise constant; 0 before the first)
-// A time-varying Poisson stream is drawn by thinning (Lewis–Shedler) against the largest rate.
-import type { TrafficShape } from '../model';
+// A time-varying Poisson stream is drawn by thinning (Lewis–Shedler) against an upper bound of the
+// rate in each simulated second (maxRateIn), so the candidates drawn in a second are about as many
+// as the arrivals of its busiest instant, however low the rate falls elsewhere in the run.
+import { MAX_RPS, type TrafficShape } from '../model';
 import type { Problem } from '../protocol';
 import { sin } from './detMath';
 
@@ -59,15 +61,59 @@ export class Traffic {
           rate *= 1 + s.amplitude * sin((2 * Math.PI * t) / s.periodS);
           break;
         case 'trace': {
-          let v = 0;
-          for (let i = 0; i < s.t.length && (s.t[i] as number) <= t; i++) v = s.rps[i] as number;
-          rate = v;
+          const i = lastAtOrBefore(s.t, t);
+          rate = i < 0 ? 0 : (s.rps[i] as number);
           break;
         }
       }
     }
     return Math.max(0, rate);
   }
+
+  /** An upper bound of the rate over the simulated seconds [a, b) (requests/s). */
+  maxRateIn(a: number, b: number): number {
+    let hi = this.baseRps;
+    for (const s of this.shapes) {
+      switch (s.shape) {
+        case 'step':
+          if (a >= s.atS) hi = s.rps;
+          else if (b > s.atS) hi = Math.max(hi, s.rps);
+          break;
+        case 'ramp':
+          // Between the rate before and toRps while it moves.
+          if (a >= s.toS) hi = s.toRps;
+          else if (b > s.fromS) hi = Math.max(hi, s.toRps);
+          break;
+        case 'spike':
+          if (a < s.atS + s.forS && b > s.atS) hi *= Math.max(1, s.factor);
+          break;
+        case 'sine':
+          hi *= 1 + s.amplitude;
+          break;
+        case 'trace': {
+          let i = lastAtOrBefore(s.t, a);
+          let v = i < 0 ? 0 : (s.rps[i] as number);
+          for (i++; i < s.t.length && (s.t[i] as number) < b; i++)
+            v = Math.max(v, s.rps[i] as number);
+          hi = v;
+          break;
+        }
+      }
+    }
+    return Math.max(0, hi);
+  }
+}
+
+/** Index of the last time ≤ t in an increasing list, or −1. */
+function lastAtOrBefore(times: number[], t: number): number {
+  let lo = 0;
+  let hi = times.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((times[mid] as number) <= t) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo - 1;
 }
 
 /** Compile a client's shapes; problems name `${path}.shapes[i]…`. */
@@ -104,6 +150,13 @@ export function compileTraffic(
         });
         return;
       }
+      if (r > MAX_RPS) {
+        problems.push({
+          path: `${at}.csv`,
+          message: `line ${k + 1}: ${r} requests/s is above the most a client may send (${MAX_RPS.toLocaleString('en-US')})`,
+        });
+        return;
+      }
       if (t.length > 0 && ts <= (t[t.length - 1] as number)) {
         problems.push({ path: `${at}.csv`, message: `line ${k + 1}: times must increase` });
         return;
@@ -117,5 +170,14 @@ export function compileTraffic(
     }
     out.push({ shape: 'trace', t, rps });
   });
-  return new Traffic(baseRps, out);
+  const traffic = new Traffic(baseRps, out);
+  if (traffic.maxRps > MAX_RPS) {
+    problems.push({
+      path: `${path}.shapes`,
+      message:
+        `the shapes can raise the rate to ${Math.round(traffic.maxRps).toLocaleString('en-US')} ` +
+        `requests/s; a client sends at most ${MAX_RPS.toLocaleString('en-US')}`,
+    });
+  }
+  return traffic;
 }

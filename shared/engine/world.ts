@@ -1,5 +1,6 @@
 // The state of one run that every behaviour module shares: kernel, graph, request pool,
 // observers, and the numeric event types the simulation dispatches on.
+import { checkBudget } from './budget';
 import { CAUSE_COUNT } from './causes';
 import { EventLog } from './events';
 import type { Graph } from './graph';
@@ -37,6 +38,8 @@ export interface Budget {
   /** Numbers kept in per-second series (all nodes). */
   maxSeriesPoints: number;
   maxEvents: number;
+  /** Bytes the run may hold, as budget.ts estimates them. */
+  maxBytes: number;
 }
 
 export class EndToEnd {
@@ -80,7 +83,7 @@ export class World {
       // A client's arrivals: each is scheduled after the one before, so they keep their order.
       else if (node.kind === K_CLIENT) node.workLane = k.lane();
     }
-    this.reqs = new ReqPool(budget.maxInFlight);
+    this.reqs = new ReqPool(budget.maxInFlight, (nowMs) => checkBudget(this, nowMs));
     this.log = new EventLog(budget.maxEvents);
     this.traces = new TraceRecorder(traceEvery, maxTraces);
     this.timelineRng = Rng.stream(g.seed, 'timeline');

@@ -111,7 +111,7 @@ export function semanticProblems(doc: ArchDocument): Problem[] {
   };
   doc.nodes.forEach((n, i) => {
     addParent(n.parentId, `nodes[${i}]`);
-    problems.push(...routeProblems(index, n, `nodes[${i}]`));
+    for (const p of routeProblems(index, n, `nodes[${i}]`)) problems.push(p);
   });
   doc.groups.forEach((g, i) => {
     addParent(g.parentId, `groups[${i}]`);
@@ -155,7 +155,7 @@ export function semanticProblems(doc: ArchDocument): Problem[] {
       });
     }
     scenarioNames.add(s.name);
-    problems.push(...scenarioProblems(index, s, `scenarios[${i}]`));
+    for (const p of scenarioProblems(index, s, `scenarios[${i}]`)) problems.push(p);
   });
 
   const txIds = new Set<string>();
@@ -167,7 +167,7 @@ export function semanticProblems(doc: ArchDocument): Problem[] {
       });
     }
     txIds.add(t.id);
-    problems.push(...transactionProblems(index, t, `transactions[${i}]`));
+    for (const p of transactionProblems(index, t, `transactions[${i}]`)) problems.push(p);
   });
   return problems;
 }

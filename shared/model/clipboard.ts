@@ -141,7 +141,7 @@ function parentsFirst(groups: readonly Group[]): Group[] {
     );
     if (ready.length === 0) return [...out, ...rest];
     for (const g of ready) placed.add(g.id);
-    out.push(...ready);
+    for (const g of ready) out.push(g);
     rest = rest.filter((g) => !placed.has(g.id));
   }
   return out;

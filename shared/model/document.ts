@@ -19,7 +19,11 @@ const Id = z
   .string()
   .min(1)
   .max(128)
-  .regex(/^[A-Za-z0-9_.:-]+$/, 'must be letters, digits, and _ . : - only');
+  // Starting with a letter or digit keeps out `__proto__` and the like: ids key result maps.
+  .regex(
+    /^[A-Za-z0-9][A-Za-z0-9_.:-]*$/,
+    'must start with a letter or digit, then letters, digits, and _ . : - only',
+  );
 const Position = z.object({ x: z.number(), y: z.number() });
 
 const nodeBase = {

@@ -139,7 +139,7 @@ export function unknownFields(raw: unknown, parsed: unknown, path: string): Prob
   for (const key of Object.keys(raw)) {
     const at = path === '' ? key : `${path}.${key}`;
     if (!Object.hasOwn(parsed, key)) out.push({ path: at, message: 'is not a known field' });
-    else out.push(...unknownFields(raw[key], parsed[key], at));
+    else for (const p of unknownFields(raw[key], parsed[key], at)) out.push(p);
   }
   return out;
 }

@@ -6,17 +6,21 @@ import { Distribution, constant, exponential } from './distributions';
 
 const probability = (help: string) => z.number().min(0).max(1).describe(help);
 
+/** The highest request rate a client may have, whatever its shape (requests/s). */
+export const MAX_RPS = 10_000_000;
+const rate = (help: string) => z.number().min(0).max(MAX_RPS).describe(help);
+
 export const TrafficShape = z.discriminatedUnion('shape', [
   z.object({
     shape: z.literal('ramp'),
     fromS: z.number().min(0),
     toS: z.number().min(0),
-    toRps: z.number().min(0).describe('Rate reached at toS (requests/s)'),
+    toRps: rate('Rate reached at toS (requests/s)'),
   }),
   z.object({
     shape: z.literal('step'),
     atS: z.number().min(0),
-    rps: z.number().min(0).describe('Rate from atS on (requests/s)'),
+    rps: rate('Rate from atS on (requests/s)'),
   }),
   z.object({
     shape: z.literal('spike'),
@@ -37,7 +41,7 @@ export const TrafficShape = z.discriminatedUnion('shape', [
 export type TrafficShape = z.infer<typeof TrafficShape>;
 
 export const ClientProps = z.object({
-  rps: z.number().min(0).max(10_000_000).default(100).describe('Mean request rate (requests/s)'),
+  rps: z.number().min(0).max(MAX_RPS).default(100).describe('Mean request rate (requests/s)'),
   arrival: z
     .enum(['poisson', 'constant'])
     .default('poisson')

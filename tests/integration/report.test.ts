@@ -55,10 +55,10 @@ describe('archlab run --report', () => {
     expect(existsSync(out)).toBe(false);
   });
 
-  it('exits 2 with the reason when the report cannot be written', async () => {
+  it('exits 4 (our failure, not bad input) with the reason when the report cannot be written', async () => {
     const io = sink();
     const code = await runCommand(DRILL, { report: path.join(dir, 'no', 'such', 'dir.html') }, io);
-    expect(code).toBe(2);
+    expect(code).toBe(4);
     expect(io.stderr).toMatch(/cannot write the report: .*ENOENT/);
   });
 });
@@ -78,10 +78,10 @@ describe('archlab run --markdown', () => {
     expect(io.stderr).toMatch(/note: no Chromium found/);
   });
 
-  it('refuses --pdf without Chromium (exit 2, a reason)', async () => {
+  it('refuses --pdf without Chromium (exit 4, a reason)', async () => {
     process.env['CHROME_PATH'] = path.join(dir, 'no-chromium-here');
     const io = sink();
-    expect(await runCommand(DRILL, { pdf: path.join(dir, 'x.pdf') }, io)).toBe(2);
+    expect(await runCommand(DRILL, { pdf: path.join(dir, 'x.pdf') }, io)).toBe(4);
     expect(io.stderr).toMatch(/cannot write the report: no Chromium found/);
     expect(existsSync(path.join(dir, 'x.pdf'))).toBe(false);
   });

@@ -1,6 +1,6 @@
 // The CLI's commands as plain functions: each takes its arguments and an output sink and returns
-// the exit status (0 ok / all SLOs held, 1 an SLO failed, 2 bad input), so tests call them directly.
-import { readFile, writeFile } from 'node:fs/promises';
+// the exit status (EXIT below), so tests call them directly.
+import { readFile, stat } from 'node:fs/promises';
 import {
   BudgetError,
   CompileError,
@@ -12,8 +12,26 @@ import { documentJsonSchema } from '../../../shared/model/jsonSchema';
 import { loadDocument } from '../../../shared/model/validate';
 import { ArchDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/protocol';
+import { MAX_DOCUMENT_BYTES } from '../fileStore';
+import { writeFileAtomic } from '../atomicFile';
+import { decodeUtf8 } from '../utf8';
+import { cleaned, escapeJsonControls } from './clean';
 import { Progress } from './progress';
 import { wantsReport, writeReports, type ReportArgs } from './reportFiles';
+
+/** Exit statuses: only bad input is 2; a run the budget stopped and a failure of ours differ. */
+export const EXIT = {
+  ok: 0,
+  sloFailed: 1,
+  badInput: 2,
+  /** The run outgrew its memory budget or stopped making progress. */
+  budget: 3,
+  /** Something failed on our side (an output that could not be written, a bug). */
+  failure: 4,
+} as const;
+
+/** Problems printed at most; the rest are counted in one line. */
+const MAX_PROBLEMS_SHOWN = 100;
 
 export interface Output {
   out(text: string): void;
@@ -35,6 +53,8 @@ export interface RunArgs extends ReportArgs {
   seed?: number | undefined;
   duration?: number | undefined;
   json?: string | undefined;
+  /** Memory the run may hold (MB); default the engine's. */
+  memoryBudget?: number | undefined;
 }
 
 type Loaded = { ok: true; doc: ArchDocument } | { ok: false; problems: Problem[] };
@@ -42,7 +62,15 @@ type Loaded = { ok: true; doc: ArchDocument } | { ok: false; problems: Problem[]
 async function load(file: string): Promise<Loaded> {
   let text: string;
   try {
-    text = await readFile(file, 'utf8');
+    const size = (await stat(file)).size;
+    if (size > MAX_DOCUMENT_BYTES) {
+      const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
+      const message = `is ${mb(size)}; documents are at most ${mb(MAX_DOCUMENT_BYTES)}`;
+      return { ok: false, problems: [{ path: file, message }] };
+    }
+    const decoded = decodeUtf8(await readFile(file));
+    if (!decoded.ok) return { ok: false, problems: [{ path: file, message: decoded.message }] };
+    text = decoded.text;
   } catch (e) {
     return {
       ok: false,
@@ -83,11 +111,14 @@ function compileProblems(doc: ArchDocument): Problem[] {
 }
 
 function printProblems(io: Output, problems: Problem[]): number {
-  for (const p of problems) io.err(`${p.path}: ${p.message}\n`);
-  return 2;
+  for (const p of problems.slice(0, MAX_PROBLEMS_SHOWN)) io.err(`${p.path}: ${p.message}\n`);
+  const more = problems.length - MAX_PROBLEMS_SHOWN;
+  if (more > 0) io.err(`… and ${more.toLocaleString('en-US')} more\n`);
+  return EXIT.badInput;
 }
 
-export async function validateCommand(file: string, io: Output): Promise<number> {
+export async function validateCommand(file: string, rawIo: Output): Promise<number> {
+  const io = cleaned(rawIo);
   const loaded = await load(file);
   if (!loaded.ok) return printProblems(io, loaded.problems);
   const problems = compileProblems(loaded.doc);
@@ -101,7 +132,13 @@ export function schemaCommand(io: Output): number {
   return 0;
 }
 
-export async function runCommand(file: string, args: RunArgs, io: Output): Promise<number> {
+export async function runCommand(
+  file: string,
+  args: RunArgs,
+  rawIo: Output,
+  progress: Progress = new Progress(rawIo),
+): Promise<number> {
+  const io = cleaned(rawIo);
   const loaded = await load(file);
   if (!loaded.ok) return printProblems(io, loaded.problems);
   let result: RunResult;
@@ -110,26 +147,38 @@ export async function runCommand(file: string, args: RunArgs, io: Output): Promi
       scenario: args.scenario,
       seed: args.seed,
       durationS: args.duration,
+      memoryBudgetMB: args.memoryBudget,
     });
-    const progress = new Progress(io, sim.durationMs);
-    while (!sim.advanceTo(sim.nowMs + 1000)) progress.update(sim.nowMs);
+    progress.start(sim.durationMs);
+    // Small steps, each followed by a turn of the event loop, so Ctrl+C is handled promptly.
+    while (!sim.advanceTo(sim.nowMs + 10)) {
+      progress.update(sim.nowMs);
+      await new Promise<void>((resolve) => setImmediate(resolve));
+    }
     progress.done();
     result = sim.result();
   } catch (e) {
+    progress.done();
     if (e instanceof CompileError) return printProblems(io, e.problems);
     if (e instanceof BudgetError) {
       io.err(`${e.message}\n`);
-      return 2;
+      return EXIT.budget;
     }
     throw e;
   }
-  const json = `${JSON.stringify(result, null, 2)}\n`;
-  if (args.json === '-') io.out(json);
-  else if (args.json !== undefined) await writeFile(args.json, json);
+  try {
+    // JSON.stringify escapes C0 controls; C1 and bidi ones are escaped too (the same value).
+    const json = escapeJsonControls(`${JSON.stringify(result, null, 2)}\n`);
+    if (args.json === '-') rawIo.out(json);
+    else if (args.json !== undefined) await writeFileAtomic(args.json, json);
+  } catch (e) {
+    io.err(`cannot write the JSON result: ${e instanceof Error ? e.message : String(e)}\n`);
+    return EXIT.failure;
+  }
   const report = args.json === '-' ? io.err : io.out;
   report(summaryText(result));
-  if (wantsReport(args) && !(await writeReports(loaded.doc, result, args, io))) return 2;
-  return result.slos.every((s) => s.pass) ? 0 : 1;
+  if (wantsReport(args) && !(await writeReports(loaded.doc, result, args, io))) return EXIT.failure;
+  return result.slos.every((s) => s.pass) ? EXIT.ok : EXIT.sloFailed;
 }
 
 export function summaryText(r: RunResult): string {

@@ -2,9 +2,11 @@
 // Dev: node --import tsx electron/node/cli/main.ts run file.archlab.json
 import { Command, InvalidArgumentError } from 'commander';
 import { ENGINE_VERSION } from '../../../shared/engine';
-import { nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
 import { sweepCommand, sweepMergeCommand, type SweepArgs } from './sweep';
 import { exportCommand, importCommand } from './importExport';
+import { cleanText } from './clean';
+import { EXIT, nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+import { Progress } from './progress';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -17,6 +19,13 @@ function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 4096)
     throw new InvalidArgumentError('must be a whole number from 1 to 4096');
+  return n;
+}
+
+function megabytes(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 16 || n > 1_048_576)
+    throw new InvalidArgumentError('must be a whole number of MB from 16 to 1048576');
   return n;
 }
 
@@ -50,7 +59,8 @@ Examples:
   archlab import kubernetes-manifests.yaml --out boutique.archlab.json --report import.md
   archlab export shop.archlab.json --to chaos-mesh --scenario "payments slow" --out drill.yaml
 
-Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
+Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad, 3 the run outgrew
+its memory budget or stopped making progress, 4 a failure on our side (an output not written).`,
     );
   cli
     .command('run')
@@ -62,6 +72,11 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
       '-d, --duration <seconds>',
       'simulated duration (default: the scenario duration)',
       seconds,
+    )
+    .option(
+      '--memory-budget <MB>',
+      'memory the run may hold before it stops with exit 3 (default 1024)',
+      megabytes,
     )
     .option('--json <out>', 'write the JSON result to this file ("-" for stdout)')
     .option('--report <out.html>', 'write the report as one self-contained HTML file')
@@ -77,13 +92,20 @@ Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad.`,
           scenario?: string;
           seed?: number;
           duration?: number;
+          memoryBudget?: number;
           json?: string;
           report?: string;
           markdown?: string;
           pdf?: string;
         },
       ) => {
-        process.exitCode = await runCommand(file, opts, nodeOutput);
+        const progress = new Progress(nodeOutput);
+        // Ctrl+C: clear the progress bar rather than leave it under the shell's prompt.
+        process.once('SIGINT', () => {
+          progress.done();
+          process.exit(130);
+        });
+        process.exitCode = await runCommand(file, opts, nodeOutput, progress);
       },
     );
   cli
@@ -166,7 +188,9 @@ try {
       code === 'commander.help';
     process.exitCode = helpOrVersion ? 0 : 2;
   } else {
-    console.error(e instanceof Error ? e.message : String(e));
-    process.exitCode = 2;
+    // Not the input's fault: a failure of ours, with what is known of it.
+    const what = e instanceof Error ? (e.stack ?? e.message) : String(e);
+    process.stderr.write(cleanText(`archlab: internal error: ${what}\n`));
+    process.exitCode = EXIT.failure;
   }
 }

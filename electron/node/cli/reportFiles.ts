@@ -6,7 +6,7 @@ import path from 'node:path';
 import type { RunResult } from '../../../shared/engine';
 import { reportHtml, reportMarkdown } from '../../../shared/io/report';
 import type { ArchDocument } from '../../../shared/model';
-import { writeFileAtomic } from '../atomicBytes';
+import { writeFileAtomic } from '../atomicFile';
 import { NoChromiumError, chromiumExecutable, htmlToPdf, svgsToPng } from '../pdf';
 import type { Output } from './commands';
 

@@ -10,7 +10,7 @@ import { SweepError } from '../../../shared/sweep/paths';
 import { planSweep, type SweepPlan } from '../../../shared/sweep/plan';
 import type { RunLine } from '../../../shared/sweep/runOne';
 import { summarise, type CellSummary } from '../../../shared/sweep/summary';
-import { writeFileAtomic } from '../atomicBytes';
+import { writeFileAtomic } from '../atomicFile';
 import type { Output } from './commands';
 import { emitK8sJob, jobName } from '../sweep/k8sJob';
 import { mergeParts, MergeError } from '../sweep/merge';

@@ -136,7 +136,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onNodesChange = useCallback((changes: NodeChange<AnyFlowNode>[]) => {
     if (changes.every((c) => c.type === 'dimensions' && !c.resizing)) {
-      pendingSizes.current.push(...changes);
+      for (const c of changes) pendingSizes.current.push(c);
       clearTimeout(sizesTimer.current);
       sizesTimer.current = setTimeout(() => {
         const batch = pendingSizes.current;

@@ -185,15 +185,27 @@ function moveTo(list: { b: Box; x: number; y: number }[], what: string) {
   if (moves.length > 0) report(store().apply([{ type: 'moveNodes', moves }]), what);
 }
 
+/** The boxes' bounds, in a loop: Math.min(...list) overflows the call stack past ~100,000. */
+function extent(list: readonly { x: number; y: number; w: number; h: number }[]) {
+  let minX = Infinity;
+  let minY = Infinity;
+  let maxX = -Infinity;
+  let maxY = -Infinity;
+  for (const b of list) {
+    minX = Math.min(minX, b.x);
+    minY = Math.min(minY, b.y);
+    maxX = Math.max(maxX, b.x + b.w);
+    maxY = Math.max(maxY, b.y + b.h);
+  }
+  return { minX, minY, maxX, maxY };
+}
+
 export type Alignment = 'left' | 'center' | 'right' | 'top' | 'middle' | 'bottom';
 
 export function align(how: Alignment) {
   const list = boxes(store().doc);
   if (list.length < 2) return;
-  const minX = Math.min(...list.map((b) => b.x));
-  const maxX = Math.max(...list.map((b) => b.x + b.w));
-  const minY = Math.min(...list.map((b) => b.y));
-  const maxY = Math.max(...list.map((b) => b.y + b.h));
+  const { minX, maxX, minY, maxY } = extent(list);
   moveTo(
     list.map((b) => {
       switch (how) {
@@ -243,10 +255,11 @@ export function groupSelection(kind: 'zone' | 'team') {
   if (list.length === 0) return;
   const pad = 32;
   const head = 40;
-  const minX = Math.min(...list.map((b) => b.x)) - pad;
-  const minY = Math.min(...list.map((b) => b.y)) - pad - head;
-  const maxX = Math.max(...list.map((b) => b.x + b.w)) + pad;
-  const maxY = Math.max(...list.map((b) => b.y + b.h)) + pad;
+  const e = extent(list);
+  const minX = e.minX - pad;
+  const minY = e.minY - pad - head;
+  const maxX = e.maxX + pad;
+  const maxY = e.maxY + pad;
   const parents = new Set(
     list.map(
       (b) =>

@@ -169,7 +169,9 @@ function flowResult(
           if (h.toMs === undefined && txOfOwner(h.owner) === i.id) rows.push(`${name}/${h.row}`);
       return {
         tx: i.id,
-        sinceS: r3((since.length ? Math.min(...since) : (i.startMs ?? 0)) / 1000),
+        sinceS: r3(
+          (since.length ? since.reduce((a, b) => Math.min(a, b)) : (i.startMs ?? 0)) / 1000,
+        ),
         locks: rows,
       };
     });

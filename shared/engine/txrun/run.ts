@@ -60,7 +60,7 @@ export class TxRun {
       for (const s of f.steps) processes.set(s.participant, s.node);
     }
     this.net = new KernelNet(w, log, (p) => processes.get(p), plan.routeOf);
-    const lockWait = Math.min(...plan.flows.map((f) => f.options.lockWaitTimeoutMs), 50_000);
+    const lockWait = plan.flows.reduce((m, f) => Math.min(m, f.options.lockWaitTimeoutMs), 50_000);
     this.sys = createTxSystem(this.net, log, { lockWaitTimeoutMs: lockWait });
     log.listen((e) => {
       const tx = e.data['tx'];

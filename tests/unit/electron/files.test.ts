@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, readdirSync, writeFileSync, rmSync } from 'n
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { atomicWrite } from '../../../electron/node/atomicWrite';
+import { writeFileAtomic } from '../../../electron/node/atomicFile';
 import { FileStore } from '../../../electron/node/fileStore';
 import {
   fitToDisplays,
@@ -20,7 +20,7 @@ describe('atomic saves', () => {
   it('replaces the file whole and keeps the previous version as .bak', async () => {
     const file = path.join(dir, 'shop.archlab.json');
     writeFileSync(file, 'old');
-    await atomicWrite(file, 'new', { backup: true });
+    await writeFileAtomic(file, 'new', { backup: true });
     expect(readFileSync(file, 'utf8')).toBe('new');
     expect(readFileSync(`${file}.bak`, 'utf8')).toBe('old');
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
@@ -28,7 +28,7 @@ describe('atomic saves', () => {
 
   it('leaves the old file untouched when the write cannot happen', async () => {
     const file = path.join(dir, 'missing-dir', 'x.json');
-    await expect(atomicWrite(file, 'x')).rejects.toThrow(/ENOENT/);
+    await expect(writeFileAtomic(file, 'x')).rejects.toThrow(/ENOENT/);
   });
 });
 

@@ -110,7 +110,7 @@ const badFiles: [string, string, string[]][] = [
   [
     'a bad id',
     doc({ nodes: [svc('a b')] }),
-    ['nodes[0].id: must be letters, digits, and _ . : - only'],
+    ['nodes[0].id: must start with a letter or digit, then letters, digits, and _ . : - only'],
   ],
   [
     'a bad maxSurge',
