@@ -17,6 +17,13 @@ const docOf = (lab: Lab) =>
 const replicasOf = async (lab: Lab, id: string) =>
   (await docOf(lab)).nodes.find((n) => n.id === id)?.props.replicas;
 
+/** The Sweep button beside a field (its name is "Sweep"; the field's label describes it). */
+const sweepButton = (page: Lab['page'], label: string) =>
+  page
+    .locator('.field')
+    .filter({ has: page.locator('label', { hasText: new RegExp(`^${label}`) }) })
+    .getByRole('button', { name: 'Sweep', exact: true });
+
 describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
   let lab: Lab;
   beforeAll(async () => {
@@ -36,7 +43,7 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
     await page.locator('[cmdk-item]', { hasText: 'web-shop.archlab.json' }).click();
     await page.waitForFunction(() => document.title.startsWith('web-shop.archlab.json'));
     await page.locator('.react-flow__node[data-id="orders"]').click();
-    await page.getByRole('button', { name: 'Sweep Replicas' }).click();
+    await sweepButton(page, 'Replicas').click();
     // The tab opens with the parameter; values around the current 3 replicas.
     await page.waitForSelector('.sweep-tab');
     const doc = await docOf(lab);
@@ -47,7 +54,7 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
       page.getByLabel('Values of nodes.orders.props.replicas').inputValue(),
     ).resolves.toBe('1, 2, 3, 4, 5');
     // A second parameter, for the heatmap: the pods' concurrency at 8 or 16.
-    await page.getByRole('button', { name: 'Sweep Concurrency' }).click();
+    await sweepButton(page, 'Concurrency').click();
     const conc = page.getByLabel('Values of nodes.orders.props.concurrency');
     await conc.fill('8, 16');
     await conc.blur();

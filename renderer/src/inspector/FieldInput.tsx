@@ -93,7 +93,7 @@ export function FieldInput({ meta, value, error, onCommit, onInvalid, onSweep }:
   }
   return (
     <div className={`field${error ? ' invalid' : ''}${meta.type === 'boolean' ? ' check' : ''}`}>
-      <label htmlFor={id} title={meta.description}>
+      <label htmlFor={id} id={`${id}-label`} title={meta.description}>
         {meta.label}
         {meta.unit && <span className="unit"> ({meta.unit})</span>}
       </label>
@@ -104,7 +104,7 @@ export function FieldInput({ meta, value, error, onCommit, onInvalid, onSweep }:
             type="button"
             className="tool small sweep-this"
             title="Sweep this: run the scenario over several values of this field"
-            aria-label={`Sweep ${meta.label}`}
+            aria-describedby={`${id}-label`}
             onClick={onSweep}
           >
             Sweep

@@ -46,7 +46,9 @@ describe('archlab sweep', () => {
     const report = path.join(dir, 'sweep.html');
     const summary = path.join(dir, 'summary.json');
     const code = await sweepCommand(file, { jobs: 2, out, report, summary }, io);
-    expect(io.stderr).toMatch(/4 cells × 4 seeds; 16 runs in .* on 2 jobs/);
+    expect(io.stdout).toMatch(
+      /^sweep [0-9a-f]{16}, scenario "black friday": 4 cells × 4 seeds; 16 runs in .* on 2 jobs\n/,
+    );
     expect(code).toBe(0);
     const lines = (await readFile(out, 'utf8')).trimEnd().split('\n');
     expect(lines).toHaveLength(16);
