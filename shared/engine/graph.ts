@@ -177,7 +177,8 @@ export class RNode {
   workLane = -1;
   authFailureRate = 0;
   /** Gateway admission: the rate limit (gateway/policy.ts), or null. */
-  gw: { admit(w: World, r: Req): boolean; rejected(): number } | null = null;
+  /** A gateway's rate limit: when an admitted request may go on (ms), or -1 when it is refused. */
+  gw: { admit(w: World, r: Req): number; rejected(): number } | null = null;
   // database
   pools: Pool[] = [];
   writeRatio = 0;

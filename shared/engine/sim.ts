@@ -9,7 +9,7 @@ import type { Simulation, SimulationOptions } from './api';
 import { BudgetError, CompileError } from './api';
 import { scheduleArrival } from './arrivals';
 import { compile } from './compile';
-import { answer, deliver, edgeTimeouts, retry, startRoot } from './flow';
+import { answer, deliver, edgeTimeouts, nextStep, retry, startRoot } from './flow';
 import type { Action, Graph, Pod, Pool, REdge, RNode } from './graph';
 import { K_CLIENT } from './graph';
 import { poolTimer, workDone } from './nodes';
@@ -26,6 +26,7 @@ import {
   EV_ARRIVAL,
   EV_DELIVER,
   EV_EDGE_TIMEOUT,
+  EV_LEAVE_BUCKET,
   EV_POD_GRACE,
   EV_POD_READY,
   EV_POOL_TIMER,
@@ -138,6 +139,11 @@ export class Sim implements Simulation {
         case EV_RESPONSE: {
           const r = k.obj as Req;
           if (r.gen === k.arg) answer(w, r);
+          break;
+        }
+        case EV_LEAVE_BUCKET: {
+          const r = k.obj as Req;
+          if (r.gen === k.arg) nextStep(w, r);
           break;
         }
         case EV_EDGE_TIMEOUT:
