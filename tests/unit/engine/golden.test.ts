@@ -89,37 +89,37 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => sha256(load('tests/fixtures/engine/shop.archlab.json')),
-    'b550b124545bb50f92b952d486f6cea4590020028e62d0c89542d3ba54fca045',
+    '98f48ea51c288cde3e3db6779387432cb52428a6d805888c1a24d7dc6ce2d020',
   ],
   [
     'web-shop sample, 10 s',
     () => sha256(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '033c4aa49a3b614d3273a0c9e4a6e7d08c4e53cccdb8f92095532c36839ead07',
+    '485bf1c5bd25cb203b486f008a7db35d695a3b8753daa2368cdcad283ea22571',
   ],
   [
     'payments sample, 10 s, traces',
     () => sha256(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '4dae065053857ed50c86ba803bb8806fc201a3171162a51518616be8e9df1821',
+    '006f7df214a14b9413aeb39878fbddb6d6ebfeecad47c3437e718fd04c7ee395',
   ],
   [
     'M/M/c, 20,000 customers',
     () => sha256(mmc(), { traceEvery: 0 }),
-    'e9f2f3c84c21d344719d1acfb10a002a40668e62932454fb1665b1e2c6c5e17e',
+    'fdd06302791477c0253507fdcc809641bda652aeaf9a831c7c90a17709082e2c',
   ],
   [
     'four-hop chain, 50,000 requests',
     () => sha256(chain(), { traceEvery: 0 }),
-    '5ee70f2c11e0140dfa98203541d68afe0ced4f55fdd1b96594a0688a8c99b47b',
+    'a5d672c515ba411c37f905e64fc44ba46bc3ba193f1baed0e38a504103350502',
   ],
   [
     'timeouts, retries, pools, a killed pod',
     () => sha256(stressed(), { traceEvery: 50 }),
-    'b39f90e3d465d1a4ab530bfe16a0139627e870808c242bb06233a45b8e2f5dc9',
+    '5e5dfd5308182a2b02a7a246959fdd48db03ec798c28c4cf359357914d0a7042',
   ],
   [
     'simultaneous events',
     () => sha256(ties(), { traceEvery: 7 }),
-    'b5f750b9882355924c63817d299df7436f49d5b9e1e7d581a575cfa807b7d130',
+    'b3d8ba3ce8cf672d8c7f17af9c381d7db9b1a9ce47de0aa0c0106883e3916041',
   ],
 ];
 
