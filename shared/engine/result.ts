@@ -77,7 +77,10 @@ export interface RunResult {
   engine: string;
   scenario: string;
   seed: number;
+  /** The scenario's length (s). */
   durationS: number;
+  /** Simulated seconds the run reached: durationS, or less for a run stopped early. */
+  ranS: number;
   warmupS: number;
   summary: {
     requests: number;
@@ -200,6 +203,7 @@ export function buildResult(sim: Sim): RunResult {
     scenario: g.scenario,
     seed: g.seed,
     durationS: g.durationMs / 1000,
+    ranS: w.k.now / 1000,
     warmupS: g.warmupMs / 1000,
     summary: {
       requests: e2e.requests,
