@@ -89,37 +89,37 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => sha256(load('tests/fixtures/engine/shop.archlab.json')),
-    '98f48ea51c288cde3e3db6779387432cb52428a6d805888c1a24d7dc6ce2d020',
+    '83aad83425d8c626764d98ba249e946aed2d26001337ccdeb5dd135f07592987',
   ],
   [
     'web-shop sample, 10 s',
     () => sha256(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '485bf1c5bd25cb203b486f008a7db35d695a3b8753daa2368cdcad283ea22571',
+    'b1999b30d9cd432e6179cc2b7bca50193648e7c47a56ae18a494564c2915a16b',
   ],
   [
     'payments sample, 10 s, traces',
     () => sha256(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '006f7df214a14b9413aeb39878fbddb6d6ebfeecad47c3437e718fd04c7ee395',
+    'be26d8798bde0a89a275d50dd9fe3492a9a36c2eaca6c016c3abc828794acda9',
   ],
   [
     'M/M/c, 20,000 customers',
     () => sha256(mmc(), { traceEvery: 0 }),
-    'fdd06302791477c0253507fdcc809641bda652aeaf9a831c7c90a17709082e2c',
+    '1ba48d9cc19e0207feb8655a521b1b6667597ab31c7103618d5fc958ec17f306',
   ],
   [
     'four-hop chain, 50,000 requests',
     () => sha256(chain(), { traceEvery: 0 }),
-    'a5d672c515ba411c37f905e64fc44ba46bc3ba193f1baed0e38a504103350502',
+    'a67c24935e23e5892715e19f2f035129383d11bde9f668378eba6053a1e4f70d',
   ],
   [
     'timeouts, retries, pools, a killed pod',
     () => sha256(stressed(), { traceEvery: 50 }),
-    '5e5dfd5308182a2b02a7a246959fdd48db03ec798c28c4cf359357914d0a7042',
+    '4831ea2afe79bedeb5f341ed4fb4e814225ba718ff17faebe65164e029ad25b3',
   ],
   [
     'simultaneous events',
     () => sha256(ties(), { traceEvery: 7 }),
-    'b3d8ba3ce8cf672d8c7f17af9c381d7db9b1a9ce47de0aa0c0106883e3916041',
+    'd186f7f6de14781b0b43b7f9c9cdd0b283afcb3bc2a84eeac72294298b146b8a',
   ],
 ];
 
