@@ -106,6 +106,8 @@ export class REdge {
     pick(w: World, c: Req): Pod | null;
     answered(w: World, c: Req, cause: number): void;
   } | null = null;
+  /** Cache-aside: skipped when the caller's last call to a cache was a hit (flow.ts nextStep). */
+  onCacheMiss = false;
   /** A gateway's retry budget on this upstream call (gateway/retryBudget.ts), or null. */
   budget: { sent(r: Req): void; done(r: Req): void; mayRetry(r: Req): boolean } | null = null;
   constructor(

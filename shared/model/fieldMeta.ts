@@ -199,6 +199,7 @@ const LABELS: Record<string, string> = {
   dist: 'Distribution',
   maxSurge: 'Max surge',
   maxUnavailable: 'Max unavailable',
+  onCacheMiss: 'Only on a cache miss',
 };
 
 /** `timeoutMs` → Timeout (ms); `initialDelaySeconds` → Initial delay (s); `rps` → Rate (requests/s). */

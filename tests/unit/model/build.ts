@@ -40,6 +40,9 @@ export class DocBuilder {
   queue(id: string) {
     return this.node('queue', id);
   }
+  cache(id: string, props: Record<string, unknown> = {}) {
+    return this.node('cache', id, props);
+  }
   edge(from: string, to: string, kind: Edge['kind'] = 'call', id = `${from}:${to}`): this {
     this.doc = { ...this.doc, edges: [...this.doc.edges, newEdge(id, from, to, kind)] };
     return this;
