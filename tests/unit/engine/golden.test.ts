@@ -94,7 +94,7 @@ const GOLDEN: [name: string, run: () => string, hash: string][] = [
   [
     'web-shop sample, 10 s',
     () => sha256(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    'b1999b30d9cd432e6179cc2b7bca50193648e7c47a56ae18a494564c2915a16b',
+    '786fad3a08cbb4e9e3ba5a5bacf87f55621b9bd5722cd3ef074eff4d7b6668fc',
   ],
   [
     'payments sample, 10 s, traces',
