@@ -13,8 +13,12 @@ export const NodeLiveBadge = memo(function NodeLiveBadge({ id }: { id: string })
       data-testid={`live-${id}`}
       title={`Utilisation ${(live.utilisation * 100).toFixed(0)} %, queue ${live.queueDepth.toFixed(1)}`}
     >
-      <span title="Arrivals per second · answered ok per second (goodput)">
-        {live.rps.toFixed(0)} rps · {live.okPerS.toFixed(0)} ok/s
+      <span title="Arrivals per second">{live.rps.toFixed(0)} rps</span>
+      <span
+        className={live.okPerS === live.rps ? 'live-ok same' : 'live-ok'}
+        title="Answered ok per second (goodput)"
+      >
+        {live.okPerS.toFixed(0)} ok/s
       </span>
       <span>p99 {fmtMs(live.p99Ms)}</span>
       <span className={live.errorRate === 0 ? 'live-err zero' : 'live-err'}>
