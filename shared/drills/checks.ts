@@ -25,6 +25,7 @@ export function architectureChecks(doc: ArchDocument, options: CheckOptions = {}
     ...nodeChecks(doc),
     ...timeoutChecks(doc),
     ...sharedDatabaseChecks(doc),
+    ...cacheAsideChecks(doc),
     ...pathChecks(doc, options.maxTeamCrossings ?? 2),
   ];
   return found
@@ -132,6 +133,42 @@ function sharedDatabaseChecks(doc: ArchDocument): Warning[] {
     const nodeIds = [db.id, ...[...teams.values()].flat()];
     const edgeIds = callers.filter((e) => nodeIds.includes(e.from)).map((e) => e.id);
     out.push(warning('ARCH007', message, nodeIds, edgeIds));
+  }
+  return out;
+}
+
+/**
+ * Cache-aside drawn as a caller's two calls (→ cache, → database) without the database call
+ * marked as the miss path; and a miss path with no cache call before it.
+ */
+function cacheAsideChecks(doc: ArchDocument): Warning[] {
+  const out: Warning[] = [];
+  const byId = new Map(doc.nodes.map((n) => [n.id, n] as const));
+  for (const caller of doc.nodes) {
+    const calls = doc.edges.filter((e) => e.kind === 'call' && e.from === caller.id);
+    const caches = calls.filter((e) => byId.get(e.to)?.kind === 'cache');
+    for (const [i, e] of calls.entries()) {
+      if (e.kind !== 'call') continue;
+      const to = byId.get(e.to);
+      if (to === undefined) continue;
+      const cacheBefore = calls.slice(0, i).find((c) => byId.get(c.to)?.kind === 'cache');
+      if (e.props.onCacheMiss === true) {
+        if (cacheBefore === undefined) {
+          const message =
+            `${nameOf(caller)} → ${nameOf(to)} is marked onCacheMiss but ${nameOf(caller)} ` +
+            'calls no cache before it: it is made on every request';
+          out.push(warning('ARCH013', message, [caller.id, to.id], [e.id]));
+        }
+        continue;
+      }
+      const cache = caches[0] === undefined ? undefined : byId.get(caches[0].to);
+      if (to.kind !== 'database' || cache === undefined) continue;
+      const message =
+        `${nameOf(caller)} calls ${nameOf(cache)} and ${nameOf(to)} on every request: the ` +
+        `cache takes no load off ${nameOf(to)}. For cache-aside mark ${nameOf(caller)} → ` +
+        `${nameOf(to)} onCacheMiss (only on a cache miss)`;
+      out.push(warning('ARCH012', message, [caller.id, cache.id, to.id], [e.id]));
+    }
   }
   return out;
 }

@@ -94,6 +94,22 @@ export const CHECKS = {
     severity: 'warning',
     why: 'A service scaled to 0 replicas has no pod to answer: every call to it fails.',
   },
+  ARCH012: {
+    name: 'cache-aside-unmarked',
+    severity: 'warning',
+    why:
+      'A caller that calls a cache and the database beside it calls both for every request, so ' +
+      'the hit ratio takes no load off the database. For cache-aside, set onCacheMiss on the ' +
+      'database call (the inspector: "Only on a cache miss"); for read-through, draw cache → ' +
+      'database instead.',
+  },
+  ARCH013: {
+    name: 'miss-path-without-cache',
+    severity: 'warning',
+    why:
+      'A call marked onCacheMiss is skipped only after a cache hit of the same caller earlier in ' +
+      'its calls; with no such cache call it is made every time.',
+  },
 } as const satisfies Record<string, CheckInfo>;
 
 export type CheckCode = keyof typeof CHECKS;

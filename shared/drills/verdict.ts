@@ -1,7 +1,13 @@
 // The verdict of a drill run, from the document, the scenario and the result: every SLO with its
 // value and the moment it broke, and per fault (timeline entries and live commands) the time to
 // detect, the time to recover, the blast radius traced along the call graph, and the events that
-// explain it; plus retry amplification per hop. Pure: no DOM, no Node.
+// explain it; plus retry amplification per hop. Pure: no DOM, no Node. SLOs are judged by
+// slo/judge.ts, the judge the reports use too.
+//
+// A run stopped early is judged on the part it ran (result.ranS): faults that start after it are
+// listed as not reached, with no detection, recovery or blast radius.
+// Without SLOs the outcome is NO SLOS (never PASSED); the headline figures (error rate, worst
+// per-second p99, the nodes in any blast radius) say what happened either way.
 //
 // Time is read at the resolution of the result's per-second series (bucket t covers [t, t+1)):
 //  detected   at the end of the first second, from the one the fault starts in, in which an SLO's
@@ -17,7 +23,16 @@ import type { RunEvent } from '../engine/events';
 import type { RunResult } from '../engine/result';
 import type { ArchDocument, Scenario } from '../model';
 import { nodeLabel } from '../io/look';
-import { holds, isMoment, isPercentMetric, sloViews, type SloView } from '../io/reportData';
+import {
+  coverage,
+  headline,
+  isMoment,
+  outcomeOf,
+  sloSeconds,
+  type Outcome,
+  type SloSeconds,
+} from '../slo/judge';
+import { scopeName, sloDetail, sloFigure, thresholdText } from '../slo/text';
 import {
   hopFigures,
   pathFigures,
@@ -84,6 +99,8 @@ export interface FaultSpan {
   /** End of the fault (= fromS for a moment; the run's end without forS). */
   toS: number;
   label: string;
+  /** False for a fault that starts after the point a stopped run reached. */
+  reached: boolean;
 }
 
 export interface BlastNode {
@@ -113,7 +130,13 @@ export interface FaultVerdict extends FaultSpan {
 }
 
 export interface DrillVerdict {
+  /** Only when there were SLOs and every one held (outcome PASSED). */
   pass: boolean;
+  outcome: Outcome;
+  /** The figures that matter with or without SLOs (errorRate 0…1). */
+  headline: { errorRate: number; worstP99Ms: number | null; blastRadius: string[] };
+  /** How much of the scenario the run covered; SLOs are judged on that part. */
+  coverage: { ranS: number; durationS: number; early: boolean };
   scenario: string;
   slos: SloVerdict[];
   faults: FaultVerdict[];
@@ -123,7 +146,7 @@ export interface DrillVerdict {
 
 /** Fault spans of a run: the scenario's timeline, then the live commands, in time order. */
 export function faultSpans(scenario: Scenario | undefined, result: RunResult): FaultSpan[] {
-  const end = result.durationS;
+  const { ranS: end, durationS } = coverage(result);
   const span = (
     source: FaultSpan['source'],
     index: number,
@@ -135,7 +158,9 @@ export function faultSpans(scenario: Scenario | undefined, result: RunResult): F
   ): FaultSpan => {
     const toS = forS !== null && forS !== undefined ? atS + forS : isMoment(action) ? atS : end;
     const label = target ? `${action} ${target}` : action;
-    return { source, index, action, target, params, fromS: atS, toS: Math.min(toS, end), label };
+    const reached = atS <= end;
+    const cut = Math.min(toS, reached ? end : durationS);
+    return { source, index, action, target, params, fromS: atS, toS: cut, label, reached };
   };
   const out = [
     ...(scenario?.timeline ?? []).map((e, i) =>
@@ -143,7 +168,7 @@ export function faultSpans(scenario: Scenario | undefined, result: RunResult): F
     ),
     ...result.commands.map((c, i) => span('live', i, c.t, c.action, c.target, c.params, c.forS)),
   ];
-  return out.filter((f) => f.fromS <= end).sort((a, b) => a.fromS - b.fromS);
+  return out.filter((f) => f.fromS <= durationS).sort((a, b) => a.fromS - b.fromS);
 }
 
 interface NodeSeconds {
@@ -183,31 +208,25 @@ function baselineOf(n: NodeSeconds, fromS: number, toS: number): number {
   return rate(e, d);
 }
 
-function sloVerdicts(views: readonly SloView[]): SloVerdict[] {
-  return views.map((v) => ({
-    name: v.slo.name,
-    metric: v.slo.metric,
-    target: v.slo.target,
-    scope: v.scope,
-    pass: v.slo.pass,
-    value: v.slo.value,
-    valueText: v.value,
-    thresholdText: v.threshold,
-    firstBrokeS: v.firstBrokeS,
-    secondsBroken: v.secondsBroken,
-    detail: v.detail,
+function sloVerdicts(doc: ArchDocument, judged: readonly SloSeconds[]): SloVerdict[] {
+  return judged.map(({ slo, firstBrokeS, secondsBroken }) => ({
+    name: slo.name,
+    metric: slo.metric,
+    target: slo.target,
+    scope: scopeName(doc, slo.target),
+    pass: slo.pass,
+    value: slo.value,
+    valueText: sloFigure(slo.metric, slo.value),
+    thresholdText: thresholdText(slo),
+    firstBrokeS,
+    secondsBroken,
+    detail: sloDetail(slo),
   }));
 }
 
 /** Whether any SLO's own per-second figure broke in bucket i. */
-function sloBrokenAt(views: readonly SloView[], i: number): boolean {
-  return views.some((v) => {
-    const x = v.perSecond?.[i];
-    if (x === null || x === undefined) return false;
-    const threshold = isPercentMetric(v.slo.metric) ? v.slo.threshold * 100 : v.slo.threshold;
-    return !holds(v.slo.op, x, threshold);
-  });
-}
+const sloBrokenAt = (judged: readonly SloSeconds[], i: number): boolean =>
+  judged.some((j) => j.broken[i] === true);
 
 export function drillVerdict(
   doc: ArchDocument,
@@ -216,9 +235,11 @@ export function drillVerdict(
   options: VerdictOptions = {},
 ): DrillVerdict {
   const recoverFor = Math.max(1, options.recoverForS ?? 5);
-  const views = sloViews({ doc, result, scenarioName: scenario?.name ?? result.scenario });
+  const judged = sloSeconds(result);
+  const cover = coverage(result);
+  const end = cover.ranS;
   const spans = faultSpans(scenario, result);
-  const firstFault = spans[0]?.fromS ?? result.durationS;
+  const firstFault = spans[0]?.fromS ?? end;
   const seconds = new Map<string, NodeSeconds>();
   const baseline = new Map<string, number>();
   for (const n of doc.nodes) {
@@ -231,9 +252,21 @@ export function drillVerdict(
   const hops = hopFigures(doc, result);
 
   const faults = spans.map((f, k): FaultVerdict => {
+    if (!f.reached)
+      return {
+        ...f,
+        detectedAtS: null,
+        ttdS: null,
+        recoveredAtS: null,
+        ttrS: null,
+        windowFromS: f.fromS,
+        windowToS: f.fromS,
+        blastRadius: [],
+        events: [],
+      };
     const traced = traceCallers(doc, targetNodes(doc, f.target));
     const signal = (i: number) =>
-      sloBrokenAt(views, i) ||
+      sloBrokenAt(judged, i) ||
       traced.some(({ id }) => {
         const s = seconds.get(id);
         const e = s?.errors[i] ?? 0;
@@ -262,10 +295,7 @@ export function drillVerdict(
       }
     }
     const windowFromS = f.fromS;
-    const windowToS = Math.max(
-      Math.min(recoveredAtS ?? result.durationS, result.durationS),
-      Math.min(f.fromS + 1, result.durationS),
-    );
+    const windowToS = Math.max(Math.min(recoveredAtS ?? end, end), Math.min(f.fromS + 1, end));
     const blastRadius = traced.flatMap(({ id, hops: h, via }): BlastNode[] => {
       const s = seconds.get(id);
       if (!s) return [];
@@ -318,10 +348,16 @@ export function drillVerdict(
     };
   });
 
+  const outcome = outcomeOf(result);
+  const blast = new Set<string>();
+  for (const f of faults) for (const b of f.blastRadius) blast.add(b.id);
   return {
-    pass: result.slos.every((s) => s.pass),
+    pass: outcome === 'PASSED',
+    outcome,
+    headline: { ...headline(result), blastRadius: [...blast] },
+    coverage: cover,
     scenario: result.scenario,
-    slos: sloVerdicts(views),
+    slos: sloVerdicts(doc, judged),
     faults,
     hops,
     paths: pathFigures(doc, hops),

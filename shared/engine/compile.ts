@@ -139,6 +139,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
       call?.jitter ?? false,
       call?.maxDepth ?? 0,
     );
+    if (call?.onCacheMiss === true) edge.onCacheMiss = true;
     edges.push(edge);
     edgeById.set(e.id, edge);
     if (from.kind === K_QUEUE) {

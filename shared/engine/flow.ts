@@ -15,7 +15,7 @@ import {
   retryable,
 } from './causes';
 import { faultedAnswer, faultedSend } from './faults/network';
-import type { REdge, RNode } from './graph';
+import { K_CACHE, type REdge, type RNode } from './graph';
 import { arriveAt, releaseHeld } from './nodes';
 import type { Req } from './request';
 import type { World } from './world';
@@ -45,7 +45,7 @@ export function nextStep(w: World, r: Req): void {
     if (r.route !== null) e = r.step === 0 ? r.route : undefined;
     else e = node.steps[r.step];
     if (e === undefined) return finish(w, r, OK);
-    if (e.maxDepth > 0 && depthOf(r, e) >= e.maxDepth) {
+    if ((e.maxDepth > 0 && depthOf(r, e) >= e.maxDepth) || (e.onCacheMiss && r.cacheHit)) {
       r.step++;
       continue;
     }
@@ -168,6 +168,7 @@ export function answer(w: World, c: Req): void {
   if (e.guard !== null) e.guard.result(w, w.k.now - c.sentMs, cause !== OK);
   if (e.lb !== null) e.lb.answered(w, c, cause);
   if (c.trace !== null) span(w, p, c, cause);
+  if (e.to.kind === K_CACHE) p.cacheHit = c.hit;
   w.reqs.release(c);
   if (cause === OK) {
     if (e.budget !== null) e.budget.done(p);

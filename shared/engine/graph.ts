@@ -106,6 +106,8 @@ export class REdge {
     pick(w: World, c: Req): Pod | null;
     answered(w: World, c: Req, cause: number): void;
   } | null = null;
+  /** Cache-aside: skipped when the caller's last call to a cache was a hit (flow.ts nextStep). */
+  onCacheMiss = false;
   /** A gateway's retry budget on this upstream call (gateway/retryBudget.ts), or null. */
   budget: { sent(r: Req): void; done(r: Req): void; mayRetry(r: Req): boolean } | null = null;
   constructor(
@@ -177,7 +179,8 @@ export class RNode {
   workLane = -1;
   authFailureRate = 0;
   /** Gateway admission: the rate limit (gateway/policy.ts), or null. */
-  gw: { admit(w: World, r: Req): boolean; rejected(): number } | null = null;
+  /** A gateway's rate limit: when an admitted request may go on (ms), or -1 when it is refused. */
+  gw: { admit(w: World, r: Req): number; rejected(): number } | null = null;
   // database
   pools: Pool[] = [];
   writeRatio = 0;

@@ -4,8 +4,9 @@
 //               The slot is held until the visit answers (thread per request), so slow calls
 //               downstream fill the pod.
 //  gateway      at most `concurrency` in flight (more → overloaded); overheadMs; authFailureRate →
-//               unauthorized (nothing behind it is called); then its routes (spread evenly over
-//               them, round robin) or, without routes, its steps.
+//               unauthorized (nothing behind it is called); its rate limit (over it → rate_limited;
+//               a leaky bucket holds the request until it leaks out at 1/r s); then its routes
+//               (spread evenly over them, round robin) or, without routes, its steps.
 //  database     writes (writeRatio) go to the primary, reads round robin over primary and replicas;
 //               each has a pool of poolSize connections; waiting longer than poolTimeoutMs →
 //               pool_timeout. The connection is held for the query only.
@@ -42,7 +43,7 @@ import { finish, nextStep } from './flow';
 import { removePod } from './pods';
 import type { Req } from './request';
 import type { World } from './world';
-import { EV_POOL_TIMER, EV_WORK_DONE } from './world';
+import { EV_LEAVE_BUCKET, EV_POOL_TIMER, EV_WORK_DONE } from './world';
 import { BudgetError } from './api';
 
 export function arriveAt(w: World, r: Req): void {
@@ -173,7 +174,15 @@ function gatewayWorkDone(w: World, r: Req): void {
       node.routePick !== null
         ? node.routePick()
         : (node.routes[node.rr++ % node.routes.length] ?? null);
-  if (node.gw !== null && !node.gw.admit(w, r)) return finish(w, r, RATE_LIMITED);
+  if (node.gw !== null) {
+    const at = node.gw.admit(w, r);
+    if (at < 0) return finish(w, r, RATE_LIMITED);
+    // A leaky bucket queues it: it goes on when the bucket lets it out.
+    if (at > w.k.now) {
+      w.k.at(at, EV_LEAVE_BUCKET, r, r.gen);
+      return;
+    }
+  }
   nextStep(w, r);
 }
 

@@ -35,6 +35,8 @@ export class Req {
   // kind specifics
   write = false;
   hit = false;
+  /** This visit's last call to a cache was a hit (cache-aside: skip its onCacheMiss calls). */
+  cacheHit = false;
   sub: Subscription | null = null;
   // tracing
   trace: Trace | null = null;
@@ -89,6 +91,7 @@ export class ReqPool {
     r.sub = null;
     r.trace = null;
     r.cause = 0;
+    r.cacheHit = false;
     r.picked = null;
     this.free.push(r);
   }

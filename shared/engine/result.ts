@@ -22,6 +22,12 @@ import {
 import { balancerOf, breakerOf, changedBreakers, retriesDeniedOf } from './gateway/attach';
 import type { BalancerView } from './gateway/balancer';
 import type { BreakerView } from './gateway/guard';
+import {
+  edgeAmplification,
+  retryAmplification,
+  type EdgeAmplification,
+  type RetryAmplification,
+} from './amplification';
 
 const r3 = (x: number) => Math.round(x * 1000) / 1000;
 
@@ -55,6 +61,11 @@ export interface NodeResult {
   queueDepth: { mean: number; max: number };
   /** Time-averaged requests being served (busy slots), after warm-up. */
   busy: { mean: number };
+  /**
+   * Mean requests at the node, waiting and served (Little's law L = λ·W: the visits finished
+   * after warm-up times their mean time at the node, over the measured span).
+   */
+  inFlight: { mean: number };
   queueWaitMs: { mean: number };
   /** Pods with their ReplicaSet, version, phase and restarts (k8s/view.ts). */
   pods?: PodView[];
@@ -67,20 +78,28 @@ export interface RunResult {
   engine: string;
   scenario: string;
   seed: number;
+  /** The scenario's length (s). */
   durationS: number;
+  /** Simulated seconds the run reached: durationS, or less for a run stopped early. */
+  ranS: number;
   warmupS: number;
   summary: {
     requests: number;
     ok: number;
     errors: Record<string, number>;
+    /** Offered: user requests per second of the measured span (after warm-up). */
     throughputRps: number;
+    /** Answered ok per second of the measured span. */
+    goodputRps: number;
+    /** Attempts per user request and per call over every call edge (amplification.ts). */
+    retryAmplification: RetryAmplification;
     latencyMs: LatencySummary;
     inFlightAtEnd: number;
   };
   nodes: Record<string, NodeResult>;
   edges: Record<
     string,
-    {
+    EdgeAmplification & {
       attempts: number;
       retries: number;
       wasted: number;
@@ -130,6 +149,7 @@ export function nodeResult(sim: Sim, node: RNode): NodeResult {
     utilisation: capArea > 0 ? r3(busyArea / capArea) : 0,
     queueDepth: { mean: r3((s.queueArea - s.warmQueue) / span), max: s.maxQueued },
     busy: { mean: r3(busyArea / span) },
+    inFlight: { mean: r3(s.latency.sum / span) },
     queueWaitMs: { mean: r3(s.queueWaitCount > 0 ? s.queueWaitSum / s.queueWaitCount : 0) },
     series: s.series,
   };
@@ -148,10 +168,12 @@ export function buildResult(sim: Sim): RunResult {
   const nodes = dict<NodeResult>();
   for (const node of g.nodes) nodes[node.id] = nodeResult(sim, node);
   const edges: RunResult['edges'] = dict();
+  const amplification = edgeAmplification(g);
   for (const e of g.edges) {
     edges[e.id] = {
       attempts: e.stats.attempts,
       retries: e.stats.retries,
+      ...(amplification.get(e) as EdgeAmplification),
       wasted: e.stats.wasted,
       failures: causeCounts(e.stats.failures),
     };
@@ -182,12 +204,15 @@ export function buildResult(sim: Sim): RunResult {
     scenario: g.scenario,
     seed: g.seed,
     durationS: g.durationMs / 1000,
+    ranS: w.k.now / 1000,
     warmupS: g.warmupMs / 1000,
     summary: {
       requests: e2e.requests,
       ok: e2e.ok,
       errors: causeCounts(e2e.errors),
       throughputRps: r3(e2e.requests / span),
+      goodputRps: r3(e2e.ok / span),
+      retryAmplification: retryAmplification(g),
       latencyMs: latencyOf(e2e.latency),
       inFlightAtEnd: e2e.inFlight,
     },

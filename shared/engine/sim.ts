@@ -10,7 +10,7 @@ import { BudgetError, CompileError } from './api';
 import { scheduleArrival } from './arrivals';
 import { checkBudget, SERIES_PER_SECOND } from './budget';
 import { compile } from './compile';
-import { answer, deliver, edgeTimeouts, retry, startRoot } from './flow';
+import { answer, deliver, edgeTimeouts, nextStep, retry, startRoot } from './flow';
 import type { Action, Graph, Pod, Pool, REdge, RNode } from './graph';
 import { K_CLIENT } from './graph';
 import { poolTimer, workDone } from './nodes';
@@ -27,6 +27,7 @@ import {
   EV_ARRIVAL,
   EV_DELIVER,
   EV_EDGE_TIMEOUT,
+  EV_LEAVE_BUCKET,
   EV_POD_GRACE,
   EV_POD_READY,
   EV_POOL_TIMER,
@@ -154,6 +155,11 @@ export class Sim implements Simulation {
         case EV_RESPONSE: {
           const r = k.obj as Req;
           if (r.gen === k.arg) answer(w, r);
+          break;
+        }
+        case EV_LEAVE_BUCKET: {
+          const r = k.obj as Req;
+          if (r.gen === k.arg) nextStep(w, r);
           break;
         }
         case EV_EDGE_TIMEOUT:

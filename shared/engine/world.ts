@@ -24,6 +24,8 @@ export const EV_ACTION = 10;
 export const EV_ACTION_END = 11;
 export const EV_POD_READY = 12;
 export const EV_POD_GRACE = 13;
+/** A request leaves a gateway's leaky bucket and goes on to its steps. */
+export const EV_LEAVE_BUCKET = 14;
 /** A control-plane timer (timer.ts): the object's fire(w, arg). */
 export const EV_TIMER = 20;
 

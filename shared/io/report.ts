@@ -10,6 +10,7 @@ import {
   firstBrokeText,
   fmt,
   isMoment,
+  notReached,
   paramsText,
   pct,
   scenarioOf,
@@ -19,9 +20,11 @@ import {
   transactionRows,
   transactionSummaries,
   type ReportInput,
+  verdictFacts,
   verdictOf,
   type SloView,
 } from './reportData';
+import { amplificationText, figuresLine, rates, verdictLine } from '../slo/text';
 import { REPORT_CSS } from './reportStyle';
 import { toSvg } from './svg';
 import { escapeXml } from './xml';
@@ -58,7 +61,7 @@ export function reportHtml(input: ReportInput, options: HtmlReportOptions = {}):
   const title = `${doc.name} — drill report (${result.scenario})`;
   const parts = [
     header(input),
-    verdict(result, views),
+    verdict(input, views),
     scenarioSection(input),
     `<section class="diagram"><h2>Diagram</h2><figure>${inlineSvg(toSvg(doc, { theme: 'light' }))}</figure></section>`,
     warnings(input),
@@ -93,15 +96,11 @@ function header({ doc, result, generatedAt }: ReportInput): string {
 <p class="muted">Scenario <strong>${h(result.scenario)}</strong> · ${num(result.durationS)} simulated s · seed ${num(result.seed)} · engine ${h(result.engine)}${when}</p></header>`;
 }
 
-function verdict(result: RunResult, views: readonly SloView[]): string {
-  const failed = views.filter((v) => !v.slo.pass).length;
+function verdict(input: ReportInput, views: readonly SloView[]): string {
+  const { result } = input;
+  const facts = verdictFacts(input);
   const word = verdictOf(result);
-  const line =
-    views.length === 0
-      ? 'No SLOs in this scenario: nothing to break.'
-      : failed === 0
-        ? `All ${views.length} SLO${views.length === 1 ? '' : 's'} held.`
-        : `${failed} of ${views.length} SLO${views.length === 1 ? '' : 's'} broken.`;
+  const line = verdictLine(facts);
   const rows = views.map((v) => [
     `<span class="badge ${v.slo.pass ? 'pass' : 'fail'}">${v.slo.pass ? 'PASS' : 'FAIL'}</span>`,
     h(v.slo.name),
@@ -112,14 +111,29 @@ function verdict(result: RunResult, views: readonly SloView[]): string {
   ]);
   const s = result.summary;
   const l = s.latencyMs;
+  const r = rates(s);
   const summary = table(
-    ['Requests', 'OK', 'Errors', 'Throughput', 'p50', 'p95', 'p99', 'max', 'In flight at end'],
+    [
+      'Requests',
+      'OK',
+      'Errors',
+      'Offered',
+      'Goodput (ok)',
+      'Failed',
+      'p50',
+      'p95',
+      'p99',
+      'max',
+      'In flight at end',
+    ],
     [
       [
         num(s.requests),
         num(s.ok),
         dash(causes(s.errors)),
-        `${num(s.throughputRps)} req/s`,
+        `<span class="n">${r.offered}</span> req/s`,
+        `<span class="n">${r.goodput}</span> req/s`,
+        `<span class="n">${r.failed}</span> req/s`,
         `${num(l.p50)} ms`,
         `${num(l.p95)} ms`,
         `${num(l.p99)} ms`,
@@ -129,10 +143,12 @@ function verdict(result: RunResult, views: readonly SloView[]): string {
     ],
   );
   return `<section class="verdict"><h2>Verdict</h2>
-<p class="verdict-line ${word === 'PASSED' ? 'pass' : 'fail'}"><span class="verdict-word">${word}</span> ${h(line)}</p>
+<p class="verdict-line ${word === 'PASSED' ? 'pass' : word === 'FAILED' ? 'fail' : 'none'}"><span class="verdict-word">${word}</span> ${h(line)}</p>
+<p class="verdict-figures">${h(figuresLine(facts))}</p>
 ${views.length > 0 ? table(['', 'SLO', 'Scope', 'Value', 'Threshold', 'Per second'], rows, 'slos') : ''}
 <h3>End to end</h3>
 ${summary}
+<p>Retry amplification: ${h(amplificationText(s.retryAmplification))}.</p>
 ${result.warmupS > 0 ? `<p class="muted">Figures leave out the first ${num(result.warmupS)} s (warm-up).</p>` : ''}
 </section>`;
 }
@@ -150,7 +166,7 @@ function scenarioSection(input: ReportInput): string {
   const traffic = trafficLines(doc);
   const timeline = scenario?.timeline ?? [];
   const entries = timeline.map((e) => [
-    `${num(e.atS)} s`,
+    `${num(e.atS)} s${notReached(result, e.atS) ? ' <span class="muted">not reached</span>' : ''}`,
     h(e.action),
     dash(e.target ?? ''),
     e.forS !== undefined
@@ -237,6 +253,7 @@ function nodesSection({ doc, result }: ReportInput): string {
       num(n.latencyMs.p99),
       h(pct(n.utilisation)),
       `${num(n.queueDepth.mean)} / ${num(n.queueDepth.max)}`,
+      num(n.inFlight.mean),
     ];
   });
   const queues = Object.entries(result.queues).map(([edge, q]) => [
@@ -249,7 +266,8 @@ function nodesSection({ doc, result }: ReportInput): string {
     num(q.meanWaitMs),
   ]);
   return `<section class="nodes"><h2>Nodes</h2>
-${table(['Node', 'Kind', 'Requests', 'OK', 'Errors by cause', 'p50 ms', 'p95 ms', 'p99 ms', 'Utilisation', 'Queue mean / max'], rows, 'wide')}
+${table(['Node', 'Kind', 'Requests', 'OK', 'Errors by cause', 'p50 ms', 'p95 ms', 'p99 ms', 'Utilisation', 'Queue mean / max', 'In flight (L)'], rows, 'wide')}
+<p class="muted">In flight (L): mean requests at the node, waiting and served (Little's law, L = λ·W).</p>
 ${queues.length > 0 ? `<h3>Queues</h3>\n${table(['Subscription', 'Consumer', 'Delivered', 'OK', 'Failed', 'Backlog end / max', 'Mean wait ms'], queues)}` : ''}
 </section>`;
 }
@@ -263,13 +281,16 @@ function edgesSection({ doc, result }: ReportInput): string {
       h(edge?.kind ?? ''),
       num(e.attempts),
       num(e.retries),
+      `×${num(e.attemptsPerCall)}`,
+      `×${num(e.attemptsPerUserRequest)}`,
       num(e.wasted),
       dash(causes(e.failures)),
     ];
   });
   if (rows.length === 0) return '';
   return `<section class="edges"><h2>Edges</h2>
-${table(['Edge', 'From → to', 'Kind', 'Attempts', 'Retries', 'Wasted', 'Failures by cause'], rows, 'wide')}
+${table(['Edge', 'From → to', 'Kind', 'Attempts', 'Retries', 'Per call', 'Per user request', 'Wasted', 'Failures by cause'], rows, 'wide')}
+<p class="muted">Per call: attempts per first attempt (retry amplification on the hop); per user request: attempts per request the clients that reach it sent.</p>
 <p class="muted">Wasted: attempts whose answer came after the caller had given up (timed out).</p>
 </section>`;
 }

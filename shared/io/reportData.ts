@@ -1,11 +1,35 @@
 // What a drill report shows, derived from a document and the JSON result of its run: the scenario,
 // fault windows, per-second SLO figures and the first second each broke, and the chart of each SLO.
-// Shared by the HTML and Markdown reports so both say the same thing. Pure: no DOM, no Node.
+// Shared by the HTML and Markdown reports so both say the same thing. The judging (what broke,
+// when, the outcome) is slo/judge.ts; this module only puts it into words and charts. Pure.
 import type { RunResult } from '../engine/result';
-import type { SloResult } from '../engine/slo';
 import type { ArchDocument, Scenario } from '../model';
+import {
+  coverage,
+  displayThreshold,
+  isMoment,
+  isPercentMetric,
+  outcomeOf,
+  perSecond,
+  sloSeconds,
+  type Outcome,
+} from '../slo/judge';
+import type { SloResult } from '../engine/slo';
+import {
+  fmt,
+  opText,
+  scopeName,
+  sloDetail,
+  sloFigure,
+  thresholdText,
+  type VerdictFacts,
+} from '../slo/text';
+import { drillVerdict } from '../drills/verdict';
 import { lineChartSvg, type ChartLine, type ChartWindow } from './charts';
 import { nodeLabel } from './look';
+
+export { fmt, opText, pct, scopeName, sloFigure } from '../slo/text';
+export { isMoment, isPercentMetric, perSecond, type PerSecond } from '../slo/judge';
 
 export interface ReportInput {
   doc: ArchDocument;
@@ -14,16 +38,6 @@ export interface ReportInput {
   scenarioName?: string | undefined;
   /** When the report was made, shown as given (reports stay deterministic without it). */
   generatedAt?: string | undefined;
-}
-
-export interface PerSecond {
-  t: number[];
-  rps: number[];
-  ok: number[];
-  errors: number[];
-  p50Ms: (number | null)[];
-  p95Ms: (number | null)[];
-  p99Ms: (number | null)[];
 }
 
 export interface SloView {
@@ -43,15 +57,6 @@ export interface SloView {
 }
 
 const LATENCY = ['p50', 'p95', 'p99'] as const;
-/** Actions that happen at a moment; any other action without forS lasts to the end of the run. */
-const MOMENTS = new Set([
-  'kill-pod',
-  'container-kill',
-  'scale',
-  'rollout',
-  'rollback',
-  'cache-flush',
-]);
 export const LINE_COLORS = { p50: '#1f9d74', p95: '#d9822b', p99: '#c0392b', rps: '#326ce5' };
 
 export function scenarioOf(input: ReportInput): Scenario | undefined {
@@ -59,52 +64,17 @@ export function scenarioOf(input: ReportInput): Scenario | undefined {
   return input.doc.scenarios.find((s) => s.name === name);
 }
 
-/** Whether a timeline action happens at a moment (else, without forS, it lasts to the end). */
-export const isMoment = (action: string) => MOMENTS.has(action);
-
-/** An SLO operator as it is printed: ≥ and ≤ rather than >= and <=. */
-export const opText = (op: string) => (op === '>=' ? '≥' : op === '<=' ? '≤' : op);
-
-export const isPercentMetric = (metric: string) =>
-  metric === 'error-rate' || metric === 'availability';
-
-/** A figure with at most `digits` decimals and no float noise. */
-export function fmt(n: number, digits = 3): string {
-  if (!Number.isFinite(n)) return String(n);
-  return String(Number(n.toFixed(digits)));
-}
-
-export const pct = (fraction: number) => `${fmt(fraction * 100, 4)} %`;
-
-export function sloFigure(metric: string, v: number | null): string {
-  if (v === null) v = Infinity; // Infinity goes through JSON as null (a recovery never seen)
-  if (isPercentMetric(metric)) return pct(v);
-  if ((LATENCY as readonly string[]).includes(metric)) return `${fmt(v)} ms`;
-  if (metric === 'recovery')
-    return v === null || !Number.isFinite(v) ? 'never (not recovered)' : `${fmt(v)} s`;
-  return fmt(v);
-}
-
-export function holds(op: string, v: number, threshold: number): boolean {
-  return op === '<'
-    ? v < threshold
-    : op === '<='
-      ? v <= threshold
-      : op === '>'
-        ? v > threshold
-        : v >= threshold;
-}
-
 /** Fault windows and moments from the timeline and the live commands of the run. */
 export function faultWindows(scenario: Scenario | undefined, result: RunResult): ChartWindow[] {
-  const end = result.durationS;
+  // Only what the run reached (a run stopped early shades nothing after that point).
+  const end = coverage(result).ranS;
   const of = (
     atS: number,
     action: string,
     target: string | null | undefined,
     forS: number | null | undefined,
   ) => {
-    const toS = forS !== null && forS !== undefined ? atS + forS : MOMENTS.has(action) ? atS : end;
+    const toS = forS !== null && forS !== undefined ? atS + forS : isMoment(action) ? atS : end;
     const label =
       target !== null && target !== undefined && target !== '' ? `${action} ${target}` : action;
     return { fromS: atS, toS: Math.min(toS, end), label };
@@ -113,78 +83,6 @@ export function faultWindows(scenario: Scenario | undefined, result: RunResult):
   for (const e of scenario?.timeline ?? []) out.push(of(e.atS, e.action, e.target, e.forS));
   for (const c of result.commands) out.push(of(c.t, c.action, c.target, c.forS));
   return out.filter((w) => w.fromS <= end);
-}
-
-const sumInto = (into: number[], from: readonly number[]) =>
-  from.forEach((v, i) => (into[i] = (into[i] ?? 0) + v));
-
-/** Per-second figures of one node, or end to end (all clients; latency of the worst client). */
-export function perSecond(result: RunResult, target: string | null): PerSecond {
-  const ids =
-    target !== null
-      ? [target]
-      : Object.keys(result.nodes).filter((id) => result.nodes[id]?.kind === 'client');
-  const series = ids.flatMap((id) => {
-    const s = result.nodes[id]?.series;
-    return s ? [s] : [];
-  });
-  const n = Math.max(0, ...series.map((s) => s.t.length));
-  const t = Array.from(
-    { length: n },
-    (_, i) => series.find((s) => s.t[i] !== undefined)?.t[i] ?? i,
-  );
-  const rps: number[] = new Array<number>(n).fill(0);
-  const ok: number[] = new Array<number>(n).fill(0);
-  const errors: number[] = new Array<number>(n).fill(0);
-  for (const s of series) {
-    sumInto(rps, s.rps);
-    sumInto(ok, s.ok);
-    for (const list of Object.values(s.errors)) sumInto(errors, list);
-  }
-  const worst = (key: 'p50Ms' | 'p95Ms' | 'p99Ms') =>
-    t.map((_, i) => {
-      if ((ok[i] ?? 0) + (errors[i] ?? 0) === 0) return null;
-      let m: number | null = null;
-      for (const s of series) {
-        const v = s[key][i];
-        if (v !== undefined && (m === null || v > m)) m = v;
-      }
-      return m;
-    });
-  return {
-    t,
-    rps,
-    ok,
-    errors,
-    p50Ms: worst('p50Ms'),
-    p95Ms: worst('p95Ms'),
-    p99Ms: worst('p99Ms'),
-  };
-}
-
-/** A per-second figure of an SLO's metric in display units (ms, or % for rates). */
-function metricPerSecond(metric: string, s: PerSecond): (number | null)[] | null {
-  const done = (i: number) => (s.ok[i] ?? 0) + (s.errors[i] ?? 0);
-  switch (metric) {
-    case 'p50':
-      return s.p50Ms;
-    case 'p95':
-      return s.p95Ms;
-    case 'p99':
-      return s.p99Ms;
-    case 'error-rate':
-      return s.t.map((_, i) => (done(i) > 0 ? ((s.errors[i] ?? 0) / done(i)) * 100 : null));
-    case 'availability':
-      return s.t.map((_, i) => (done(i) > 0 ? ((s.ok[i] ?? 0) / done(i)) * 100 : null));
-    default:
-      return null;
-  }
-}
-
-export function scopeName(doc: ArchDocument, target: string | null): string {
-  if (target === null) return 'end to end';
-  const node = doc.nodes.find((n) => n.id === target);
-  return node ? nodeLabel(node) : target;
 }
 
 /** A file-name-safe slug: lower case letters, digits and dashes. */
@@ -196,47 +94,14 @@ export function slug(text: string): string {
   return s === '' ? 'x' : s.slice(0, 40);
 }
 
-/** " in every 60 s window", " after each fault ends", or "". */
-function thresholdTail(slo: SloResult): string {
-  if (slo.metric === 'recovery') return ' after each fault ends';
-  return slo.windowS !== undefined ? ` in every ${fmt(slo.windowS)} s window` : '';
-}
-
-/** Where a windowed SLO's worst window was; a recovery SLO's sentence (engine/slo.ts). */
-function sloDetail(slo: SloResult): string | null {
-  if (slo.metric === 'recovery') {
-    const rule = slo.recoveryRule;
-    const how = rule
-      ? ` (recovered = ${rule.forS} s in a row with errors ≤ ${pct(rule.errorRate)}` +
-        (rule.p99Ms !== null ? ` and p99 ≤ ${fmt(rule.p99Ms)} ms` : '') +
-        ')'
-      : '';
-    return `${slo.message ?? ''}${how}`;
-  }
-  if (slo.windowS === undefined) return null;
-  const w = slo.worstWindow;
-  return w
-    ? `worst ${fmt(slo.windowS)} s window: ${fmt(w.fromS)}–${fmt(w.toS)} s`
-    : `no ${fmt(slo.windowS)} s window had a figure`;
-}
-
 export function sloViews(input: ReportInput): SloView[] {
   const { doc, result } = input;
   const windows = faultWindows(scenarioOf(input), result);
   const used = new Set<string>();
-  return result.slos.map((slo) => {
+  return sloSeconds(result).map(({ slo, series, values, firstBrokeS, secondsBroken }) => {
     const scope = scopeName(doc, slo.target);
-    const series = perSecond(result, slo.target);
-    const values = metricPerSecond(slo.metric, series);
     const percent = isPercentMetric(slo.metric);
-    const threshold = percent ? slo.threshold * 100 : slo.threshold;
-    let firstBrokeS: number | null = null;
-    let secondsBroken = 0;
-    values?.forEach((v, i) => {
-      if (v === null || holds(slo.op, v, threshold)) return;
-      secondsBroken++;
-      if (firstBrokeS === null) firstBrokeS = series.t[i] ?? i;
-    });
+    const threshold = displayThreshold(slo);
     let name = `chart-${slug(slo.metric)}${slo.target !== null ? `-${slug(slo.target)}` : ''}`;
     for (let k = 2; used.has(name); k++) name = `chart-${slug(slo.metric)}-${k}`;
     used.add(name);
@@ -277,7 +142,7 @@ export function sloViews(input: ReportInput): SloView[] {
       slo,
       scope,
       value: sloFigure(slo.metric, slo.value),
-      threshold: `${opText(slo.op)} ${sloFigure(slo.metric, slo.threshold)}${thresholdTail(slo)}`,
+      threshold: thresholdText(slo),
       perSecond: values,
       firstBrokeS,
       secondsBroken,
@@ -405,9 +270,26 @@ function cell(v: unknown): string {
   return JSON.stringify(v);
 }
 
-/** Whether every SLO held: the verdict's one word. */
-export const verdictOf = (result: RunResult): 'PASSED' | 'FAILED' =>
-  result.slos.every((s) => s.pass) ? 'PASSED' : 'FAILED';
+/** What the verdict says: outcome, SLO counts, the part of the scenario run, headline figures. */
+export function verdictFacts(input: ReportInput): VerdictFacts {
+  const { doc, result } = input;
+  const v = drillVerdict(doc, scenarioOf(input), result);
+  return {
+    outcome: v.outcome,
+    sloCount: result.slos.length,
+    failed: result.slos.filter((s) => !s.pass).length,
+    coverage: v.coverage,
+    errorRate: v.headline.errorRate,
+    worstP99Ms: v.headline.worstP99Ms,
+    blastRadius: v.headline.blastRadius.map((id) => scopeName(doc, id)),
+  };
+}
+
+/** Whether a timeline entry starting at `atS` came after the point a stopped run reached. */
+export const notReached = (result: RunResult, atS: number) => atS > coverage(result).ranS;
+
+/** The verdict's word: PASSED, FAILED, or NO SLOS when there was nothing to judge. */
+export const verdictOf = (result: RunResult): Outcome => outcomeOf(result);
 
 export function firstBrokeText(v: SloView): string {
   if (v.perSecond === null) return v.detail ?? 'no per-second figure for this metric';

@@ -9,6 +9,7 @@ import {
   firstBrokeText,
   fmt,
   isMoment,
+  notReached,
   paramsText,
   pct,
   scenarioOf,
@@ -17,9 +18,11 @@ import {
   trafficLines,
   transactionRows,
   transactionSummaries,
+  verdictFacts,
   verdictOf,
   type ReportInput,
 } from './reportData';
+import { amplificationText, figuresLine, rates, verdictLine } from '../slo/text';
 import { toSvg } from './svg';
 
 export interface ReportChart {
@@ -82,14 +85,9 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
     '',
   );
 
-  const failed = views.filter((v) => !v.slo.pass).length;
+  const facts = verdictFacts(input);
   out.push('## Verdict', '');
-  out.push(
-    views.length === 0
-      ? `**${verdictOf(result)}**: no SLOs in this scenario.`
-      : `**${verdictOf(result)}**: ${failed === 0 ? `all ${views.length} SLOs held` : `${failed} of ${views.length} SLOs broken`}.`,
-    '',
-  );
+  out.push(`**${verdictOf(result)}**: ${t(verdictLine(facts))} ${t(figuresLine(facts))}`, '');
   if (views.length > 0) {
     out.push(
       mdTable(
@@ -108,15 +106,18 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
   }
   const s = result.summary;
   const l = s.latencyMs;
+  const r = rates(s);
   out.push(
     mdTable(
-      ['Requests', 'OK', 'Errors', 'Throughput', 'p50', 'p95', 'p99', 'max'],
+      ['Requests', 'OK', 'Errors', 'Offered', 'Goodput (ok)', 'Failed', 'p50', 'p95', 'p99', 'max'],
       [
         [
           n(s.requests),
           n(s.ok),
           t(causes(s.errors)) || 'none',
-          `${n(s.throughputRps)} req/s`,
+          `${r.offered} req/s`,
+          `${r.goodput} req/s`,
+          `${r.failed} req/s`,
           `${n(l.p50)} ms`,
           `${n(l.p95)} ms`,
           `${n(l.p99)} ms`,
@@ -124,6 +125,8 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
         ],
       ],
     ),
+    '',
+    `Retry amplification: ${amplificationText(s.retryAmplification)}.`,
     '',
   );
 
@@ -137,7 +140,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
   out.push('');
   const timeline = [
     ...(scenario?.timeline ?? []).map((e) => [
-      `${n(e.atS)} s`,
+      `${n(e.atS)} s${notReached(result, e.atS) ? ' (not reached)' : ''}`,
       t(e.action),
       t(e.target ?? ''),
       e.forS !== undefined ? `${n(e.forS)} s` : isMoment(e.action) ? 'a moment' : 'to the end',
@@ -190,6 +193,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
         'p99 ms',
         'Utilisation',
         'Queue mean / max',
+        'In flight (L)',
       ],
       Object.entries(result.nodes).map(([id, r]) => {
         const node = doc.nodes.find((d) => d.id === id);
@@ -205,9 +209,12 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
           n(r.latencyMs.p99),
           pct(r.utilisation),
           `${n(r.queueDepth.mean)} / ${n(r.queueDepth.max)}`,
+          n(r.inFlight.mean),
         ];
       }),
     ),
+    '',
+    "_In flight (L): mean requests at the node, waiting and served (Little's law, L = λ·W)._",
     '',
   );
   const edges = Object.entries(result.edges);
@@ -215,7 +222,16 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
     out.push('## Edges', '');
     out.push(
       mdTable(
-        ['Edge', 'From → to', 'Attempts', 'Retries', 'Wasted', 'Failures by cause'],
+        [
+          'Edge',
+          'From → to',
+          'Attempts',
+          'Retries',
+          'Per call',
+          'Per user request',
+          'Wasted',
+          'Failures by cause',
+        ],
         edges.map(([id, e]) => {
           const edge = doc.edges.find((d) => d.id === id);
           return [
@@ -223,6 +239,8 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
             edge ? `${t(edge.from)} → ${t(edge.to)}` : '',
             n(e.attempts),
             n(e.retries),
+            `×${n(e.attemptsPerCall)}`,
+            `×${n(e.attemptsPerUserRequest)}`,
             n(e.wasted),
             t(causes(e.failures)),
           ];

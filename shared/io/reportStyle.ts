@@ -24,6 +24,7 @@ thead { display: table-header-group; }
 .verdict-line { font-size: 16px; padding: 10px 14px; border-radius: 6px; margin: 8px 0 12px; }
 .verdict-line.pass { background: var(--pass-bg); color: var(--pass); }
 .verdict-line.fail { background: var(--fail-bg); color: var(--fail); }
+.verdict-line.none { background: var(--head); color: var(--text); }
 .verdict-word { font-weight: 800; letter-spacing: .04em; margin-right: 6px; }
 .badge { display: inline-block; font-weight: 700; font-size: 11px; padding: 1px 7px; border-radius: 10px; }
 .badge.pass { background: var(--pass-bg); color: var(--pass); }

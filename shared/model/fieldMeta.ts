@@ -25,8 +25,13 @@ export interface FieldMeta {
   /** Human label of the enclosing object, for nested fields: `Service time`. */
   section?: string;
   type: FieldType;
-  /** From the name suffix: `ms`, `s`, `requests/s`. */
+  /** From the name suffix: `ms`, `s`, `requests/s`; `%` for a rate or ratio shown in percent. */
   unit?: string;
+  /**
+   * A rate or ratio stored as a fraction 0…1 (errorRate, hitRatio): the app shows and reads it
+   * in % (0.05 is shown and typed as 5); min, max and default stay in the stored unit.
+   */
+  percent?: boolean;
   min?: number;
   max?: number;
   /** True when the bound itself is not allowed (`> 0` rather than `≥ 0`). */
@@ -158,6 +163,10 @@ function leaf(schema: z.ZodType, at: string[], ctx: Context): FieldMeta {
   if (schema instanceof z.ZodNumber) {
     meta.type = schema.isInt ? 'integer' : 'number';
     Object.assign(meta, bounds(schema));
+    if (meta.min === 0 && meta.max === 1 && /(Rate|Ratio)$/.test(key)) {
+      meta.percent = true;
+      meta.unit = '%';
+    }
   } else if (schema instanceof z.ZodBoolean) {
     meta.type = 'boolean';
   } else if (schema instanceof z.ZodEnum) {
@@ -199,6 +208,7 @@ const LABELS: Record<string, string> = {
   dist: 'Distribution',
   maxSurge: 'Max surge',
   maxUnavailable: 'Max unavailable',
+  onCacheMiss: 'Only on a cache miss',
 };
 
 /** `timeoutMs` → Timeout (ms); `initialDelaySeconds` → Initial delay (s); `rps` → Rate (requests/s). */

@@ -418,6 +418,13 @@ export const CallProps = z.object({
     .describe('Lets this edge close a call cycle: one request chain takes it at most this often'),
   circuitBreaker: CircuitBreaker.optional().describe('Resilience4j circuit breaker on this call'),
   outlierDetection: OutlierDetection.optional().describe('Envoy outlier detection of the pods'),
+  onCacheMiss: z
+    .boolean()
+    .optional()
+    .describe(
+      'Cache-aside: make this call only when the caller’s call to a cache before it missed ' +
+        '(orders → cache, then orders → database on a miss)',
+    ),
 });
 
 export const PublishProps = z.object({

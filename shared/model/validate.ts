@@ -5,6 +5,7 @@ import { ArchDocument, CURRENT_VERSION } from './document';
 import { schemaProblems, unknownFields } from './messages';
 import { DEFAULT_TABLE, migrate, type MigrationTable, type RawDocument } from './migrations';
 import { semanticProblems } from './checks';
+import { jsonErrorOffset } from './jsonError';
 
 export type LoadResult =
   { ok: true; doc: ArchDocument; migratedFrom?: number } | { ok: false; problems: Problem[] };
@@ -63,9 +64,56 @@ function checkRaw(
   raw: unknown,
 ): { ok: true; doc: ArchDocument } | { ok: false; problems: Problem[] } {
   const parsed = ArchDocument.safeParse(raw);
-  if (!parsed.success) return { ok: false, problems: schemaProblems(parsed.error, raw) };
+  if (!parsed.success) {
+    // Report every problem in one pass, as a compiler does: the references too, checked on the
+    // document with its bad fields left to their defaults.
+    const problems = schemaProblems(parsed.error, raw);
+    const repaired = withoutBadFields(raw, parsed.error.issues);
+    if (repaired !== null)
+      for (const p of semanticProblems(repaired))
+        if (!problems.some((q) => q.path === p.path)) problems.push(p);
+    return { ok: false, problems };
+  }
   const problems = [...unknownFields(raw, parsed.data, ''), ...semanticProblems(parsed.data)];
   return problems.length > 0 ? { ok: false, problems } : { ok: true, doc: parsed.data };
+}
+
+const MAX_REPAIRS = 8;
+
+/**
+ * The document with each field the schema refused taken out (so its default applies), or null
+ * when that does not make it parse (a bad array element, a missing id): then only the schema's
+ * problems are known.
+ */
+function withoutBadFields(
+  raw: unknown,
+  issues: readonly { path: PropertyKey[] }[],
+): ArchDocument | null {
+  // A copy: the raw document came from JSON (or is a plain document), so JSON copies it whole.
+  const doc: unknown = JSON.parse(JSON.stringify(raw));
+  let bad = issues;
+  for (let round = 0; round < MAX_REPAIRS; round++) {
+    for (const issue of bad) if (!dropField(doc, issue.path)) return null;
+    const again = ArchDocument.safeParse(doc);
+    if (again.success) return again.data;
+    bad = again.error.issues;
+  }
+  return null;
+}
+
+function dropField(doc: unknown, path: readonly PropertyKey[]): boolean {
+  const last = path[path.length - 1];
+  if (typeof last !== 'string') return false;
+  let at: unknown = doc;
+  for (const key of path.slice(0, -1)) {
+    if (at === null || typeof at !== 'object') return false;
+    at = (at as Record<PropertyKey, unknown>)[key as string];
+  }
+  if (at === null || typeof at !== 'object' || Array.isArray(at)) return false;
+  const obj = at as Record<string, unknown>;
+  if (!(last in obj)) return false;
+  delete obj[last];
+  return true;
 }
 
 /** Every problem of an in-memory document; an empty list means it saves and loads back. */
@@ -94,10 +142,18 @@ function bad(path: string, message: string): { ok: false; problems: Problem[] } 
 export function jsonErrorMessage(text: string, err: unknown): string {
   const raw = err instanceof Error ? err.message : String(err);
   const at = /at position (\d+)/.exec(raw);
-  const offset = at ? Number(at[1]) : text.length;
+  // Without a position in V8's message, find the spot ourselves (never the end of the file).
+  const offset = at ? Number(at[1]) : jsonErrorOffset(text);
   const before = text.slice(0, offset);
   const line = before.split('\n').length;
   const column = offset - before.lastIndexOf('\n');
-  const detail = raw.replace(/\s*in JSON at position \d+.*$/s, '').replace(/^JSON\.parse: /, '');
-  return `is not valid JSON (line ${line}, column ${column}): ${detail}`;
+  const detail = raw
+    .replace(/\s*in JSON at position \d+.*$/s, '')
+    .replace(/^JSON\.parse: /, '')
+    .replace(/, (?:\.\.\.)?".*" is not valid JSON$/s, '')
+    .replace(/, (?:\.\.\.)?".*"\.\.\. is not valid JSON$/s, '');
+  const yaml = /^\s*[A-Za-z_][\w-]*\s*:/.test(text)
+    ? ' (this looks like YAML; an ArchLab document is JSON)'
+    : '';
+  return `is not valid JSON (line ${line}, column ${column}): ${detail}${yaml}`;
 }

@@ -31,7 +31,7 @@ describe.skipIf(!chromiumPath)(`running scenarios in the app${skipReason}`, () =
     await page.locator('.run-controls .tool.primary').click();
     await page.waitForSelector('[data-testid="run-summary"]');
     const summary = page.getByTestId('run-summary');
-    await expect(summary.textContent()).resolves.toMatch(/12,059\s*Requests/);
+    await expect(summary.textContent()).resolves.toMatch(/12,055\s*Requests/);
     await expect(page.locator('.slo-list li.pass').count()).resolves.toBe(2);
     await expect(page.locator('.node-table tbody tr').count()).resolves.toBe(12);
     await expect(page.getByTestId('run-status').textContent()).resolves.toContain(
@@ -81,11 +81,11 @@ describe.skipIf(!chromiumPath)(`running scenarios in the app${skipReason}`, () =
       };
       return result.summary.requests;
     });
-    expect(result).toBeLessThan(12_059);
+    expect(result).toBeLessThan(12_055);
     await page.getByRole('radio', { name: 'Batch' }).click();
     await panel(page).getByRole('button', { name: 'Run again' }).click();
     await page.waitForFunction(() =>
-      document.querySelector('[data-testid="run-summary"]')?.textContent?.includes('12,059'),
+      document.querySelector('[data-testid="run-summary"]')?.textContent?.includes('12,055'),
     );
   });
 

@@ -16,6 +16,15 @@ import { MAX_DOCUMENT_BYTES } from '../fileStore';
 import { writeFileAtomic } from '../atomicFile';
 import { decodeUtf8 } from '../utf8';
 import { cleaned, escapeJsonControls } from './clean';
+import { verdictFacts } from '../../../shared/io/reportData';
+import {
+  amplificationText,
+  figuresLine,
+  rates,
+  sloFigure,
+  thresholdText,
+  verdictLine,
+} from '../../../shared/slo/text';
 import { Progress } from './progress';
 import { wantsReport, writeReports, type ReportArgs } from './reportFiles';
 
@@ -176,30 +185,37 @@ export async function runCommand(
     return EXIT.failure;
   }
   const report = args.json === '-' ? io.err : io.out;
-  report(summaryText(result));
+  report(summaryText(result, loaded.doc));
   if (wantsReport(args) && !(await writeReports(loaded.doc, result, args, io))) return EXIT.failure;
   return result.slos.every((s) => s.pass) ? EXIT.ok : EXIT.sloFailed;
 }
 
-export function summaryText(r: RunResult): string {
+export function summaryText(r: RunResult, doc?: ArchDocument): string {
   const s = r.summary;
   const l = s.latencyMs;
   const errors = Object.entries(s.errors)
     .map(([cause, n]) => `${cause} ${n}`)
     .join(', ');
+  const rate = rates(s);
   const lines = [
     `scenario ${r.scenario}, seed ${r.seed}, ${r.durationS} s (warm-up ${r.warmupS} s)`,
-    `requests ${s.requests}  ok ${s.ok}  errors ${errors || 'none'}  throughput ${s.throughputRps} rps`,
+    `requests ${s.requests}  ok ${s.ok}  errors ${errors || 'none'}`,
+    `rates  offered ${rate.offered}/s  goodput ${rate.goodput}/s  failed ${rate.failed}/s`,
     `latency ms  mean ${l.mean}  p50 ${l.p50}  p95 ${l.p95}  p99 ${l.p99}  max ${l.max}`,
+    `retry amplification ${amplificationText(s.retryAmplification)}`,
   ];
   for (const slo of r.slos) {
     lines.push(
-      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} = ${slo.value} ${slo.op} ${slo.threshold})` +
+      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} ${sloFigure(slo.metric, slo.value)} ${thresholdText(slo)})` +
         (slo.worstWindow
           ? `  worst ${slo.windowS} s window ${slo.worstWindow.fromS}–${slo.worstWindow.toS} s`
           : '') +
         (slo.message !== undefined ? `  ${slo.message}` : ''),
     );
+  }
+  if (doc !== undefined) {
+    const facts = verdictFacts({ doc, result: r });
+    lines.push(`verdict ${facts.outcome}: ${verdictLine(facts)} ${figuresLine(facts)}`);
   }
   return `${lines.join('\n')}\n`;
 }

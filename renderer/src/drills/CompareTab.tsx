@@ -5,7 +5,7 @@ import type { RunResult } from '../../../shared/engine';
 import { fmt } from '../../../shared/io/reportData';
 import { runLabel, useDrill, type FinishedRun } from './drillStore';
 
-/** Lower is better for latencies and errors; higher for throughput and availability. */
+/** Lower is better for latencies and errors; higher for rates and availability. */
 type Better = 'lower' | 'higher';
 
 interface Row {
@@ -23,9 +23,16 @@ function rows(a: RunResult, b: RunResult): { group: string; rows: Row[] }[] {
   const summary: Row[] = [
     { label: 'requests', a: sum(a).requests, b: sum(b).requests, better: 'higher', unit: '' },
     {
-      label: 'throughput',
+      label: 'offered',
       a: sum(a).throughputRps,
       b: sum(b).throughputRps,
+      better: 'higher',
+      unit: 'req/s',
+    },
+    {
+      label: 'goodput (ok)',
+      a: sum(a).goodputRps ?? null,
+      b: sum(b).goodputRps ?? null,
       better: 'higher',
       unit: 'req/s',
     },

@@ -2,7 +2,7 @@
 // time to detect and recover, its blast radius (outlined on the canvas) and the events that
 // explain it, and retry amplification per hop.
 import type { FaultVerdict } from '../../../shared/drills/verdict';
-import { fmt } from '../../../shared/io/reportData';
+import { fmt, figuresLine, rates, verdictLine } from '../../../shared/slo/text';
 import { useStore } from '../store';
 import { useDrill, type FinishedRun } from './drillStore';
 import { LiveActionsOffer } from './LiveActionsOffer';
@@ -22,26 +22,56 @@ export function VerdictTab() {
   return <Verdict run={run} />;
 }
 
+const WORD = { PASSED: 'PASSED', FAILED: 'FAILED', 'NO SLOS': 'NO SLOs TO JUDGE' } as const;
+const TONE = { PASSED: 'pass', FAILED: 'fail', 'NO SLOS': 'none' } as const;
+
 function Verdict({ run }: { run: FinishedRun }) {
   const v = run.verdict;
   const amplified = v.hops.filter((h) => h.retries > 0 || h.perUserRequest > 1.0005);
+  const summary = run.result.summary;
+  const rate = rates(summary);
+  const facts = {
+    outcome: v.outcome,
+    sloCount: v.slos.length,
+    failed: v.slos.filter((x) => !x.pass).length,
+    coverage: v.coverage,
+    errorRate: v.headline.errorRate,
+    worstP99Ms: v.headline.worstP99Ms,
+    blastRadius: v.headline.blastRadius.map((id) => targetName(run.doc, id)),
+  };
   return (
     <div className="verdict" data-testid="verdict">
       <header className="verdict-head">
-        <span className={`verdict-word ${v.pass ? 'pass' : 'fail'}`}>
-          {v.pass ? 'PASSED' : 'FAILED'}
+        <span className={`verdict-word ${TONE[v.outcome]}`} data-testid="verdict-word">
+          {WORD[v.outcome]}
         </span>
         <span className="muted small">
-          {run.scenario} · seed {run.result.seed} · {run.result.durationS} s · document v
-          {run.docVersion}
-          {run.stopped ? ' · stopped early' : ''}
+          {run.scenario} · seed {run.result.seed} ·{' '}
+          {v.coverage.early
+            ? `${fmt(v.coverage.ranS)} s of ${v.coverage.durationS} (stopped early)`
+            : `${run.result.durationS} s`}{' '}
+          · document v{run.docVersion}
         </span>
         <LiveActionsOffer run={run} />
       </header>
+      <p className="verdict-facts" data-testid="verdict-facts">
+        {verdictLine(facts)} {figuresLine(facts)}
+      </p>
+      <p className="small" data-testid="verdict-rates">
+        Offered <span className="num">{rate.offered}/s</span> · goodput (ok){' '}
+        <span className={`num${summary.goodputRps < summary.throughputRps ? ' bad' : ''}`}>
+          {rate.goodput}/s
+        </span>{' '}
+        · failed <span className="num">{rate.failed}/s</span> · retry amplification{' '}
+        <span className="num">×{fmt(summary.retryAmplification?.attemptsPerCall ?? 1, 3)}</span> per
+        call
+      </p>
       <div className="verdict-grid">
         <section aria-label="SLO verdicts">
           <h4>SLOs</h4>
-          {v.slos.length === 0 && <p className="muted small">No SLOs in this scenario.</p>}
+          {v.slos.length === 0 && (
+            <p className="muted small">No SLOs in this scenario: nothing was judged.</p>
+          )}
           <table className="mini-table">
             <tbody>
               {v.slos.map((x, i) => (
@@ -112,6 +142,16 @@ function Verdict({ run }: { run: FinishedRun }) {
 
 function FaultCard({ f, run }: { f: FaultVerdict; run: FinishedRun }) {
   const select = useStore((st) => st.select);
+  if (!f.reached)
+    return (
+      <article className="fault-card not-reached" data-testid="fault-verdict">
+        <header>
+          <strong>{f.action}</strong> {targetName(run.doc, f.target)}{' '}
+          <span className="muted small">timeline · {fmt(f.fromS)} s</span>
+        </header>
+        <p className="muted small">Not reached: the run was stopped before {fmt(f.fromS)} s.</p>
+      </article>
+    );
   return (
     <article className="fault-card" data-testid="fault-verdict">
       <header>

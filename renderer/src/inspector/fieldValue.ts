@@ -15,10 +15,10 @@ export function parseField(meta: FieldMeta, text: string): Parsed {
   switch (meta.type) {
     case 'number':
     case 'integer': {
-      const n = Number(t.replace(/[\s_]/g, ''));
-      return Number.isFinite(n)
-        ? { ok: true, value: n }
-        : { ok: false, message: 'must be a number' };
+      const digits = t.replace(/[\s_]/g, '');
+      const n = Number(meta.percent ? digits.replace(/%$/, '') : digits);
+      if (!Number.isFinite(n)) return { ok: false, message: 'must be a number' };
+      return { ok: true, value: meta.percent ? fromPercent(n) : n };
     }
     case 'intOrPercent':
       if (/^\d+$/.test(t)) return { ok: true, value: Number(t) };
@@ -41,21 +41,29 @@ export function parseField(meta: FieldMeta, text: string): Parsed {
 export function formatField(meta: FieldMeta, value: unknown): string {
   if (value === undefined || value === null || value === MIXED) return '';
   if (meta.type === 'list') return JSON.stringify(value, null, 1);
+  if (meta.percent && typeof value === 'number') return String(toPercent(value));
   return String(value);
 }
+
+/** A stored fraction as the percentage shown: 0.07 → 7 (no float noise such as 7.000000000000001). */
+export const toPercent = (fraction: number) => Number((fraction * 100).toPrecision(12));
+const fromPercent = (percent: number) => Number((percent / 100).toPrecision(12));
 
 const num = (v: number) => v.toLocaleString('en').replace(/,/g, ' ');
 
 /** `0 – 10 000 · default 2` */
 export function rangeHint(meta: FieldMeta): string {
   const parts: string[] = [];
+  const shown = (v: number) => num(meta.percent ? toPercent(v) : v);
   if (meta.min !== undefined || meta.max !== undefined) {
-    const lo = meta.min === undefined ? '' : `${meta.minExclusive ? '> ' : ''}${num(meta.min)}`;
-    const hi = meta.max === undefined ? '' : `${meta.maxExclusive ? '< ' : ''}${num(meta.max)}`;
+    const lo = meta.min === undefined ? '' : `${meta.minExclusive ? '> ' : ''}${shown(meta.min)}`;
+    const hi = meta.max === undefined ? '' : `${meta.maxExclusive ? '< ' : ''}${shown(meta.max)}`;
     parts.push(lo && hi ? `${lo} – ${hi}` : lo ? `≥ ${lo}` : `≤ ${hi}`);
   }
   if (meta.default !== undefined && typeof meta.default !== 'object') {
-    parts.push(`default ${String(meta.default)}`);
+    parts.push(
+      `default ${meta.percent && typeof meta.default === 'number' ? toPercent(meta.default) : String(meta.default)}`,
+    );
   }
   return parts.join(' · ');
 }

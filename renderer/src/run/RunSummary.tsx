@@ -1,4 +1,6 @@
 import type { RunResult } from '../../../shared/engine';
+import { coverage } from '../../../shared/slo/judge';
+import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';
 
 const fmt = (n: number | undefined, digits = 1) =>
@@ -17,15 +19,30 @@ export function RunSummary({ result, stopped }: { result: unknown; stopped: bool
   const errors = Object.entries(summary.errors);
   const errorCount = sum(summary.errors);
   const lat = summary.latencyMs;
+  const rate = rates(summary);
+  const cover = coverage(r);
   return (
     <div className="summary" data-testid="run-summary">
-      {stopped && (
-        <p className="muted small">Stopped early: the figures cover the simulated time reached.</p>
+      {(stopped || cover.early) && (
+        <p className="muted small">
+          Stopped early at {fmt(cover.ranS)} s of {fmt(cover.durationS)}: the figures and SLOs cover
+          the part that ran.
+        </p>
       )}
       <div className="figures">
         <Figure label="Requests" value={fmt(summary.requests, 0)} />
-        <Figure label="Throughput" value={`${fmt(summary.throughputRps)} /s`} />
-        <Figure label="Errors" value={fmt(errorCount, 0)} tone={errorCount > 0 ? 'bad' : 'good'} />
+        <Figure label="Offered" value={`${rate.offered} /s`} />
+        <Figure
+          label="Goodput (ok)"
+          value={`${rate.goodput} /s`}
+          tone={summary.goodputRps < summary.throughputRps ? 'bad' : 'good'}
+        />
+        <Figure label="Failed" value={`${rate.failed} /s`} tone={errorCount > 0 ? 'bad' : 'good'} />
+        <Figure
+          label="Error rate"
+          value={`${fmt(summary.requests > 0 ? (errorCount / summary.requests) * 100 : 0, 2)} %`}
+          tone={errorCount > 0 ? 'bad' : 'good'}
+        />
         <Figure label="p50" value={`${fmt(lat.p50)} ms`} />
         <Figure label="p95" value={`${fmt(lat.p95)} ms`} />
         <Figure label="p99" value={`${fmt(lat.p99)} ms`} />
@@ -44,7 +61,7 @@ export function RunSummary({ result, stopped }: { result: unknown; stopped: bool
               <strong>{slo.pass ? 'PASS' : 'FAIL'}</strong> {slo.name}
               <span className="muted">
                 {' '}
-                — {slo.metric} = {fmt(slo.value, 4)} {slo.op} {fmt(slo.threshold, 4)}
+                — {slo.metric} {sloFigure(slo.metric, slo.value)} {thresholdText(slo)}
                 {slo.target ? ` on ${slo.target}` : ' end to end'}
               </span>
             </li>
@@ -62,6 +79,9 @@ export function RunSummary({ result, stopped }: { result: unknown; stopped: bool
             <th className="num">p99 ms</th>
             <th className="num">Utilisation</th>
             <th className="num">Queue (mean / max)</th>
+            <th className="num" title="Mean requests at the node, waiting and served (Little's L)">
+              In flight
+            </th>
           </tr>
         </thead>
         <tbody>
@@ -77,6 +97,7 @@ export function RunSummary({ result, stopped }: { result: unknown; stopped: bool
               <td className="num">
                 {fmt(n.queueDepth.mean)} / {fmt(n.queueDepth.max, 0)}
               </td>
+              <td className="num">{fmt(n.inFlight?.mean, 2)}</td>
             </tr>
           ))}
         </tbody>

@@ -9,6 +9,8 @@ export type Health = 'ok' | 'warn' | 'bad' | 'idle';
 
 export interface NodeLive {
   rps: number;
+  /** Answered ok in the last second (goodput). */
+  okPerS: number;
   p99Ms: number;
   /** Errors / completions in the last second, 0…1. */
   errorRate: number;
@@ -57,6 +59,7 @@ export function latestOf(s: Series): NodeLive {
   const utilisation = lastOf(s.utilisation);
   return {
     rps,
+    okPerS: ok,
     p99Ms: lastOf(s.p99Ms),
     errorRate,
     utilisation,
@@ -91,6 +94,7 @@ function sameLive(a: NodeLive | undefined, b: NodeLive): boolean {
   return (
     !!a &&
     a.rps === b.rps &&
+    a.okPerS === b.okPerS &&
     a.p99Ms === b.p99Ms &&
     a.errorRate === b.errorRate &&
     a.utilisation === b.utilisation &&

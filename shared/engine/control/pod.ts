@@ -256,7 +256,7 @@ function doProbe(run: Run, w: ProbeWorker, atMs: number): void {
   const verdict = landProbe(w);
   if (!verdict.ok) {
     const message = `${TITLE[w.kind]} probe failed: ${verdict.output}`;
-    run.emit(atMs, 'Warning', 'Unhealthy', message, { probe: w.kind, failures: w.resultRun });
+    run.emit(atMs, 'Warning', 'Unhealthy', message, { probe: w.kind, failures: verdict.inRow });
   }
   if (!verdict.changed) return;
   if (w.kind === 'readiness') run.setReady(verdict.ok, atMs);

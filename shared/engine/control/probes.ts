@@ -145,12 +145,18 @@ function nextGridMs(w: ProbeWorker, atOrAfterMs: number): number {
 }
 
 /**
- * Land the running probe's verdict (worker.doProbe's threshold logic). Returns the verdict and
- * whether the reported result changed.
+ * Land the running probe's verdict (worker.doProbe's threshold logic). Returns the verdict, the
+ * number of results in a row it makes (1, 2, … up to the threshold) and whether the reported
+ * result changed.
  */
-export function landProbe(w: ProbeWorker): { ok: boolean; output: string; changed: boolean } {
+export function landProbe(w: ProbeWorker): {
+  ok: boolean;
+  output: string;
+  inRow: number;
+  changed: boolean;
+} {
   const p = w.pending;
-  if (p === null) return { ok: true, output: '', changed: false };
+  if (p === null) return { ok: true, output: '', inRow: 0, changed: false };
   w.pending = null;
   w.nextAtMs = nextGridMs(w, Math.max(p.atMs, w.nextAtMs + 1));
   if (w.lastResult === p.ok) w.resultRun++;
@@ -159,12 +165,13 @@ export function landProbe(w: ProbeWorker): { ok: boolean; output: string; change
     w.resultRun = 1;
   }
   const threshold = p.ok ? w.spec.successThreshold : w.spec.failureThreshold;
-  if (w.resultRun < threshold) return { ok: p.ok, output: p.output, changed: false };
+  const inRow = w.resultRun;
+  if (inRow < threshold) return { ok: p.ok, output: p.output, inRow, changed: false };
   const changed = w.result !== p.ok;
   w.result = p.ok;
   if (!p.ok && w.kind !== 'readiness') {
     w.onHold = true;
     w.resultRun = 0;
   }
-  return { ok: p.ok, output: p.output, changed };
+  return { ok: p.ok, output: p.output, inRow, changed };
 }

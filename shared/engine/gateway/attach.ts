@@ -1,4 +1,5 @@
-// Wiring gateway policies and edge breakers into a compiled graph from the document's props.
+// Wiring gateway policies (a refused request ends 429; a leaky bucket's admitted request goes on
+// at its departure time, nodes.ts gatewayWorkDone) and edge breakers into a compiled graph from the document's props.
 //  Route weights: with any route weight other than 1 the gateway splits requests over its routes
 //  at random in proportion to the weights (Envoy weighted_clusters: a canary 90/10); all 1 keeps
 //  the plain round robin over routes.

@@ -20,7 +20,11 @@ export class GatewayPolicy {
     this.limiters = new RateLimiters(config);
   }
 
-  admit(w: World, r: Req): boolean {
+  /**
+   * When the request may go on: now, later (a leaky bucket's queue lets requests out one every
+   * 1/r s), or -1 when the limit refuses it.
+   */
+  admit(w: World, r: Req): number {
     let key: string;
     if (this.per === 'route') key = r.route?.id ?? '';
     else {
@@ -30,7 +34,7 @@ export class GatewayPolicy {
     }
     const now = w.k.now;
     const a = this.limiters.tryAcquire(key, now);
-    if (a.admitted) return true;
+    if (a.admitted) return a.departAtMs;
     this.rejected++;
     const second = Math.floor(now / 1000);
     if (second !== this.loggedSecond) {
@@ -40,10 +44,17 @@ export class GatewayPolicy {
         'Warning',
         'RateLimited',
         this.node.id,
-        `Rate limit of ${this.node.id} (${this.limiters.config.algorithm}, per ${this.per} ${key}) rejects with 429`,
+        `Rate limit of ${this.node.id} (${this.limiters.config.algorithm}, ${scope(this.per, key)}) rejects with 429`,
         { key, per: this.per, retryAfterMs: a.retryAfterMs },
       );
     }
-    return false;
+    return -1;
   }
+}
+
+function scope(per: 'route' | 'client', key: string): string {
+  if (key !== '') return `per ${per} ${key}`;
+  return per === 'route'
+    ? 'one limit for all routes: the gateway has none'
+    : 'one limit for all clients';
 }

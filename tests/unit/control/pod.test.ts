@@ -98,6 +98,18 @@ describe('probe timings (worker.go doProbe: thresholds in a row)', () => {
     expect(pod.restartCount).toBe(1);
   });
 
+  it('each Unhealthy event counts the failures in a row: 1, 2, 3 (the third kills)', () => {
+    const spec = podSpec({
+      behaviour: { kind: 'hang', afterS: 0 },
+      probes: { liveness: probe({ initialDelaySeconds: 5, periodSeconds: 10, timeoutSeconds: 1 }) },
+    });
+    const pod = createPod('p', spec, 0);
+    const failures = runUntil(pod, 29_000)
+      .filter((e) => e.reason === 'Unhealthy')
+      .map((e) => e.data?.failures);
+    expect(failures).toEqual([1, 2, 3]);
+  });
+
   it('readiness failure takes the pod out of Ready without restarting it', () => {
     const spec = podSpec({
       behaviour: { kind: 'hang', afterS: 20 },

@@ -203,3 +203,36 @@ describe('architectureChecks', () => {
     }
   });
 });
+
+describe('cache-aside drawn as two calls', () => {
+  /** api → cache, then api → db: the cache-aside drawing. */
+  const aside = () =>
+    buildDoc()
+      .client('users')
+      .gateway('gw')
+      .service('api', ready())
+      .cache('cache')
+      .database('db', { replicas: 1 })
+      .call('users', 'gw')
+      .call('gw', 'api')
+      .call('api', 'cache')
+      .call('api', 'db').doc;
+
+  it('warns that every request goes to both, and names the fix (onCacheMiss)', () => {
+    const [w] = only(aside(), 'ARCH012');
+    expect(w?.message).toContain('api calls cache and db on every request');
+    expect(w?.message).toContain('onCacheMiss');
+    expect(w?.edgeIds).toEqual(['api-db']);
+  });
+
+  it('is quiet once the database call is marked as the miss path', () => {
+    const doc = withCall(aside(), 'api', 'db', { onCacheMiss: true });
+    expect(codes(doc)).not.toContain('ARCH012');
+    expect(codes(doc)).not.toContain('ARCH013');
+  });
+
+  it('flags a miss path with no cache call before it: it is never skipped', () => {
+    const doc = withCall(healthy().doc, 'api', 'db', { onCacheMiss: true });
+    expect(only(doc, 'ARCH013')[0]?.edgeIds).toEqual(['api-db']);
+  });
+});

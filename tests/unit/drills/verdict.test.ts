@@ -133,6 +133,46 @@ describe('drillVerdict', () => {
   });
 });
 
+describe('a verdict says what happened', () => {
+  it('without SLOs says there was nothing to judge and still gives error rate, worst p99, blast radius', () => {
+    // db fails for the whole run: every request through api fails; search still answers.
+    const timeline = [{ atS: 0, action: 'fail-node', target: 'db', params: {} }];
+    const doc = withScenario(shop(), { timeline, slos: [], durationS: 10 });
+    const v = drillVerdict(doc, doc.scenarios[0], runToEnd(doc, { scenario: 'drill' }));
+    expect(v.outcome).toBe('NO SLOS');
+    expect(v.pass).toBe(false);
+    // users calls api and search in turn: each user request fails when its api call does.
+    expect(v.headline.errorRate).toBe(1);
+    expect(v.headline.worstP99Ms).toBeGreaterThan(0);
+    expect(v.headline.blastRadius).toEqual(['db', 'api', 'users']);
+  });
+
+  it('a run stopped early: faults not reached are "not reached", SLOs judged on the part run', () => {
+    const doc = withScenario(shop(), {
+      timeline: [
+        { atS: 2, action: 'add-latency', target: 'api', params: { ms: 1 }, forS: 2 },
+        dbOutage,
+      ],
+    });
+    const sim = createRun(doc, { scenario: 'drill' });
+    sim.advanceTo(6_000);
+    const result = sim.result();
+    expect(result.ranS).toBe(6);
+    expect(result.durationS).toBe(30);
+    const v = drillVerdict(doc, doc.scenarios[0], result);
+    expect(v.coverage).toEqual({ ranS: 6, durationS: 30, early: true });
+    expect(v.faults.map((f) => [f.action, f.reached])).toEqual([
+      ['add-latency', true],
+      ['fail-node', false],
+    ]);
+    const notReached = v.faults[1];
+    expect(notReached).toMatchObject({ detectedAtS: null, recoveredAtS: null, blastRadius: [] });
+    // The SLO held on the 6 s that ran, and the verdict says it was judged on those only.
+    expect(v.outcome).toBe('PASSED');
+    expect(v.slos[0]?.pass).toBe(true);
+  });
+});
+
 /** The parts of a result a replay must repeat exactly (events without who gave the command). */
 function deterministic(r: RunResult) {
   const events = r.events.map((e) => {

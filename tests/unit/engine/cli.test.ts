@@ -1,5 +1,5 @@
 // The CLI's commands, called directly with a captured output.
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -58,6 +58,33 @@ describe('archlab CLI', () => {
     expect(await runCommand(fixture('shop.archlab.json'), { scenario: 'nope' }, run)).toBe(2);
     expect(run.stderr).toMatch(/^scenarios: no scenario named "nope"/);
     expect(await runCommand(fixture('missing.json'), {}, capture())).toBe(2);
+  });
+
+  it('run: prints offered, goodput and failed rates, rates in %, and the verdict in words', async () => {
+    const io = capture();
+    const out = join(mkdtempSync(join(tmpdir(), 'archlab-')), 'r.json');
+    await runCommand(fixture('shop.archlab.json'), { duration: 20, json: out }, io);
+    const s = JSON.parse(readFileSync(out, 'utf8')).summary;
+    const failed = Number((s.throughputRps - s.goodputRps).toFixed(3));
+    expect(io.stdout).toContain(
+      `rates  offered ${s.throughputRps}/s  goodput ${s.goodputRps}/s  failed ${failed}/s`,
+    );
+    expect(io.stdout).toContain('retry amplification ');
+    expect(io.stdout).toMatch(/^verdict PASSED: All \d+ SLOs? held\. Error rate [\d.]+ %/m);
+  });
+
+  it('run: a scenario without SLOs is "no SLOs to judge", never PASSED', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'archlab-'));
+    const doc = JSON.parse(readFileSync(fixture('shop.archlab.json'), 'utf8'));
+    for (const s of doc.scenarios) s.slos = [];
+    const file = join(dir, 'bare.archlab.json');
+    writeFileSync(file, JSON.stringify(doc));
+    const io = capture();
+    expect(await runCommand(file, { duration: 10 }, io)).toBe(0);
+    expect(io.stdout).not.toContain('PASSED');
+    expect(io.stdout).toMatch(
+      /^verdict NO SLOS: No SLOs to judge\. Error rate [\d.]+ %, worst p99/m,
+    );
   });
 
   it('validate: exit 0 for a good file; schema prints the JSON Schema', async () => {

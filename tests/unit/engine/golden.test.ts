@@ -97,37 +97,37 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => run(load('tests/fixtures/engine/shop.archlab.json')),
-    'b550b124545bb50f92b952d486f6cea4590020028e62d0c89542d3ba54fca045',
+    '83aad83425d8c626764d98ba249e946aed2d26001337ccdeb5dd135f07592987',
   ],
   [
     'web-shop sample, 10 s',
     () => run(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '033c4aa49a3b614d3273a0c9e4a6e7d08c4e53cccdb8f92095532c36839ead07',
+    '786fad3a08cbb4e9e3ba5a5bacf87f55621b9bd5722cd3ef074eff4d7b6668fc',
   ],
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '4dae065053857ed50c86ba803bb8806fc201a3171162a51518616be8e9df1821',
+    'be26d8798bde0a89a275d50dd9fe3492a9a36c2eaca6c016c3abc828794acda9',
   ],
   [
     'M/M/c, 20,000 customers',
     () => run(mmc(), { traceEvery: 0 }),
-    'e9f2f3c84c21d344719d1acfb10a002a40668e62932454fb1665b1e2c6c5e17e',
+    '1ba48d9cc19e0207feb8655a521b1b6667597ab31c7103618d5fc958ec17f306',
   ],
   [
     'four-hop chain, 50,000 requests',
     () => run(chain(), { traceEvery: 0 }),
-    '5ee70f2c11e0140dfa98203541d68afe0ced4f55fdd1b96594a0688a8c99b47b',
+    'a67c24935e23e5892715e19f2f035129383d11bde9f668378eba6053a1e4f70d',
   ],
   [
     'timeouts, retries, pools, a killed pod',
     () => run(stressed(), { traceEvery: 50 }),
-    'b39f90e3d465d1a4ab530bfe16a0139627e870808c242bb06233a45b8e2f5dc9',
+    '4831ea2afe79bedeb5f341ed4fb4e814225ba718ff17faebe65164e029ad25b3',
   ],
   [
     'simultaneous events',
     () => run(ties(), { traceEvery: 7 }),
-    'b5f750b9882355924c63817d299df7436f49d5b9e1e7d581a575cfa807b7d130',
+    'd186f7f6de14781b0b43b7f9c9cdd0b283afcb3bc2a84eeac72294298b146b8a',
   ],
 ];
 

@@ -39,6 +39,61 @@ describe('gateway rate limit (token bucket, docs/semantics.md §11.1)', () => {
   });
 });
 
+describe('gateway rate limit (leaky bucket as a queue, SEMANTICS.md §5)', () => {
+  // 100 rps, evenly spaced, into a bucket of b = 10 leaking r = 20/s: admitted requests wait in
+  // the bucket and leave one every 1/r = 50 ms; a request finding 10 waiting gets 429.
+  const doc = buildDoc()
+    .client('users', { rps: 100, arrival: 'constant' })
+    .gateway('edge', {
+      overheadMs: 0,
+      rateLimit: { algorithm: 'leaky-bucket', capacity: 10, ratePerS: 20, per: 'client' },
+    })
+    .service('api', { replicas: 2, serviceTime: { dist: 'constant', meanMs: 1 } })
+    .call('users', 'edge', { latencyMs: 0, timeoutMs: 5000 })
+    .call('edge', 'api', { latencyMs: 0, timeoutMs: 1000 })
+    .scenario({ durationS: 4, seed: 1 })
+    .build();
+
+  it('lets requests out at the constant rate r, never a burst of b + r', () => {
+    const r = runToEnd(doc);
+    // What reaches the service per second: departures at 10, 60, 110 … ms, 20 a second.
+    expect(r.nodes['api']!.series.rps.slice(0, 4)).toEqual([20, 20, 20, 20]);
+    expect(r.nodes['users']!.series.errors['rate_limited']![1]).toBe(80);
+  });
+
+  it('delays a request admitted into a full bucket by b / r = 500 ms', () => {
+    const r = runToEnd(doc);
+    // In the steady state every admitted request finds 9 or 10 ahead of it: 450–500 ms of
+    // queueing plus 1 ms of service.
+    const ok = r.nodes['api']!.latencyMs;
+    expect(ok.p50).toBe(1);
+    const e2e = r.summary.latencyMs;
+    expect(e2e.max).toBeGreaterThanOrEqual(500);
+    expect(e2e.max).toBeLessThanOrEqual(502);
+    expect(r.nodes['users']!.series.p99Ms[2]).toBeGreaterThanOrEqual(490);
+  });
+});
+
+describe('rate-limit events', () => {
+  it('a gateway without routes names what it limits, with no empty key', () => {
+    const doc = buildDoc()
+      .client('users', { rps: 100, arrival: 'constant' })
+      .gateway('edge', {
+        overheadMs: 0,
+        rateLimit: { algorithm: 'token-bucket', capacity: 1, ratePerS: 1, per: 'route' },
+      })
+      .service('api', { replicas: 1, serviceTime: { dist: 'constant', meanMs: 1 } })
+      .call('users', 'edge', { latencyMs: 0, timeoutMs: 1000 })
+      .call('edge', 'api', { latencyMs: 0, timeoutMs: 1000 })
+      .scenario({ durationS: 1, seed: 1 })
+      .build();
+    const e = runToEnd(doc).events.find((x) => x.reason === 'RateLimited');
+    expect(e?.message).toBe(
+      'Rate limit of edge (token-bucket, one limit for all routes: the gateway has none) rejects with 429',
+    );
+  });
+});
+
 describe('circuit breaker on a call edge (Resilience4j)', () => {
   const doc = (fallback: 'none' | 'static') =>
     buildDoc()

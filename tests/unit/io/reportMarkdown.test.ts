@@ -16,14 +16,14 @@ function row(first: string): string[] {
 
 describe('reportMarkdown', () => {
   it('gives the verdict and each SLO with the figures of the JSON result', () => {
-    expect(markdown).toContain('**FAILED**: 4 of 4 SLOs broken.');
+    expect(markdown).toContain('**FAILED**: 4 of 4 SLOs broken. Error rate ');
     for (const slo of drill.slos) {
       const line = markdown.split('\n').find((l) => l.includes(mdText(slo.name)));
       expect(line).toContain(mdText(sloFigure(slo.metric, slo.value)));
       expect(line).toContain('**FAIL**');
     }
     expect(reportMarkdown({ doc, result: calm }).markdown).toContain(
-      '**PASSED**: all 1 SLOs held.',
+      '**PASSED**: All 1 SLO held. Error rate ',
     );
   });
 
@@ -38,6 +38,8 @@ describe('reportMarkdown', () => {
           .join(', '),
       ),
       `${fmt(s.throughputRps)} req/s`,
+      `${fmt(s.goodputRps)} req/s`,
+      `${fmt(s.throughputRps - s.goodputRps)} req/s`,
       `${fmt(s.latencyMs.p50)} ms`,
       `${fmt(s.latencyMs.p95)} ms`,
       `${fmt(s.latencyMs.p99)} ms`,

@@ -213,6 +213,41 @@ describe('loadDocument refuses bad files with the path and a plain reason', () =
     expect(result.problems[0]?.message).toMatch(/^is not valid JSON \(line 4, column 1\): /);
   });
 
+  it.each([
+    ['a YAML file', 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\n', 1, 1],
+    ['a bare word in an object', '{\n  "format": "archlab",\n  "version": x\n}', 3, 14],
+    ['a trailing comma in an array', '{\n  "nodes": [1, 2,]\n}', 2, 18],
+  ])('points at the problem in %s, not at the end of the file', (_what, text, line, column) => {
+    const result = loadDocument(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.message).toMatch(
+      new RegExp(`^is not valid JSON \\(line ${line}, column ${column}\\): `),
+    );
+  });
+
+  it('reports schema problems and broken references in one pass', () => {
+    const text = JSON.stringify({
+      format: 'archlab',
+      version: 1,
+      nodes: [
+        node({ id: 'users', kind: 'client', props: { rps: 10 } }),
+        node({ id: 'api', props: { replicas: -1 } }),
+      ],
+      edges: [{ id: 'e1', from: 'users', to: 'ghost', kind: 'call' }],
+      scenarios: [
+        { name: 's', slos: [{ name: 'x', metric: 'p99', op: '<', value: 1, target: 'nope' }] },
+      ],
+    });
+    const result = loadDocument(text);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const lines = result.problems.map((p) => `${p.path}: ${p.message}`);
+    expect(lines.some((l) => l.startsWith('nodes[1].props.replicas: '))).toBe(true);
+    expect(lines).toContain('edges[0].to: node "ghost" does not exist');
+    expect(lines).toContain('scenarios[0].slos[0].target: node "nope" does not exist');
+  });
+
   it('reads the fixture files of tests/fixtures/model with their expected problems', () => {
     for (const name of readdirSync(fixtures).filter((f) => f.endsWith('.archlab.json'))) {
       const text = readFileSync(new URL(name, fixtures), 'utf8');

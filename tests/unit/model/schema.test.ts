@@ -193,6 +193,7 @@ describe('field metadata', () => {
       'outlierDetection.baseEjectionTimeMs',
       'outlierDetection.maxEjectionPercent',
       'outlierDetection.maxEjectionTimeMs',
+      'onCacheMiss',
     ]);
   });
 
