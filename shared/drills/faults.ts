@@ -3,6 +3,7 @@
 // action is asked of the engine itself (its compile check), so a fault the engine does not apply
 // yet is shown with the engine's own reason and is never faked by another action.
 import { compileAction } from '../engine/actions';
+import { ENGINE_ACTIONS } from '../engine/engineActions';
 import type { Problem } from '../protocol';
 
 /** What a fault can be aimed at. */
@@ -293,6 +294,7 @@ export function unsupportedReason(action: string): string | null {
     0,
     'probe',
     { byId: new Map(), edgeById: new Map() },
+    ENGINE_ACTIONS,
     problems,
   );
   const p = problems.find((x) => x.path === 'probe.action');

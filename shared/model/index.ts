@@ -12,3 +12,4 @@ export * from './jsonSchema';
 export * from './fieldMeta';
 export * from './fieldEdit';
 export { issueMessage, schemaProblems, unknownFields } from './messages';
+export * from './actions';
