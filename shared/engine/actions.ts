@@ -1,6 +1,6 @@
 // Checking a timeline entry or live command: its params against the action's schema
 // (model/actions.ts), then the registry entry's own check against the graph.
-import { ACTION_NAMES, ACTION_PARAMS, isActionName, schemaProblems } from '../model';
+import { ACTION_NAMES, actionParamProblems, isActionName } from '../model';
 import type { Problem } from '../protocol';
 import type { ActionInput, ActionRegistry, Lookup } from './actionRegistry';
 import type { Action } from './graph';
@@ -22,9 +22,9 @@ export function compileAction(
     });
     return null;
   }
-  const parsed = ACTION_PARAMS[name].safeParse(entry.params);
-  if (!parsed.success) {
-    problems.push(...schemaProblems(parsed.error, entry.params, [...pathOf(path), 'params']));
+  const paramProblems = actionParamProblems(name, entry.params, path);
+  if (paramProblems.length > 0) {
+    problems.push(...paramProblems);
     return null;
   }
   const def = registry.get(name);
@@ -53,12 +53,4 @@ export function compileAction(
     forMs: entry.forS === undefined ? Infinity : entry.forS * 1000,
     data: out.data,
   };
-}
-
-/** `scenarios[0].timeline[2]` → ['scenarios', 0, 'timeline', 2]. */
-function pathOf(path: string): PropertyKey[] {
-  const out: PropertyKey[] = [];
-  for (const m of path.matchAll(/([^.[\]]+)|\[(\d+)\]/g))
-    out.push(m[2] !== undefined ? Number(m[2]) : (m[1] as string));
-  return out;
 }

@@ -17,7 +17,7 @@ import { arriveAt, poolTimer, workDone } from './nodes';
 import { ENGINE_ACTIONS } from './engineActions';
 import type { Req } from './request';
 import { buildResult, takeChunk, type ChunkCursor, type RunResult } from './result';
-import { startTx } from './txrun';
+import { endTx, startTx } from './txrun';
 import type { Timer } from './timer';
 import { startControlPlane } from './controlPlane';
 import { sloWindows, type SloWindow } from './sloWindow';
@@ -172,6 +172,7 @@ export class Sim implements Simulation {
     if (limit > k.now) k.now = limit;
     if (limit >= this.g.durationMs) {
       if (k.now > this.lastTickMs) this.tick(k.now);
+      endTx(w);
       this.finished = true;
     }
     return this.finished;

@@ -4,7 +4,9 @@
 // can import it. What the engine does with each action is told in the module that applies it
 // (engine/builtinActions.ts, engine/k8s/actions.ts, engine/faults/*, engine/txrun/planActions.ts).
 import { z } from 'zod';
+import type { Problem } from '../protocol';
 import { Distribution } from './distributions';
+import { schemaProblems } from './messages';
 
 const podIndex = z
   .number()
@@ -212,4 +214,14 @@ export function timelineEntrySchemas(): z.ZodType {
     }),
   );
   return z.discriminatedUnion('action', forms as unknown as [z.ZodObject, ...z.ZodObject[]]);
+}
+
+/** The params' problems against the action's schema, under the entry's `path` (`scenarios[0].timeline[2]`). */
+export function actionParamProblems(name: ActionName, params: unknown, path: string): Problem[] {
+  const parsed = ACTION_PARAMS[name].safeParse(params);
+  if (parsed.success) return [];
+  return schemaProblems(parsed.error, params).map((p) => ({
+    path: p.path === '(document)' ? `${path}.params` : `${path}.params.${p.path}`,
+    message: p.message,
+  }));
 }
