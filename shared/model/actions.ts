@@ -184,6 +184,11 @@ export const ACTION_PARAMS = {
 } as const satisfies Record<string, z.ZodObject>;
 
 export type ActionName = keyof typeof ACTION_PARAMS;
+
+/** Params kept for files that use them, which forms do not offer (rollout: `latencyMs` and flat fields instead). */
+export const ACTION_PARAM_ALIASES: Partial<Record<ActionName, readonly string[]>> = {
+  rollout: ['extraMs', 'bug'],
+};
 export type ActionParams<A extends ActionName> = z.infer<(typeof ACTION_PARAMS)[A]>;
 
 /** Every action name, in the order above. */
