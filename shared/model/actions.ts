@@ -189,7 +189,6 @@ export type ActionName = keyof typeof ACTION_PARAMS;
 export const ACTION_PARAM_ALIASES: Partial<Record<ActionName, readonly string[]>> = {
   rollout: ['extraMs', 'bug'],
 };
-export type ActionParams<A extends ActionName> = z.infer<(typeof ACTION_PARAMS)[A]>;
 
 /** Every action name, in the order above. */
 export const ACTION_NAMES = Object.keys(ACTION_PARAMS) as ActionName[];
