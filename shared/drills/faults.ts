@@ -4,6 +4,7 @@
 // yet is shown with the engine's own reason and is never faked by another action.
 import { compileAction } from '../engine/actions';
 import { ENGINE_ACTIONS } from '../engine/engineActions';
+import { NO_ZONES } from '../engine/faults/zones';
 import type { Problem } from '../protocol';
 
 /** What a fault can be aimed at. */
@@ -293,7 +294,7 @@ export function unsupportedReason(action: string): string | null {
     { atS: 0, action, params: {} },
     0,
     'probe',
-    { byId: new Map(), edgeById: new Map() },
+    { byId: new Map(), edgeById: new Map(), zones: NO_ZONES },
     ENGINE_ACTIONS,
     problems,
   );

@@ -6,6 +6,7 @@
 // needs as the Action's value and data. An entry keeps whatever it holds while it runs in its
 // Action's data, so a run's state is on the run's own objects.
 import type { Action, REdge, RNode } from './graph';
+import type { ZoneIndex } from './faults/zones';
 import type { World } from './world';
 
 export interface ActionInput {
@@ -19,6 +20,7 @@ export interface ActionInput {
 export interface Lookup {
   byId: Map<string, RNode>;
   edgeById: Map<string, REdge>;
+  zones: ZoneIndex;
 }
 
 export interface ActionCheck {
@@ -26,7 +28,7 @@ export interface ActionCheck {
   /** The target as a node or an edge (null when it is neither, or absent). */
   node: RNode | null;
   edge: REdge | null;
-  /** The graph's nodes and edges (zones: faults/zones.ts). */
+  /** The graph's nodes, edges and zones. */
   lookup: Lookup;
   /** Report a problem at `<path>.<where>` (default `target`). */
   bad(message: string, where?: string): void;

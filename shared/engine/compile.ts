@@ -181,9 +181,9 @@ export function compile(
     });
   }
 
-  indexZones(byId, doc);
+  const zones = indexZones(byId, doc);
   attachGateways(doc, byId, edgeById, seed);
-  const lookup = { byId, edgeById };
+  const lookup = { byId, edgeById, zones };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {
     if (isTxAction(entry.action)) return; // a transaction fault: compileTx below
@@ -224,6 +224,7 @@ export function compile(
     edges,
     byId,
     edgeById,
+    zones,
     scenario: scenario.name,
     seed,
     durationMs,

@@ -7,6 +7,7 @@ import type { Req } from './request';
 import type { Rng } from './rng';
 import type { Traffic } from './traffic';
 import type { World } from './world';
+import type { ZoneIndex } from './faults/zones';
 import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
 
@@ -259,6 +260,8 @@ export interface Graph {
   edges: REdge[];
   byId: Map<string, RNode>;
   edgeById: Map<string, REdge>;
+  /** The document's zones and the nodes in each (faults/zones.ts). */
+  zones: ZoneIndex;
   scenario: string;
   seed: number;
   durationMs: number;

@@ -25,7 +25,6 @@ import { RTO_MAX_MS } from './edge';
 import { distribution, forOf, num, strings } from './params';
 import type { NetFault } from './state';
 import { crosses, faultState, inboundEdges } from './state';
-import { zonesOf } from './zones';
 
 /** Whether a message from node `from` to node `to` crosses an active partition now. */
 export function isPartitioned(w: World, from: string, to: string): boolean {
@@ -67,7 +66,7 @@ interface Scope {
 /** Where a network fault applies: an edge, a node, a zone, two zones, or two sets of nodes. */
 function scopeOf(c: ActionCheck, allowNode: boolean): Scope | null {
   const { entry, node, edge } = c;
-  const zones = zonesOf(c.lookup.byId);
+  const zones = c.lookup.zones;
   const zonePair = strings(c, 'zones');
   const a = strings(c, 'a');
   const b = strings(c, 'b');

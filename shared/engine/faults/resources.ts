@@ -20,7 +20,6 @@ import type { World } from '../world';
 import { EV_ACTION_END, EV_TIMER } from '../world';
 import { forOf, num } from './params';
 import { faultState } from './state';
-import { zonesOf } from './zones';
 
 function setFactors(w: World, node: RNode, list: number[]): void {
   faultState(w).factors.set(node, list);
@@ -121,7 +120,7 @@ class Promote implements Timer {
 const zoneTarget = (c: ActionCheck): void => {
   const t = c.entry.target;
   if (t === undefined) c.bad('zone-outage needs a target zone');
-  else if (!zonesOf(c.lookup.byId).members.has(t)) c.bad(`unknown zone "${t}"`);
+  else if (!c.lookup.zones.members.has(t)) c.bad(`unknown zone "${t}"`);
 };
 
 export const RESOURCE_ACTIONS: readonly ActionDef[] = [
@@ -137,7 +136,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
       if (c.entry.target === undefined) c.bad('db-failover needs a target database');
       else if (!c.node || c.node.kind !== K_DATABASE)
         c.bad(`"${c.entry.target}" is not a database`);
-      const ms = c.node ? zonesOf(c.lookup.byId).failoverMs.get(c.node.id) : undefined;
+      const ms = c.node ? c.lookup.zones.failoverMs.get(c.node.id) : undefined;
       return {
         value: num(c, 'failoverSeconds', 0, 3600, (ms ?? 30_000) / 1000) * 1000,
         data: { failover: null },
@@ -215,7 +214,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
     },
     apply(w, a, source) {
       const id = a.data.zone;
-      const nodes = (zonesOf(w.g.byId).members.get(id) ?? []).filter((n) => n.kind !== K_CLIENT);
+      const nodes = (w.g.zones.members.get(id) ?? []).filter((n) => n.kind !== K_CLIENT);
       a.data.down = nodes;
       for (const n of nodes) n.failed++;
       w.log.add(
