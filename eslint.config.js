@@ -1,9 +1,10 @@
 // One lint config for the whole tree. The `no-restricted-imports` blocks are the layering
 // fences of DESIGN.md: shared/ is pure, renderer/ never reaches Node or Electron, and only
-// electron/main may import 'electron'.
+// electron/main may import 'electron'. `import-x/no-cycle` keeps the module graph acyclic.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import reactHooks from 'eslint-plugin-react-hooks';
+import importX, { createNodeResolver } from 'eslint-plugin-import-x';
 import globals from 'globals';
 
 const nodeBuiltins = [
@@ -32,6 +33,21 @@ export default tseslint.config(
       ],
       '@typescript-eslint/consistent-type-imports': 'error',
     },
+  },
+  {
+    // No import cycles: a module that needs something from one that imports it takes it through a
+    // hook on the object it works on (World.arrive, REdge.fault) or a registry filled from a
+    // composition root (engine/engineActions.ts). Type-only imports are left out on purpose (the
+    // rule skips `import type`): they vanish at compile time, and records that point at each
+    // other (World ↔ graph nodes) are typed that way.
+    files: ['shared/**/*.ts', 'electron/**/*.ts', 'renderer/src/**/*.{ts,tsx}'],
+    plugins: { 'import-x': importX },
+    settings: {
+      'import-x/extensions': ['.ts', '.tsx', '.js'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
+      'import-x/resolver-next': [createNodeResolver({ extensions: ['.ts', '.tsx', '.js'] })],
+    },
+    rules: { 'import-x/no-cycle': 'error' },
   },
   {
     files: ['shared/**/*.ts'],

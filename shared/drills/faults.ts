@@ -3,6 +3,8 @@
 // action is asked of the engine itself (its compile check), so a fault the engine does not apply
 // yet is shown with the engine's own reason and is never faked by another action.
 import { compileAction } from '../engine/actions';
+import { ENGINE_ACTIONS } from '../engine/engineActions';
+import { NO_ZONES } from '../engine/faults/zones';
 import type { Problem } from '../protocol';
 
 /** What a fault can be aimed at. */
@@ -292,7 +294,8 @@ export function unsupportedReason(action: string): string | null {
     { atS: 0, action, params: {} },
     0,
     'probe',
-    { byId: new Map(), edgeById: new Map() },
+    { byId: new Map(), edgeById: new Map(), zones: NO_ZONES },
+    ENGINE_ACTIONS,
     problems,
   );
   const p = problems.find((x) => x.path === 'probe.action');

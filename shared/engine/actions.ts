@@ -1,27 +1,9 @@
-// Timeline actions (and live commands) checked against the graph: the engine applies these four
-// now; rollouts, partitions and the rest come with the control plane.
+// Checking a timeline entry or live command: its params against the action's schema
+// (model/actions.ts), then the registry entry's own check against the graph.
+import { ACTION_NAMES, actionParamProblems, isActionName } from '../model';
 import type { Problem } from '../protocol';
-import { ACTION_TABLE, actionDef } from './actionTable';
-import type { Action, REdge, RNode } from './graph';
-import { K_CLIENT, K_POD, K_SERVICE } from './graph';
-
-export const ACTIONS = ['kill-pod', 'scale', 'add-latency', 'fail-node'] as const;
-
-export interface ActionInput {
-  atS?: number;
-  action: string;
-  target?: string | undefined;
-  params: Record<string, unknown>;
-  forS?: number | undefined;
-}
-
-export interface Lookup {
-  byId: Map<string, RNode>;
-  edgeById: Map<string, REdge>;
-}
-
-const isInt = (v: unknown, min: number, max: number): v is number =>
-  typeof v === 'number' && Number.isInteger(v) && v >= min && v <= max;
+import type { ActionInput, ActionRegistry, Lookup } from './actionRegistry';
+import type { Action } from './graph';
 
 /** Check one entry; on success returns the Action, else pushes problems under `path`. */
 export function compileAction(
@@ -29,68 +11,46 @@ export function compileAction(
   index: number,
   path: string,
   lookup: Lookup,
+  registry: ActionRegistry,
   problems: Problem[],
 ): Action | null {
-  const before = problems.length;
-  const action = entry.action as Action['action'];
-  const builtin = (ACTIONS as readonly string[]).includes(entry.action);
-  const def = builtin ? undefined : actionDef(entry.action);
-  if (!builtin && def === undefined) {
-    const names = [...new Set([...ACTIONS, ...ACTION_TABLE.map((d) => d.name)])];
+  const name = entry.action;
+  if (!isActionName(name)) {
     problems.push({
       path: `${path}.action`,
-      message: `unknown action "${entry.action}" (this engine applies: ${names.join(', ')})`,
+      message: `unknown action "${name}" (actions: ${ACTION_NAMES.join(', ')})`,
     });
     return null;
   }
+  const paramProblems = actionParamProblems(name, entry.params, path);
+  if (paramProblems.length > 0) {
+    problems.push(...paramProblems);
+    return null;
+  }
+  const def = registry.get(name);
+  if (def === undefined) {
+    problems.push({
+      path: `${path}.action`,
+      message: `${name} is a transaction fault: put it on a scenario's timeline`,
+    });
+    return null;
+  }
+  const before = problems.length;
   const target = entry.target;
-  const node = target === undefined ? undefined : lookup.byId.get(target);
-  const edge = target === undefined ? undefined : lookup.edgeById.get(target);
-  let value = 0;
-  let data: unknown;
+  const node = target === undefined ? null : (lookup.byId.get(target) ?? null);
+  const edge = target === undefined ? null : (lookup.edgeById.get(target) ?? null);
   const bad = (message: string, where = 'target') =>
     problems.push({ path: `${path}.${where}`, message });
-  if (def !== undefined) {
-    const out = def.compile?.({ entry, node: node ?? null, edge: edge ?? null, lookup, bad });
-    value = out?.value ?? 0;
-    data = out?.data;
-  } else if (target === undefined) bad(`${action} needs a target`);
-  else if (action === 'add-latency' ? !node && !edge : !node)
-    bad(`unknown ${action === 'add-latency' ? 'node or edge' : 'node'} "${target}"`);
-  else if (action === 'kill-pod') {
-    if (node && node.kind !== K_SERVICE && node.kind !== K_POD)
-      bad(`"${target}" is not a service or pod`);
-    const pod = entry.params['pod'];
-    const name = entry.params['name'];
-    if (name !== undefined) {
-      // A pod by name: the one a user right-clicked on the canvas during a live run.
-      value = -1;
-      if (typeof name === 'string' && name.length > 0 && name.length <= 253) data = { name };
-      else bad('name must be a pod name', 'params.name');
-    } else if (pod === undefined) value = -1;
-    else if (isInt(pod, 0, 100_000)) value = pod;
-    else bad('pod must be a pod index (integer ≥ 0)', 'params.pod');
-  } else if (action === 'scale') {
-    if (node && node.kind !== K_SERVICE) bad(`"${target}" is not a service`);
-    const replicas = entry.params['replicas'];
-    if (isInt(replicas, 0, 10_000)) value = replicas;
-    else bad('replicas must be an integer from 0 to 10000', 'params.replicas');
-  } else if (action === 'add-latency') {
-    const ms = entry.params['ms'];
-    if (typeof ms === 'number' && ms > 0 && ms <= 3_600_000) value = ms;
-    else bad('ms must be a number of milliseconds > 0', 'params.ms');
-  } else if (action === 'fail-node') {
-    if (node && node.kind === K_CLIENT) bad(`"${target}" is a client; fail the nodes it calls`);
-  }
-  if (problems.length > before) return null;
+  const out = def.compile({ entry, node, edge, lookup, bad });
+  if (out === undefined || problems.length > before) return null;
   return {
     index,
     atMs: (entry.atS ?? 0) * 1000,
-    action,
-    node: node ?? null,
-    edge: node ? null : (edge ?? null),
-    value,
+    action: name,
+    node,
+    edge: node ? null : edge,
+    value: out.value ?? 0,
     forMs: entry.forS === undefined ? Infinity : entry.forS * 1000,
-    ...(data === undefined ? {} : { data }),
+    data: out.data,
   };
 }

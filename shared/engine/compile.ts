@@ -4,7 +4,9 @@ import type { ArchDocument, Node } from '../model';
 import { Scenario } from '../model';
 import type { Problem } from '../protocol';
 import { CompileError } from './api';
+import type { ActionRegistry } from './actionRegistry';
 import { compileAction } from './actions';
+import { ENGINE_ACTIONS } from './engineActions';
 import { findCycles } from './cycles';
 import { indexZones } from './faults/zones';
 import { samplerOf } from './distribution';
@@ -51,7 +53,12 @@ const KIND: Record<Node['kind'], number> = {
   external: K_EXTERNAL,
 };
 
-export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph {
+/** The run's graph; `registry` checks the scenario's timeline (default: the engine's actions). */
+export function compile(
+  doc: ArchDocument,
+  options: CompileOptions = {},
+  registry: ActionRegistry = ENGINE_ACTIONS,
+): Graph {
   const problems: Problem[] = [];
   const scenarioIndex =
     options.scenario === undefined
@@ -183,13 +190,13 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     });
   }
 
-  indexZones(byId, doc);
+  const zones = indexZones(byId, doc);
   attachGateways(doc, byId, edgeById, seed);
-  const lookup = { byId, edgeById };
+  const lookup = { byId, edgeById, zones };
   const actions: Action[] = [];
   scenario.timeline.forEach((entry, i) => {
     if (isTxAction(entry.action)) return; // a transaction fault: compileTx below
-    const a = compileAction(entry, i, `${sPath}.timeline[${i}]`, lookup, problems);
+    const a = compileAction(entry, i, `${sPath}.timeline[${i}]`, lookup, registry, problems);
     if (a) actions.push(a);
   });
   const slos: SloSpec[] = [];
@@ -226,6 +233,7 @@ export function compile(doc: ArchDocument, options: CompileOptions = {}): Graph 
     edges,
     byId,
     edgeById,
+    zones,
     scenario: scenario.name,
     seed,
     durationMs,

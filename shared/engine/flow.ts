@@ -14,9 +14,8 @@ import {
   CAUSES,
   retryable,
 } from './causes';
-import { faultedAnswer, faultedSend } from './faults/network';
 import { K_CACHE, type REdge, type RNode } from './graph';
-import { arriveAt, releaseHeld } from './nodes';
+import { releaseHeld } from './capacity';
 import type { Req } from './request';
 import type { World } from './world';
 import { EV_DELIVER, EV_EDGE_TIMEOUT, EV_RESPONSE, EV_RETRY, HOP_LIMIT } from './world';
@@ -91,7 +90,7 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
     }
   }
   const latency = e.latencyMs + e.extraMs;
-  if (e.fault !== null) return faultedSend(w, c, e, latency);
+  if (e.fault !== null) return e.fault.send(w, c, latency);
   if (latency > 0) w.k.atLane(e.deliverLane, now + latency, EV_DELIVER, c, c.gen);
   else deliver(w, c);
 }
@@ -105,7 +104,7 @@ export function deliver(w: World, c: Req): void {
   node.stats.secArrivals++;
   if (c.hops > HOP_LIMIT) return finish(w, c, HOP_LIMIT_CAUSE);
   if (node.failed > 0) return finish(w, c, UNAVAILABLE);
-  arriveAt(w, c);
+  w.arrive(w, c);
 }
 
 /** The visit ends (ok or with a cause): free what it holds, record it, answer the caller. */
@@ -135,7 +134,7 @@ export function finish(w: World, r: Req, cause: number): void {
   }
   r.cause = cause;
   const latency = e.latencyMs + e.extraMs;
-  if (e.fault !== null) return faultedAnswer(w, r, e, latency);
+  if (e.fault !== null) return e.fault.answer(w, r, latency);
   if (latency > 0) w.k.atLane(e.responseLane, now + latency, EV_RESPONSE, r, r.gen);
   else answer(w, r);
 }

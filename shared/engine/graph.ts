@@ -7,9 +7,9 @@ import type { Req } from './request';
 import type { Rng } from './rng';
 import type { Traffic } from './traffic';
 import type { World } from './world';
+import type { ZoneIndex } from './faults/zones';
 import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
-import type { EdgeFault } from './faults/state';
 
 export const K_CLIENT = 0;
 export const K_GATEWAY = 1;
@@ -83,10 +83,18 @@ export class EdgeStats {
   readonly failures = new Float64Array(CAUSE_COUNT);
 }
 
+/** What the request flow calls instead of its own send and answer while an edge has a fault. */
+export interface EdgeFaultHook {
+  /** The request leg of attempt `c` (its timeout already armed); `baseMs` the edge's latency. */
+  send(w: World, c: Req, baseMs: number): void;
+  /** The answer leg of visit `r` back over the edge (r.cause is set). */
+  answer(w: World, r: Req, baseMs: number): void;
+}
+
 export class REdge {
   extraMs = 0;
-  /** Active network faults on this edge (faults/state.ts), or null: the data plane's one check. */
-  fault: EdgeFault | null = null;
+  /** Active network faults on this edge (faults/edge.ts), or null: the data plane's one check. */
+  fault: EdgeFaultHook | null = null;
   timerPending = false;
   /** Pending timeouts in deadline order (constant timeout ⇒ FIFO): request, token, deadline. */
   /** Attempts over this edge waiting on its timeout: (caller's visit, token, deadline). */
@@ -212,19 +220,20 @@ export class RNode {
   ) {}
 }
 
-export interface Action {
+/** A timeline entry or live command, checked (engine/actions.ts) and ready to apply. */
+export interface Action<D = unknown> {
   /** Index in the scenario's timeline, or -1 for a live command. */
   index: number;
   atMs: number;
-  /** A built-in action, or one of the action table (actionTable.ts). */
-  action: 'kill-pod' | 'scale' | 'add-latency' | 'fail-node' | (string & {});
+  /** Its name in the action registry (actionRegistry.ts). */
+  action: string;
   node: RNode | null;
   edge: REdge | null;
-  /** kill-pod: pod index or -1 for random; scale: replicas; add-latency: ms. */
+  /** A number the action's compile step read (kill-pod: pod index or -1; add-latency: ms …). */
   value: number;
   forMs: number;
-  /** What an action-table entry's compile step made of the params. */
-  data?: unknown;
+  /** What the action's compile step made of the params, and the state it keeps while it runs. */
+  data: D;
 }
 
 /** A fault of the scenario's timeline that has a duration (recovery SLOs, slo.ts). */
@@ -254,6 +263,8 @@ export interface Graph {
   edges: REdge[];
   byId: Map<string, RNode>;
   edgeById: Map<string, REdge>;
+  /** The document's zones and the nodes in each (faults/zones.ts). */
+  zones: ZoneIndex;
   scenario: string;
   seed: number;
   durationMs: number;

@@ -3,7 +3,7 @@
 import { CONNECTION_RESET } from './causes';
 import { finish } from './flow';
 import type { Pod } from './graph';
-import { releaseHeld } from './nodes';
+import { releaseHeld } from './capacity';
 import type { Req } from './request';
 import type { World } from './world';
 

@@ -4,6 +4,7 @@ import { ArchDocument } from '../model';
 import type { LiveCommand } from '../protocol';
 import { problemsOf } from '../protocol';
 import type { Problem } from '../protocol';
+import { applyAction, endAction } from './actionRegistry';
 import { compileAction } from './actions';
 import type { Simulation, SimulationOptions } from './api';
 import { BudgetError, CompileError } from './api';
@@ -11,13 +12,13 @@ import { scheduleArrival } from './arrivals';
 import { checkBudget, SERIES_PER_SECOND } from './budget';
 import { compile } from './compile';
 import { answer, deliver, edgeTimeouts, nextStep, retry, startRoot } from './flow';
-import type { Action, Graph, Pod, Pool, REdge, RNode } from './graph';
+import type { Action, Graph, Pool, REdge, RNode } from './graph';
 import { K_CLIENT } from './graph';
-import { poolTimer, workDone } from './nodes';
+import { arriveAt, poolTimer, workDone } from './nodes';
+import { ENGINE_ACTIONS } from './engineActions';
 import type { Req } from './request';
 import { buildResult, takeChunk, type ChunkCursor, type RunResult } from './result';
-import { applyAction, endAction, podGrace, podReady } from './timeline';
-import { startTx } from './txrun';
+import { endTx, startTx } from './txrun';
 import type { Timer } from './timer';
 import { startControlPlane } from './controlPlane';
 import { sloWindows, type SloWindow } from './sloWindow';
@@ -28,8 +29,6 @@ import {
   EV_DELIVER,
   EV_EDGE_TIMEOUT,
   EV_LEAVE_BUCKET,
-  EV_POD_GRACE,
-  EV_POD_READY,
   EV_POOL_TIMER,
   EV_RESPONSE,
   EV_RETRY,
@@ -79,7 +78,7 @@ export class Sim implements Simulation {
   constructor(input: unknown, options: EngineOptions = {}) {
     const parsed = ArchDocument.safeParse(input);
     if (!parsed.success) throw new CompileError(problemsOf(parsed.error));
-    const g = (this.g = compile(parsed.data, options));
+    const g = (this.g = compile(parsed.data, options, ENGINE_ACTIONS));
     const mb = options.memoryBudgetMB ?? 1024;
     this.maxAtInstant = options.maxEventsAtOneInstant ?? 20_000_000;
     const budget = {
@@ -98,7 +97,10 @@ export class Sim implements Simulation {
           `Shorten the run or raise memoryBudgetMB.`,
       );
     }
-    const w = (this.w = new World(g, budget, options.traceEvery ?? 100, options.maxTraces ?? 200));
+    const w = (this.w = new World(g, budget, options.traceEvery ?? 100, options.maxTraces ?? 200, {
+      actions: ENGINE_ACTIONS,
+      arrive: arriveAt,
+    }));
     this.sloWindows = sloWindows(g.slos, g.nodes, g.warmupMs);
     for (const node of g.nodes) if (node.kind === K_CLIENT) scheduleArrival(w, node, 0);
     // Per-second buckets are [t, t + 1 s): the tick closing a second runs before anything else
@@ -184,12 +186,6 @@ export class Sim implements Simulation {
         case EV_ACTION_END:
           endAction(w, k.obj as Action);
           break;
-        case EV_POD_READY:
-          podReady(w, k.obj as Pod);
-          break;
-        case EV_POD_GRACE:
-          podGrace(w, k.obj as Pod);
-          break;
         case EV_TIMER:
           (k.obj as Timer).fire(w, k.arg);
           break;
@@ -198,6 +194,7 @@ export class Sim implements Simulation {
     if (limit > k.now) k.now = limit;
     if (limit >= this.g.durationMs) {
       if (k.now > this.lastTickMs) this.tick(k.now);
+      endTx(w);
       this.finished = true;
     }
     return this.finished;
@@ -228,7 +225,7 @@ export class Sim implements Simulation {
 
   command(command: LiveCommand): void {
     const problems: Problem[] = [];
-    const action = compileAction(command, -1, 'command', this.g, problems);
+    const action = compileAction(command, -1, 'command', this.g, this.w.actions, problems);
     if (!action) throw new CompileError(problems);
     action.atMs = this.w.k.now;
     this.commands.push({

@@ -1,15 +1,20 @@
 // The state of one run that every behaviour module shares: kernel, graph, request pool,
-// observers, and the numeric event types the simulation dispatches on.
+// observers, the actions it applies, the state its faults and transactions keep, and the numeric
+// event types the simulation dispatches on.
+import type { ActionRegistry } from './actionRegistry';
 import { checkBudget } from './budget';
 import { CAUSE_COUNT } from './causes';
 import { EventLog } from './events';
 import type { Graph } from './graph';
 import { K_CLIENT, K_GATEWAY } from './graph';
 import { Histogram } from './histogram';
+import type { FaultState } from './faults/state';
 import { Kernel } from './kernel';
+import type { Req } from './request';
 import { ReqPool } from './request';
 import { Rng } from './rng';
 import { TraceRecorder } from './traces';
+import type { TxRun } from './txrun/run';
 
 export const EV_ARRIVAL = 1;
 export const EV_DELIVER = 2;
@@ -22,8 +27,6 @@ export const EV_TICK = 8;
 export const EV_WARM = 9;
 export const EV_ACTION = 10;
 export const EV_ACTION_END = 11;
-export const EV_POD_READY = 12;
-export const EV_POD_GRACE = 13;
 /** A request leaves a gateway's leaky bucket and goes on to its steps. */
 export const EV_LEAVE_BUCKET = 14;
 /** A control-plane timer (timer.ts): the object's fire(w, arg). */
@@ -52,8 +55,22 @@ export class EndToEnd {
   inFlight = 0;
 }
 
+/** What the run is made of besides its graph: handed in by the simulation (sim.ts). */
+export interface WorldParts {
+  /** The action registry (engineActions.ts). */
+  actions: ActionRegistry;
+  /** A request reaching its node: the node behaviours (nodes.ts arriveAt). */
+  arrive: (w: World, r: Req) => void;
+}
+
 export class World {
   readonly k: Kernel;
+  readonly actions: ActionRegistry;
+  readonly arrive: (w: World, r: Req) => void;
+  /** The faults active in this run (faults/state.ts), made when the first one starts. */
+  faults: FaultState | null = null;
+  /** The document's transaction flows (txrun/), or null when it has none. */
+  tx: TxRun | null = null;
   readonly reqs: ReqPool;
   readonly log: EventLog;
   readonly traces: TraceRecorder;
@@ -68,7 +85,10 @@ export class World {
     readonly budget: Budget,
     traceEvery: number,
     maxTraces: number,
+    parts: WorldParts,
   ) {
+    this.actions = parts.actions;
+    this.arrive = parts.arrive;
     const k = (this.k = new Kernel(budget.maxInFlight * 4));
     // Events a constant delay after now come due in the order they are scheduled: one kernel
     // lane per delay, shared by every edge and gateway with that delay (the lanes' heads are

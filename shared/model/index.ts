@@ -13,3 +13,4 @@ export * from './jsonSchema';
 export * from './fieldMeta';
 export * from './fieldEdit';
 export { issueMessage, schemaProblems, unknownFields } from './messages';
+export * from './actions';

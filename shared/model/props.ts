@@ -51,7 +51,15 @@ export const ClientProps = z.object({
 
 export const RollingUpdate = z.object({
   maxSurge: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
-  maxUnavailable: z.union([z.number().int().min(0), z.string().regex(/^\d+%$/)]).default('25%'),
+  maxUnavailable: z
+    .union([
+      z.number().int().min(0),
+      z
+        .string()
+        .regex(/^\d+%$/)
+        .refine((v) => parseInt(v, 10) <= 100, 'must not be greater than 100%'),
+    ])
+    .default('25%'),
 });
 
 const PROBE_HANDLERS = ['httpGet', 'tcpSocket', 'exec', 'grpc'] as const;

@@ -1,5 +1,5 @@
-// "Add fault": the fault library (named as chaos tools name them), a target picker, parameters
-// with units, start and duration. Faults the engine does not apply yet are listed but disabled,
+// "Add fault": the fault library (named as chaos tools name them), a target picker, every
+// parameter of the action from its schema (ParamFields.tsx), start and duration. Faults the engine does not apply yet are listed but disabled,
 // with the engine's reason. The same form edits the entry selected on the timeline.
 import { useMemo, useState } from 'react';
 import {
@@ -12,6 +12,7 @@ import {
 import type { Scenario, TimelineEntry } from '../../../shared/model';
 import { useStore } from '../store';
 import { NumField } from './fields';
+import { ParamFields } from './ParamFields';
 import { patchScenario } from './scenarioEdit';
 import { targetOptions } from './targets';
 
@@ -20,23 +21,21 @@ interface Draft {
   target: string;
   atS: number;
   forS: number | undefined;
-  params: Record<string, number | undefined>;
+  params: Record<string, unknown>;
 }
 
 function draftFor(kind: FaultKind, atS: number, target = ''): Draft {
-  const params: Record<string, number | undefined> = {};
-  for (const p of kind.params) params[p.key] = p.optional ? undefined : p.default;
+  const params: Record<string, unknown> = {};
+  for (const p of kind.params) if (!p.optional) params[p.key] = p.default;
   return { fault: kind.id, target, atS, forS: kind.moment ? undefined : kind.defaultForS, params };
 }
 
 function entryOf(d: Draft, kind: FaultKind): TimelineEntry {
-  const params: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(d.params)) if (v !== undefined) params[k] = v;
   return {
     atS: d.atS,
     action: kind.action,
     ...(d.target !== '' ? { target: d.target } : {}),
-    params,
+    params: d.params,
     ...(d.forS !== undefined ? { forS: d.forS } : {}),
   };
 }
@@ -136,19 +135,12 @@ export function FaultForm({ scenario, onAdded }: { scenario: Scenario; onAdded(i
             onCommit={(v) => setDraft({ ...draft, forS: v })}
           />
         )}
-        {kind.params.map((p) => (
-          <NumField
-            key={p.key}
-            label={p.label}
-            unit={p.unit}
-            value={draft.params[p.key]}
-            min={p.min}
-            max={p.max}
-            step={p.integer ? 1 : undefined}
-            placeholder={p.optional ? 'any' : undefined}
-            onCommit={(v) => setDraft({ ...draft, params: { ...draft.params, [p.key]: v } })}
-          />
-        ))}
+        <ParamFields
+          action={kind.action}
+          params={draft.params}
+          overrides={kind.params}
+          onChange={(params) => setDraft({ ...draft, params })}
+        />
       </div>
       <button
         type="submit"
@@ -227,24 +219,12 @@ export function EntryEditor({
             onCommit={(v) => (v === undefined ? set({}, 'forS') : set({ forS: v }))}
           />
         )}
-        {(kind?.params ?? []).map((p) => (
-          <NumField
-            key={p.key}
-            label={p.label}
-            unit={p.unit}
-            value={
-              typeof entry.params[p.key] === 'number' ? (entry.params[p.key] as number) : undefined
-            }
-            min={p.min}
-            max={p.max}
-            onCommit={(v) => {
-              const params = { ...entry.params };
-              if (v === undefined) delete params[p.key];
-              else params[p.key] = v;
-              set({ params });
-            }}
-          />
-        ))}
+        <ParamFields
+          action={entry.action}
+          params={entry.params}
+          overrides={kind?.params}
+          onChange={(params) => set({ params })}
+        />
       </div>
       <button
         type="button"

@@ -52,25 +52,3 @@ export function exitAfterMs(b: PodBehaviour): number {
 export function honoursSigterm(b: PodBehaviour, ageMs: number): boolean {
   return !(b.kind === 'hang' && ageMs >= b.afterS * 1000);
 }
-
-/**
- * What a request meets in a running container: refused (nothing listening), stalled (hang) or
- * served with `extraMs` of added latency (leak).
- */
-export function requestEffect(
-  b: PodBehaviour,
-  ageMs: number,
-): { accepts: boolean; stall: boolean; extraMs: number } {
-  switch (b.kind) {
-    case 'hang':
-      return { accepts: true, stall: ageMs >= b.afterS * 1000, extraMs: 0 };
-    case 'crash-on-start':
-      return { accepts: false, stall: false, extraMs: 0 };
-    case 'leak':
-      return { accepts: true, stall: false, extraMs: (b.msPerS * ageMs) / 1000 };
-    case 'slow-warmup':
-      return { accepts: ageMs >= b.warmupS * 1000, stall: false, extraMs: 0 };
-    default:
-      return { accepts: true, stall: false, extraMs: 0 };
-  }
-}

@@ -42,42 +42,6 @@ export function maxUnavailable(
   return Math.min(resolveFenceposts(maxSurge, maxUnavail, replicas).unavailable, replicas);
 }
 
-function intOrPercentValue(value: IntOrPercent): number {
-  return typeof value === 'number' ? value : Number(value.replace('%', ''));
-}
-
-/**
- * ValidateRollingUpdateDeployment: the problems the API server would refuse the strategy with,
- * as {field, message}. Literal zeros for both (0 or "0%") are rejected.
- */
-export function validateRollingUpdate(
-  maxSurge: IntOrPercent,
-  maxUnavail: IntOrPercent,
-): { field: 'maxSurge' | 'maxUnavailable'; message: string }[] {
-  const problems: { field: 'maxSurge' | 'maxUnavailable'; message: string }[] = [];
-  for (const [field, value] of [
-    ['maxSurge', maxSurge],
-    ['maxUnavailable', maxUnavail],
-  ] as const) {
-    if (typeof value === 'string' && !/^\d+%$/.test(value)) {
-      problems.push({ field, message: 'must be a whole number or a percentage like "25%"' });
-    } else if (intOrPercentValue(value) < 0) {
-      problems.push({ field, message: 'must be greater than or equal to 0' });
-    }
-  }
-  if (problems.length > 0) return problems;
-  if (intOrPercentValue(maxUnavail) === 0 && intOrPercentValue(maxSurge) === 0) {
-    problems.push({
-      field: 'maxUnavailable',
-      message: 'may not be 0 when `maxSurge` is 0 (the rollout could never make progress)',
-    });
-  }
-  if (typeof maxUnavail === 'string' && intOrPercentValue(maxUnavail) > 100) {
-    problems.push({ field: 'maxUnavailable', message: 'must not be greater than 100%' });
-  }
-  return problems;
-}
-
 /** The alphabet of rand.SafeEncodeString: no vowels (no words), no look-alikes (0/o, 1/l, 3/e). */
 export const SAFE_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
 

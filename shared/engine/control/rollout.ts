@@ -143,9 +143,6 @@ export function syncDeployment(
   };
 }
 
-/** The RollingUpdate step alone (the brief's name for it). */
-export const syncRolling = syncDeployment;
-
 function rolloutRolling(s: Sync): void {
   const spec = s.d.spec;
   const newRS = s.newReplicaSet(true, (old) => newRSNewReplicas(spec, old, 0)) as ReplicaSet;

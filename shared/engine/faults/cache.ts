@@ -5,7 +5,7 @@
 // cold miss that loads it (L + 1). So after n lookups L ≈ N(1 − e^(−n/N)): the hit ratio recovers
 // as h(1 − e^(−n/N)) — to 95 % of h after about 3N lookups — and every miss goes to the cache's
 // own calls (its target), the miss storm.
-import type { ActionDef } from '../actionTable';
+import { defineAction, type ActionDef } from '../actionRegistry';
 import type { RNode } from '../graph';
 import { K_CACHE } from '../graph';
 import { int } from './params';
@@ -29,12 +29,12 @@ export class CacheFill {
 }
 
 export const CACHE_ACTIONS: readonly ActionDef[] = [
-  {
+  defineAction<null>({
     name: 'cache-flush',
     compile(c) {
       if (c.entry.target === undefined) c.bad('cache-flush needs a target cache');
       else if (!c.node || c.node.kind !== K_CACHE) c.bad(`"${c.entry.target}" is not a cache`);
-      return { value: int(c, 'keys', 1, 100_000_000, 1000) };
+      return { value: int(c, 'keys', 1, 100_000_000, 1000), data: null };
     },
     apply(w, a, source) {
       const node = a.node as RNode;
@@ -53,7 +53,6 @@ export const CACHE_ACTIONS: readonly ActionDef[] = [
           keys: a.value,
         },
       );
-      return true;
     },
-  },
+  }),
 ];

@@ -4,16 +4,16 @@
 // whose clock jumps ahead by X refills r·X tokens at once (a burst); one whose clock steps back
 // sees negative elapsed time and admits nothing until the clock catches up; at the end the
 // reverse step happens.
-import type { ActionDef } from '../actionTable';
+import { defineAction, type ActionDef } from '../actionRegistry';
 import type { RNode } from '../graph';
 import type { World } from '../world';
 import { EV_ACTION_END } from '../world';
 import { forOf, num } from './params';
-import { faultState, faultStateIfAny } from './state';
+import { faultState } from './state';
 
 /** How far the clock of node `id` is off now (ms; 0 without a clock-skew fault). */
 export function clockOffsetMs(w: World, id: string): number {
-  return faultStateIfAny(w)?.clock.get(id) ?? 0;
+  return w.faults?.clock.get(id) ?? 0;
 }
 
 /** The time (ms) node `id` reads from its clock now. */
@@ -29,12 +29,12 @@ function shift(w: World, id: string, ms: number): void {
 }
 
 export const CLOCK_ACTIONS: readonly ActionDef[] = [
-  {
+  defineAction<null>({
     name: 'clock-skew',
     compile(c) {
       if (c.entry.target === undefined) c.bad('clock-skew needs a target node');
       else if (!c.node) c.bad(`unknown node "${c.entry.target}"`);
-      return { value: num(c, 'ms', -86_400_000, 86_400_000) };
+      return { value: num(c, 'ms', -86_400_000, 86_400_000), data: null };
     },
     apply(w, a, source) {
       const node = a.node as RNode;
@@ -52,7 +52,6 @@ export const CLOCK_ACTIONS: readonly ActionDef[] = [
         },
       );
       if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
-      return true;
     },
     end(w, a) {
       const node = a.node as RNode;
@@ -61,5 +60,5 @@ export const CLOCK_ACTIONS: readonly ActionDef[] = [
         fault: 'clock-skew',
       });
     },
-  },
+  }),
 ];

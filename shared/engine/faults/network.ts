@@ -1,4 +1,5 @@
-// Network faults and the API other modules read them through (the transaction net, gateways).
+// Network faults, and isPartitioned for the transaction net. What they do to an edge's traffic is
+// the edge's fault hook (edge.ts).
 //
 //  partition    calls crossing the cut fail: `mode: "drop"` (default; packets dropped, as Chaos Mesh
 //               and iptables DROP do) leaves the caller waiting for its edge timeout (an edge with no
@@ -16,31 +17,19 @@
 //               edge, or on every edge into a node: a call's round trip grows by exactly that.
 //  abort        the caller's proxy answers `percent` % of calls at once with HTTP `status` (Istio
 //               fault abort): cause injected_error, retried as a 5xx by the edge's retries.
-import type { ActionCheck, ActionDef } from '../actionTable';
-import { CONNECTION_RESET, INJECTED_ERROR, TIMEOUT, UNAVAILABLE } from '../causes';
-import { sample } from '../distribution';
-import { answer, deliver, failedAttempt } from '../flow';
+import { defineAction, type ActionCheck, type ActionDef } from '../actionRegistry';
 import type { Action, REdge, RNode } from '../graph';
-import type { Req } from '../request';
-import type { Timer } from '../timer';
 import type { World } from '../world';
-import { EV_ACTION_END, EV_DELIVER, EV_RESPONSE, EV_TIMER } from '../world';
+import { EV_ACTION_END } from '../world';
+import { RTO_MAX_MS } from './edge';
 import { distribution, forOf, num, strings } from './params';
-import type { EdgeFault, NetFault } from './state';
-import { crosses, faultState, faultStateIfAny, inboundEdges } from './state';
-import { zonesOf } from './zones';
-
-/** Linux TCP: connect gives up after 6 SYN retries (1 + 2 + … + 64 s). */
-export const CONNECT_GIVE_UP_MS = 127_000;
-const RTO_MAX_MS = 120_000;
-const MAX_RETRANSMITS = 15;
-
-// ---- The API for other modules (the transaction net, gateways): the state at the current time.
+import type { NetFault } from './state';
+import { crosses, faultState, inboundEdges } from './state';
 
 /** Whether a message from node `from` to node `to` crosses an active partition now. */
 export function isPartitioned(w: World, from: string, to: string): boolean {
-  const s = faultStateIfAny(w);
-  if (!s) return false;
+  const s = w.faults;
+  if (s === null) return false;
   for (const f of s.net) {
     if (f.kind !== 'partition') continue;
     if (f.sides !== null && crosses(f.sides, from, to)) return true;
@@ -49,116 +38,7 @@ export function isPartitioned(w: World, from: string, to: string): boolean {
   return false;
 }
 
-/** Share (0–1) of transmissions lost on an edge now. */
-export function lossRate(edge: REdge): number {
-  return edge.fault === null ? 0 : edge.fault.loss;
-}
-
-/** Added latency (ms) of one message over an edge now: the fixed part plus a fresh sample. */
-export function extraLatencyMs(edge: REdge): number {
-  const ef = edge.fault;
-  return ef === null ? 0 : legExtra(ef);
-}
-
-// ---- Data-plane hooks (flow.ts calls these when `edge.fault !== null`).
-
-/** The request leg of attempt `c` over `e` (its timeout is already armed). */
-export function faultedSend(w: World, c: Req, e: REdge, baseMs: number): void {
-  const ef = e.fault as EdgeFault;
-  const r = c.parent as Req;
-  if (ef.cutReject) return refuse(w, c, UNAVAILABLE);
-  if (ef.abort > 0 && ef.rng.next() < ef.abort) return refuse(w, c, INJECTED_ERROR);
-  if (ef.cutDrop) return lose(w, r, c, e, CONNECT_GIVE_UP_MS, TIMEOUT);
-  let extra = legExtra(ef);
-  if (ef.loss > 0) {
-    const rto = retransmitDelay(ef);
-    if (rto < 0) return lose(w, r, c, e, -rto, CONNECTION_RESET);
-    extra += rto;
-  }
-  const at = w.k.now + baseMs + extra;
-  if (extra === 0 && baseMs > 0) w.k.atLane(e.deliverLane, at, EV_DELIVER, c, c.gen);
-  else if (at > w.k.now) w.k.at(at, EV_DELIVER, c, c.gen);
-  else deliver(w, c);
-}
-
-/** The answer leg of visit `r` back over `e` (r.cause is set). */
-export function faultedAnswer(w: World, r: Req, e: REdge, baseMs: number): void {
-  const ef = e.fault as EdgeFault;
-  const p = r.parent as Req;
-  if (ef.cutReject) r.cause = CONNECTION_RESET;
-  else if (ef.cutDrop) return loseAnswer(w, p, r, e, CONNECT_GIVE_UP_MS, TIMEOUT);
-  let extra = 0;
-  if (ef.loss > 0) {
-    const rto = retransmitDelay(ef);
-    if (rto < 0) return loseAnswer(w, p, r, e, -rto, CONNECTION_RESET);
-    extra = rto;
-  }
-  const at = w.k.now + baseMs + extra;
-  if (extra === 0 && baseMs > 0) w.k.atLane(e.responseLane, at, EV_RESPONSE, r, r.gen);
-  else if (at > w.k.now) w.k.at(at, EV_RESPONSE, r, r.gen);
-  else answer(w, r);
-}
-
-function legExtra(ef: EdgeFault): number {
-  let ms = ef.fixedMs;
-  for (const s of ef.samplers) ms += sample(s, ef.rng);
-  return ms;
-}
-
-/** TCP retransmissions of one segment: the added delay, or −(time to give up) when it never gets through. */
-function retransmitDelay(ef: EdgeFault): number {
-  let delay = 0;
-  let rto = ef.rtoMs;
-  for (let k = 0; ef.rng.next() < ef.loss; k++) {
-    if (k === MAX_RETRANSMITS) return -delay;
-    delay += rto;
-    rto = Math.min(RTO_MAX_MS, rto * 2);
-  }
-  return delay;
-}
-
-/** The attempt fails at once with `cause` (nothing crosses the wire). */
-function refuse(w: World, c: Req, cause: number): void {
-  c.cause = cause;
-  c.startMs = w.k.now;
-  answer(w, c);
-}
-
-/** The request never arrives: the caller waits for its timeout, or gives up after `giveUpMs`. */
-function lose(w: World, r: Req, c: Req, e: REdge, giveUpMs: number, cause: number): void {
-  r.child = faultState(w).lost;
-  w.reqs.release(c);
-  if (e.timeoutMs <= 0) w.k.at(w.k.now + giveUpMs, EV_TIMER, new GiveUp(r, r.token, e, cause), 0);
-}
-
-function loseAnswer(w: World, p: Req, r: Req, e: REdge, giveUpMs: number, cause: number): void {
-  p.child = faultState(w).lost;
-  r.parent = null;
-  e.stats.wasted++;
-  w.reqs.release(r);
-  if (e.timeoutMs <= 0) w.k.at(w.k.now + giveUpMs, EV_TIMER, new GiveUp(p, p.token, e, cause), 0);
-}
-
-/** A caller with no timeout stops waiting for a lost message when TCP gives up. */
-class GiveUp implements Timer {
-  constructor(
-    readonly r: Req,
-    readonly token: number,
-    readonly e: REdge,
-    readonly cause: number,
-  ) {}
-  fire(w: World): void {
-    const r = this.r;
-    if (r.token !== this.token || r.child !== faultState(w).lost) return;
-    r.child = null;
-    r.token = 0;
-    failedAttempt(w, r, this.e, this.cause);
-  }
-}
-
 // ---- The actions.
-
-const RUNNING = new WeakMap<Action, NetFault>();
 
 function blank(kind: NetFault['kind']): NetFault {
   return {
@@ -186,7 +66,7 @@ interface Scope {
 /** Where a network fault applies: an edge, a node, a zone, two zones, or two sets of nodes. */
 function scopeOf(c: ActionCheck, allowNode: boolean): Scope | null {
   const { entry, node, edge } = c;
-  const zones = zonesOf(c.lookup.byId);
+  const zones = c.lookup.zones;
   const zonePair = strings(c, 'zones');
   const a = strings(c, 'a');
   const b = strings(c, 'b');
@@ -235,12 +115,20 @@ function scopeOf(c: ActionCheck, allowNode: boolean): Scope | null {
   return null;
 }
 
+/** A network fault's entry: where, what, and the fault while it runs (null when it does not). */
+interface NetData {
+  scope: Scope;
+  f: NetFault;
+  what: string;
+  running: NetFault | null;
+}
+
 function netAction(
   name: string,
   allowNode: boolean,
   read: (c: ActionCheck, f: NetFault) => string,
 ): ActionDef {
-  return {
+  return defineAction<NetData>({
     name,
     compile(c) {
       const scope = scopeOf(c, allowNode);
@@ -254,10 +142,10 @@ function netAction(
               : 'abort',
       );
       const what = read(c, f);
-      return { data: { scope, f, what } };
+      return scope === null ? undefined : { data: { scope, f, what, running: null } };
     },
     apply(w, a, source) {
-      const { scope, f, what } = a.data as { scope: Scope; f: NetFault; what: string };
+      const { scope, f, what } = a.data;
       const running: NetFault = {
         ...f,
         sides: scope.sides,
@@ -267,7 +155,7 @@ function netAction(
             ? inboundEdges(w, scope.node)
             : new Set(),
       };
-      RUNNING.set(a, running);
+      a.data.running = running;
       faultState(w).addNet(running);
       w.log.add(
         w.k.now,
@@ -282,23 +170,22 @@ function netAction(
         },
       );
       if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
-      return true;
     },
     end(w, a) {
-      const running = RUNNING.get(a);
+      const running = a.data.running;
       if (!running) return;
-      RUNNING.delete(a);
+      a.data.running = null;
       faultState(w).removeNet(running);
-      const { scope, what } = a.data as { scope: Scope; what: string };
+      const { scope, what } = a.data;
       w.log.add(w.k.now, 'Normal', 'FaultCleared', scope.text, `${what} on ${scope.text} ended`, {
         fault: name,
       });
     },
-  };
+  });
 }
 
-function paramsOf(a: Action): Record<string, unknown> {
-  const { f } = a.data as { f: NetFault };
+function paramsOf(a: Action<NetData>): Record<string, unknown> {
+  const { f } = a.data;
   const out: Record<string, unknown> = {};
   if (f.kind === 'partition') out['mode'] = f.reject ? 'reject' : 'drop';
   if (f.kind === 'loss') Object.assign(out, { percent: f.loss * 100, rtoMs: f.rtoMs });

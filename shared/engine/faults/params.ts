@@ -1,6 +1,6 @@
 // Reading a fault's params: numbers with their units in their names, checked with a message that
 // names the param (`scenarios[0].timeline[2].params.percent`).
-import type { ActionCheck } from '../actionTable';
+import type { ActionCheck } from '../actionRegistry';
 import type { Sampler } from '../distribution';
 import { samplerOf } from '../distribution';
 import { Distribution } from '../../model/distributions';

@@ -11,27 +11,25 @@
 //                       outside it are untouched.
 // Several factors on one node multiply; the product is recomputed from the active ones, so the
 // node is back to exactly 1 when they end.
-import type { ActionCheck, ActionDef } from '../actionTable';
+import { defineAction, type ActionCheck, type ActionDef } from '../actionRegistry';
 import type { Action, Pool, RNode } from '../graph';
 import { K_CACHE, K_CLIENT, K_DATABASE, K_EXTERNAL, K_POD, K_QUEUE, K_SERVICE } from '../graph';
-import { dispatch } from '../nodes';
+import { nodeRecovered } from '../podApi';
 import type { Timer } from '../timer';
 import type { World } from '../world';
 import { EV_ACTION_END, EV_TIMER } from '../world';
 import { forOf, num } from './params';
-import { zonesOf } from './zones';
+import { faultState } from './state';
 
-const FACTORS = new WeakMap<RNode, number[]>();
-
-function setFactors(node: RNode, list: number[]): void {
-  FACTORS.set(node, list);
+function setFactors(w: World, node: RNode, list: number[]): void {
+  faultState(w).factors.set(node, list);
   let f = 1;
   for (const x of list) f *= x;
   node.slowFactor = f;
 }
 
 function slowdown(name: string, kinds: readonly number[], what: string): ActionDef {
-  return {
+  return defineAction<null>({
     name,
     compile(c) {
       if (c.entry.target === undefined) c.bad(`${name} needs a target`);
@@ -40,13 +38,13 @@ function slowdown(name: string, kinds: readonly number[], what: string): ActionD
       const load = c.entry.params['load'];
       if (load !== undefined && c.entry.params['factor'] === undefined) {
         const l = num(c, 'load', 0, 99);
-        return { value: 1 / (1 - l / 100) };
+        return { value: 1 / (1 - l / 100), data: null };
       }
-      return { value: num(c, 'factor', 1, 1000) };
+      return { value: num(c, 'factor', 1, 1000), data: null };
     },
     apply(w, a, source) {
       const node = a.node as RNode;
-      setFactors(node, [...(FACTORS.get(node) ?? []), a.value]);
+      setFactors(w, node, [...(faultState(w).factors.get(node) ?? []), a.value]);
       w.log.add(
         w.k.now,
         'Warning',
@@ -60,14 +58,13 @@ function slowdown(name: string, kinds: readonly number[], what: string): ActionD
         },
       );
       if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
-      return true;
     },
     end(w, a) {
       const node = a.node as RNode;
-      const list = [...(FACTORS.get(node) ?? [])];
+      const list = [...(faultState(w).factors.get(node) ?? [])];
       const i = list.indexOf(a.value);
       if (i >= 0) list.splice(i, 1);
-      setFactors(node, list);
+      setFactors(w, node, list);
       w.log.add(
         w.k.now,
         'Normal',
@@ -79,7 +76,7 @@ function slowdown(name: string, kinds: readonly number[], what: string): ActionD
         },
       );
     },
-  };
+  });
 }
 
 const round = (x: number) => Math.round(x * 100) / 100;
@@ -88,12 +85,16 @@ interface Failover {
   primary: Pool;
   promoted: boolean;
 }
-const FAILOVERS = new WeakMap<Action, Failover>();
+
+/** db-failover while it runs: the failed primary, or null once it ended. */
+interface FailoverState {
+  failover: Failover | null;
+}
 
 class Promote implements Timer {
-  constructor(readonly a: Action) {}
+  constructor(readonly a: Action<FailoverState>) {}
   fire(w: World): void {
-    const f = FAILOVERS.get(this.a);
+    const f = this.a.data.failover;
     const node = this.a.node as RNode;
     if (!f || f.promoted) return;
     f.promoted = true;
@@ -119,10 +120,8 @@ class Promote implements Timer {
 const zoneTarget = (c: ActionCheck): void => {
   const t = c.entry.target;
   if (t === undefined) c.bad('zone-outage needs a target zone');
-  else if (!zonesOf(c.lookup.byId).members.has(t)) c.bad(`unknown zone "${t}"`);
+  else if (!c.lookup.zones.members.has(t)) c.bad(`unknown zone "${t}"`);
 };
-
-const ZONE_DOWN = new WeakMap<Action, RNode[]>();
 
 export const RESOURCE_ACTIONS: readonly ActionDef[] = [
   slowdown('cpu-stress', [K_SERVICE, K_POD], 'a service or pod'),
@@ -131,21 +130,24 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
     [K_DATABASE, K_EXTERNAL, K_CACHE, K_QUEUE, K_SERVICE, K_POD],
     'a dependency',
   ),
-  {
+  defineAction<FailoverState>({
     name: 'db-failover',
     compile(c) {
       if (c.entry.target === undefined) c.bad('db-failover needs a target database');
       else if (!c.node || c.node.kind !== K_DATABASE)
         c.bad(`"${c.entry.target}" is not a database`);
-      const ms = c.node ? zonesOf(c.lookup.byId).failoverMs.get(c.node.id) : undefined;
-      return { value: num(c, 'failoverSeconds', 0, 3600, (ms ?? 30_000) / 1000) * 1000 };
+      const ms = c.node ? c.lookup.zones.failoverMs.get(c.node.id) : undefined;
+      return {
+        value: num(c, 'failoverSeconds', 0, 3600, (ms ?? 30_000) / 1000) * 1000,
+        data: { failover: null },
+      };
     },
     apply(w, a, source) {
       const node = a.node as RNode;
       const now = w.k.now;
       if (node.pools.length <= 1) {
         node.failed++;
-        FAILOVERS.set(a, { primary: node.pools[0] as Pool, promoted: false });
+        a.data.failover = { primary: node.pools[0] as Pool, promoted: false };
         w.log.add(
           now,
           'Warning',
@@ -161,7 +163,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
       } else {
         const primary = node.pools[0] as Pool;
         primary.down = true;
-        FAILOVERS.set(a, { primary, promoted: false });
+        a.data.failover = { primary, promoted: false };
         w.log.add(
           now,
           'Warning',
@@ -178,13 +180,12 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
         w.k.at(now + a.value, EV_TIMER, new Promote(a), 0);
       }
       if (a.forMs !== Infinity) w.k.at(now + a.forMs, EV_ACTION_END, a, 0);
-      return true;
     },
     end(w, a) {
       const node = a.node as RNode;
-      const f = FAILOVERS.get(a);
+      const f = a.data.failover;
       if (!f) return;
-      FAILOVERS.delete(a);
+      a.data.failover = null;
       if (!node.pools.includes(f.primary) || f.promoted) {
         // The old primary rejoins as a replica.
         if (!node.pools.includes(f.primary)) {
@@ -194,8 +195,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
         }
       } else if (node.pools.length <= 1) {
         node.failed--;
-        if (node.failed === 0)
-          for (const sub of node.subs) if (sub.consumer === node) dispatch(w, sub);
+        nodeRecovered(w, node);
       } else {
         // Ended before the promotion: the primary simply comes back.
         f.primary.down = false;
@@ -205,17 +205,17 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
         fault: 'db-failover',
       });
     },
-  },
-  {
+  }),
+  defineAction<{ zone: string; down: RNode[] }>({
     name: 'zone-outage',
     compile(c) {
       zoneTarget(c);
-      return { data: { zone: c.entry.target ?? '' } };
+      return { data: { zone: c.entry.target ?? '', down: [] } };
     },
     apply(w, a, source) {
-      const id = (a.data as { zone: string }).zone;
-      const nodes = (zonesOf(w.g.byId).members.get(id) ?? []).filter((n) => n.kind !== K_CLIENT);
-      ZONE_DOWN.set(a, nodes);
+      const id = a.data.zone;
+      const nodes = (w.g.zones.members.get(id) ?? []).filter((n) => n.kind !== K_CLIENT);
+      a.data.down = nodes;
       for (const n of nodes) n.failed++;
       w.log.add(
         w.k.now,
@@ -230,19 +230,18 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
         },
       );
       if (a.forMs !== Infinity) w.k.at(w.k.now + a.forMs, EV_ACTION_END, a, 0);
-      return true;
     },
     end(w, a) {
-      const nodes = ZONE_DOWN.get(a) ?? [];
-      ZONE_DOWN.delete(a);
+      const nodes = a.data.down;
+      a.data.down = [];
       for (const n of nodes) {
         n.failed--;
-        if (n.failed === 0) for (const sub of n.subs) if (sub.consumer === n) dispatch(w, sub);
+        nodeRecovered(w, n);
       }
-      const id = (a.data as { zone: string }).zone;
+      const id = a.data.zone;
       w.log.add(w.k.now, 'Normal', 'FaultCleared', id, `Zone ${id} is back`, {
         fault: 'zone-outage',
       });
     },
-  },
+  }),
 ];

@@ -1,13 +1,15 @@
-// The faults active in one run, and what they do to each edge. Network faults (partition, packet
-// loss, latency, abort) fold into one EdgeFault per affected edge, rebuilt whenever a fault starts
-// or ends; an edge no fault touches keeps `fault === null`, so the data plane pays one null check
-// per attempt. Each edge's draws come from its own stream (`fault:<edge id>`): a fault never
-// reshuffles any node's random numbers.
+// The faults active in one run (World.faults): network faults, clock offsets, slowdown factors and
+// the pod faults' random streams. Network faults (partition, packet loss, latency, abort) fold
+// into one EdgeFault per affected edge (edge.ts), rebuilt whenever a fault starts or ends; an edge
+// no fault touches keeps `fault === null`, so the data plane pays one null check per attempt.
+// Each edge's draws come from its own stream (`fault:<edge id>`), each node's pod picks from
+// `fault-pods:<node id>`: a fault never reshuffles any node's random numbers.
 import type { Sampler } from '../distribution';
 import type { REdge, RNode } from '../graph';
 import { Req } from '../request';
 import { Rng } from '../rng';
 import type { World } from '../world';
+import { EdgeFault } from './edge';
 
 /** A network fault as it applies: which edges, and what it does on them. */
 export interface NetFault {
@@ -30,22 +32,6 @@ export interface NetFault {
   status: number;
 }
 
-export class EdgeFault {
-  cutDrop = false;
-  cutReject = false;
-  /** Probability that one transmission over the edge is lost (several losses combined). */
-  loss = 0;
-  rtoMs = 200;
-  fixedMs = 0;
-  samplers: Sampler[] = [];
-  abort = 0;
-  status = 503;
-  constructor(
-    readonly edge: REdge,
-    readonly rng: Rng,
-  ) {}
-}
-
 export class FaultState {
   readonly net: NetFault[] = [];
   /** Stands in for an attempt lost on the wire: the caller waits on it until its timeout. */
@@ -53,6 +39,9 @@ export class FaultState {
   private readonly rngs = new Map<REdge, Rng>();
   /** Clock offsets by node id (clock-skew). */
   readonly clock = new Map<string, number>();
+  /** The slowdown factors active on each node (cpu-stress, dependency-slowdown). */
+  readonly factors = new Map<RNode, number[]>();
+  private readonly podRngs = new Map<RNode, Rng>();
   constructor(readonly w: World) {}
 
   addNet(f: NetFault): void {
@@ -72,7 +61,7 @@ export class FaultState {
       let ef: EdgeFault | null = null;
       for (const f of this.net) {
         if (!applies(f, e)) continue;
-        ef ??= new EdgeFault(e, this.rngOf(e));
+        ef ??= new EdgeFault(e, this.rngOf(e), this.lost);
         if (f.kind === 'partition') {
           if (f.reject) ef.cutReject = true;
           else ef.cutDrop = true;
@@ -89,6 +78,13 @@ export class FaultState {
       }
       e.fault = ef;
     }
+  }
+
+  /** The stream pod faults pick a node's pods from. */
+  podRng(node: RNode): Rng {
+    let rng = this.podRngs.get(node);
+    if (!rng) this.podRngs.set(node, (rng = Rng.stream(this.w.g.seed, `fault-pods:${node.id}`)));
+    return rng;
   }
 
   private rngOf(e: REdge): Rng {
@@ -112,17 +108,9 @@ function applies(f: NetFault, e: REdge): boolean {
   return f.sides !== null && crosses(f.sides, e.from.id, e.to.id);
 }
 
-const STATES = new WeakMap<World, FaultState>();
-
+/** The run's fault state, made when the first fault starts. */
 export function faultState(w: World): FaultState {
-  let s = STATES.get(w);
-  if (!s) STATES.set(w, (s = new FaultState(w)));
-  return s;
-}
-
-/** The state if any fault ever ran in this world (queries must not create one). */
-export function faultStateIfAny(w: World): FaultState | undefined {
-  return STATES.get(w);
+  return (w.faults ??= new FaultState(w));
 }
 
 /** Every edge into `node` (a node-level network fault applies to its inbound traffic). */

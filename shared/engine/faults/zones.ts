@@ -1,7 +1,6 @@
 // Zones of the document (and database failover times) (groups of kind `zone`, nested through parentId) and the nodes in each,
-// indexed once per compile. A node is in a zone when the zone is one of its ancestors (a team group
-// inside a zone counts for its nodes). Kept beside the graph, keyed by its node map, so the shared
-// Graph type needs no new field: compile() calls indexZones, faults read zonesOf(lookup.byId).
+// indexed once per compile into Graph.zones. A node is in a zone when the zone is one of its
+// ancestors (a team group inside a zone counts for its nodes).
 import type { RNode } from '../graph';
 
 export interface ZoneIndex {
@@ -23,10 +22,14 @@ interface DocLike {
   groups: readonly { id: string; kind: string; parentId?: string | undefined }[];
 }
 
-const INDEX = new WeakMap<ReadonlyMap<string, RNode>, ZoneIndex>();
-const EMPTY: ZoneIndex = { members: new Map(), zonesOfNode: new Map(), failoverMs: new Map() };
+/** No zones (a graph without groups). */
+export const NO_ZONES: ZoneIndex = {
+  members: new Map(),
+  zonesOfNode: new Map(),
+  failoverMs: new Map(),
+};
 
-export function indexZones(byId: ReadonlyMap<string, RNode>, doc: DocLike): void {
+export function indexZones(byId: ReadonlyMap<string, RNode>, doc: DocLike): ZoneIndex {
   const groups = new Map(doc.groups.map((g) => [g.id, g]));
   const index: ZoneIndex = { members: new Map(), zonesOfNode: new Map(), failoverMs: new Map() };
   for (const g of doc.groups) if (g.kind === 'zone') index.members.set(g.id, []);
@@ -47,9 +50,5 @@ export function indexZones(byId: ReadonlyMap<string, RNode>, doc: DocLike): void
     if (n.kind === 'database' && typeof failover === 'number')
       index.failoverMs.set(n.id, failover * 1000);
   }
-  INDEX.set(byId, index);
-}
-
-export function zonesOf(byId: ReadonlyMap<string, RNode>): ZoneIndex {
-  return INDEX.get(byId) ?? EMPTY;
+  return index;
 }

@@ -1,20 +1,23 @@
-// Timeline actions and live commands on a service's Deployment (see actionTable.ts):
+// Timeline actions and live commands on a service's Deployment (entries of the action registry,
+// actionRegistry.ts; a service's kill-pod goes through the same runtime, podApi.ts):
 //  rollout         `kubectl set image`: a new pod template (params.version, default the next
 //                  version) with an optional bug — params.bug or flat params: errorRate (0–1),
 //                  latencyMs, crashOnStart, failReadiness — rolled out by the Deployment's strategy.
-//  rollback        `kubectl rollout undo` (params.toRevision optional).
+//  rollback        `kubectl rollout undo`: back to the previous revision.
 //  restart         `kubectl rollout restart`: the template gets a restartedAt annotation.
 //  scale           `kubectl scale` (params.replicas), through the Deployment controller.
-//  kill-pod        `kubectl delete pod --grace-period=0 --force`: gone at once, its requests reset;
-//                  the endpoints still list it until the change propagates; the ReplicaSet
-//                  creates a replacement.
 //  container-kill  the container dies; the kubelet restarts it in the same pod, with back-off.
-import type { ActionCheck, ActionDef } from '../actionTable';
-import type { Action, Pod } from '../graph';
+import {
+  defineAction,
+  type ActionCheck,
+  type ActionDef,
+  type ActionSource,
+} from '../actionRegistry';
+import type { Action } from '../graph';
 import { K_SERVICE } from '../graph';
 import type { World } from '../world';
 import { serviceOf } from './attach';
-import type { PodRt } from './service';
+import type { K8sService, PodRt } from './service';
 import { NO_BUG, type Bug } from './template';
 
 interface RolloutData {
@@ -70,21 +73,20 @@ export function nextVersion(v: string): string {
   return m ? `${m[1]}${Number(m[2]) + 1}` : `${v}-2`;
 }
 
+/** The target's Deployment runtime: compile made sure the target is a service, which has one. */
 const onService =
-  (run: (w: World, a: Action, source: Record<string, unknown>) => void) =>
-  (w: World, a: Action, source: Record<string, unknown>): boolean => {
-    if (serviceOf(a.node) === null) return false;
-    run(w, a, source);
-    return true;
+  <D>(run: (w: World, svc: K8sService, a: Action<D>, source: ActionSource) => void) =>
+  (w: World, a: Action<D>, source: ActionSource): void => {
+    const svc = serviceOf(a.node);
+    if (svc !== null) run(w, svc, a, source);
   };
 
 export const K8S_ACTIONS: readonly ActionDef[] = [
-  {
+  defineAction<RolloutData>({
     name: 'rollout',
     compile: compileRollout,
-    apply: onService((_w, a) => {
-      const svc = serviceOf(a.node)!;
-      const data = a.data as RolloutData;
+    apply: onService((_w, svc, a) => {
+      const data = a.data;
       const current = svc.current;
       svc.setTemplate({
         version: data.version ?? nextVersion(current.version),
@@ -92,50 +94,51 @@ export const K8S_ACTIONS: readonly ActionDef[] = [
         restartedAt: current.restartedAt,
       });
     }),
-  },
-  {
+  }),
+  defineAction({
     name: 'rollback',
-    compile: (c) => (needService(c) ? {} : undefined),
-    apply: onService((_w, a, source) => {
-      serviceOf(a.node)!.undo(source);
+    compile: (c) => (needService(c) ? { data: null } : undefined),
+    apply: onService((_w, svc, _a, source) => {
+      svc.undo(source);
     }),
-  },
-  {
+  }),
+  defineAction({
     name: 'restart',
-    compile: (c) => (needService(c) ? {} : undefined),
-    apply: onService((w, a) => {
-      const svc = serviceOf(a.node)!;
+    compile: (c) => (needService(c) ? { data: null } : undefined),
+    apply: onService((w, svc) => {
       svc.setTemplate({ ...svc.current, restartedAt: w.k.now });
     }),
-  },
-  {
+  }),
+  defineAction({
     name: 'scale',
-    apply: onService((_w, a) => serviceOf(a.node)!.scale(a.value)),
-  },
-  {
-    name: 'kill-pod',
-    apply: onService((w, a, source) => {
-      const svc = serviceOf(a.node)!;
-      const victim = pickPod(w, a);
-      if (victim === null) return noPod(w, a, source);
-      svc.deletePod(victim, true);
-      svc.requestSync();
-    }),
-  },
-  {
+    compile: (c) =>
+      needService(c) ? { value: c.entry.params['replicas'] as number, data: null } : undefined,
+    apply: onService((_w, svc, a) => svc.scale(a.value)),
+  }),
+  defineAction({
     name: 'container-kill',
-    compile: (c) => (needService(c) ? {} : undefined),
-    apply: onService((w, a, source) => {
-      const svc = serviceOf(a.node)!;
+    compile: (c) => (needService(c) ? { data: null } : undefined),
+    apply: onService((w, svc, a, source) => {
       const running = svc.livePods().filter((p) => p.life.containerStartedAtMs !== null);
-      if (running.length === 0) return noPod(w, a, source);
+      if (running.length === 0) {
+        const id = svc.node.id;
+        w.log.add(
+          w.k.now,
+          'Warning',
+          'FaultSkipped',
+          id,
+          `No running pod of ${id} to kill`,
+          source,
+        );
+        return;
+      }
       const victim = running[w.timelineRng.int(running.length)] as PodRt;
       w.log.add(
         w.k.now,
         'Warning',
         'FaultInjected',
         victim.pod.name,
-        `Killed container ${a.node!.id}`,
+        `Killed container ${svc.node.id}`,
         {
           ...source,
           fault: 'container-kill',
@@ -145,25 +148,5 @@ export const K8S_ACTIONS: readonly ActionDef[] = [
       victim.life.step = { atMs: w.k.now, kind: 'exit' };
       svc.advance(victim);
     }),
-  },
+  }),
 ];
-
-/** kill-pod's victim, chosen as the built-in one was: by index, or at random. */
-function pickPod(w: World, a: Action): PodRt | null {
-  const alive = (a.node!.pods as Pod[]).filter((p) => p.alive && !p.terminating);
-  const named = (a.data as { name?: string } | undefined)?.name;
-  if (named !== undefined) {
-    const pod = alive.find((p) => p.name === named);
-    return pod ? (pod.rt as PodRt) : null;
-  }
-  if (alive.length === 0) return null;
-  const pod = (
-    a.value < 0 ? alive[w.timelineRng.int(alive.length)] : alive[a.value % alive.length]
-  ) as Pod;
-  return pod.rt as PodRt;
-}
-
-function noPod(w: World, a: Action, source: Record<string, unknown>): void {
-  const id = a.node!.id;
-  w.log.add(w.k.now, 'Warning', 'FaultSkipped', id, `No running pod of ${id} to kill`, source);
-}

@@ -13,7 +13,7 @@ import {
   type PodEndpoint,
 } from '../control/endpoints';
 import type { Pod, RNode } from '../graph';
-import { dispatch } from '../nodes';
+import { dispatch } from '../capacity';
 import type { Req } from '../request';
 import type { Timer } from '../timer';
 import type { World } from '../world';

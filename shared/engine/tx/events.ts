@@ -11,7 +11,7 @@ export class TxLog {
 
   constructor(private readonly nowMs: () => number) {}
 
-  /** Called for every event as it is added (the balance observer and phase 2's copier use it). */
+  /** Called for every event as it is added (the balance observer and txrun's copy into the run's log use it). */
   listen(fn: (e: TxEvent) => void): void {
     this.listeners.push(fn);
   }

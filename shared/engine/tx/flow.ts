@@ -1,6 +1,6 @@
 // From the document's TransactionFlow to the runtime spec. A step's `action` names what the
 // participant does to one row: "debit ROW", "credit ROW" (± options.amount), "add N ROW", or a bare
-// ROW (+amount). Phase 2 picks the coordinator process from the drawn call edges.
+// ROW (+amount). txrun/plan.ts picks the coordinator process from the drawn call edges.
 import type { TransactionFlow } from '../../model/document';
 import { txOptions, type TxOptions, type TxSpec, type TxStep } from './common';
 

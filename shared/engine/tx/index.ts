@@ -1,5 +1,5 @@
-// The transaction subsystem (issue 6): protocols over TxNet, databases with local transactions,
-// and the invariant checker. Phase 2 implements TxNet on the engine's kernel.
+// The transaction subsystem: protocols over TxNet, databases with local transactions, and the
+// invariant checker. txrun/ puts TxNet on the engine's kernel.
 export * from './txNet';
 export * from './events';
 export * from './testNet';

@@ -1,4 +1,4 @@
-// The invariant checker run after a transaction run (issue 6): per instance, was it all or
+// The invariant checker run after a transaction run: per instance, was it all or
 // nothing (every branch committed, or every one rolled back / compensated)? Which are still in
 // doubt? How long were rows locked? And, for a money-transfer setup, was the total balance
 // conserved at every instant, only eventually, or not at all?

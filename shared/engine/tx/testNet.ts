@@ -1,6 +1,6 @@
 // A deterministic mini event loop implementing TxNet, for tests and headless checks: a binary
 // heap of callbacks ordered by (time, sequence), a latency per directed link, and the faults layer.
-// Phase 2 implements the same TxNet on the engine's kernel.
+// txrun/kernelNet.ts implements the same TxNet on the engine's kernel.
 import { Faults, type MessageRecord, type ProcessHooks, type TxMessage, type TxNet } from './txNet';
 import { TxLog } from './events';
 

@@ -1,8 +1,8 @@
 // The network the transaction protocols talk over: processes (coordinators, participants, a
 // broker) that can crash and recover, messages with a per-link latency, timers, and a faults layer
 // (crash, drop, delay, partition). The protocols see only `TxNet`; `createTestNet()` (testNet.ts)
-// is a small deterministic event loop for tests, and phase 2 puts the same interface on the
-// engine's kernel and the drawn call edges. Times are simulated milliseconds.
+// is a small deterministic event loop for tests, and txrun/kernelNet.ts puts the same interface on
+// the engine's kernel and the drawn call edges. Times are simulated milliseconds.
 
 /** Every protocol message names its type and the global transaction it belongs to. */
 export interface TxMessage {

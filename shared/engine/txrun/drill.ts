@@ -129,8 +129,10 @@ function armTrigger(run: TxRun, a: TxActionPlan): void {
     if (a.kind === 'crash-participant') return a.participant ?? undefined;
     return run.flowOfTx.get(tx)?.instances.find((i) => i.id === tx)?.spec.coordinator;
   };
+  run.unfired.add(a);
   const fire = (tx: string, process: string, later: boolean) => {
     fired = true;
+    run.unfired.delete(a);
     const data = { tx, protocolStep: step };
     run.w.log.add(
       run.w.k.now,

@@ -25,18 +25,12 @@
 // the last vote arrives: all voted, no decision yet), "after-commit-logged" / "after-decision"
 // (the decision is in the coordinator's log, nothing sent yet).
 import type { TimelineEntry } from '../../model';
+import { actionParamProblems, TX_ACTIONS } from '../../model';
 import type { Problem } from '../../protocol';
 import type { RNode } from '../graph';
 import type { FlowPlan } from './plan';
 
-export const TX_ACTIONS = [
-  'crash-coordinator',
-  'crash-participant',
-  'fail-step',
-  'drop-messages',
-  'delay-messages',
-  'tx-partition',
-] as const;
+export { TX_ACTIONS };
 export type TxActionKind = (typeof TX_ACTIONS)[number];
 
 export const isTxAction = (action: string): boolean =>
@@ -65,8 +59,42 @@ export interface TxActionPlan {
   sides: [string[], string[]] | null;
 }
 
-const STEP = /^(before|after|on)-[A-Za-z_]+$/;
-const ALIASES = ['after-votes', 'after-commit-logged', 'after-decision'];
+/** The message types each protocol's processes send (tx/): the MSG a protocol step may name. */
+export function messageTypes(f: FlowPlan): readonly string[] {
+  switch (f.protocol) {
+    case 'local':
+      return ['EXEC', 'COMMIT', 'RESULT'];
+    case '2pc':
+      return ['EXEC', 'EXECUTED', 'PREPARE', 'VOTE', 'COMMIT', 'ABORT', 'ACK', 'QUERY'];
+    case '3pc':
+      return ['CAN_COMMIT', 'VOTE', 'PRE_COMMIT', 'PRE_ACK', 'DO_COMMIT', 'ABORT', 'DONE'];
+    case 'tcc':
+      return ['TRY', 'TRIED', 'CONFIRM', 'CANCEL', 'DONE'];
+    case 'saga':
+      if (f.options.sagaMode !== 'choreographed')
+        return ['STEP', 'STEP_DONE', 'COMPENSATE', 'COMPENSATE_DONE'];
+      return ['EVENT', 'PUBACK', 'ACK'];
+    case 'outbox':
+      return ['EVENT', 'PUBACK', 'ACK'];
+  }
+}
+
+/** Every protocol step a crash in this flow may name: before-, after-, on- each message, and the aliases its protocol has. */
+export function protocolSteps(f: FlowPlan): string[] {
+  const steps = messageTypes(f).flatMap((m) => [`before-${m}`, `after-${m}`, `on-${m}`]);
+  if (f.protocol === '2pc' || f.protocol === '3pc') steps.push('after-votes');
+  if (f.protocol === '2pc' || f.protocol === '3pc' || f.protocol === 'tcc')
+    steps.push('after-commit-logged', 'after-decision');
+  return steps;
+}
+
+/** `before-prepare` → `before-PREPARE`; aliases stay as they are. */
+const normalStep = (s: string): string => {
+  const m = /^(before|after|on)-(.+)$/.exec(s);
+  return m && !['votes', 'commit-logged', 'decision'].includes(m[2] as string)
+    ? `${m[1]}-${(m[2] as string).toUpperCase()}`
+    : s;
+};
 
 export function compileTxAction(
   entry: TimelineEntry,
@@ -78,6 +106,11 @@ export function compileTxAction(
 ): TxActionPlan | null {
   if (!isTxAction(entry.action)) return null;
   const kind = entry.action as TxActionKind;
+  const paramProblems = actionParamProblems(kind, entry.params, path);
+  if (paramProblems.length > 0) {
+    problems.push(...paramProblems);
+    return null;
+  }
   const before = problems.length;
   const bad = (where: string, message: string) =>
     problems.push({ path: `${path}.${where}`, message });
@@ -131,15 +164,9 @@ export function compileTxAction(
     if (s > f.steps.length) bad('params.step', `flow "${f.id}" has ${f.steps.length} steps`);
     return s - 1;
   };
+  // Checked against the flow's protocol once the flow is known (below the switch).
   const protocolStep = () => {
-    const s = str('protocolStep');
-    if (s === undefined) return;
-    if (STEP.test(s) || ALIASES.includes(s)) a.protocolStep = s;
-    else
-      bad(
-        'params.protocolStep',
-        `"${s}" is not a protocol step: use before-MSG, after-MSG, on-MSG (MSG: PREPARE, VOTE, COMMIT, …) or ${ALIASES.join(', ')}`,
-      );
+    a.protocolStep = str('protocolStep') ?? null;
   };
   switch (kind) {
     case 'crash-coordinator':
@@ -211,6 +238,15 @@ export function compileTxAction(
       a.sides = [side('a'), side('b')];
       break;
     }
+  }
+  if (a.protocolStep !== null && a.flow !== null) {
+    const steps = protocolSteps(a.flow);
+    const step = normalStep(a.protocolStep);
+    if (!steps.includes(step))
+      bad(
+        'params.protocolStep',
+        `"${a.protocolStep}" is not a step of flow "${a.flow.id}" (${a.flow.protocol}); its steps: ${steps.join(', ')}`,
+      );
   }
   return problems.length > before ? null : a;
 }

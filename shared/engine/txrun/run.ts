@@ -14,6 +14,7 @@ import { createTxSystem, type TxSystem } from '../tx/system';
 import { armTxAction, type FailRule } from './drill';
 import { KernelNet } from './kernelNet';
 import type { FlowPlan, TxPlan } from './plan';
+import type { TxActionPlan } from './planActions';
 
 /** Every row a flow touches starts with this committed value. */
 export const SEED_VALUE = 1_000_000;
@@ -43,6 +44,8 @@ export class TxRun {
   readonly flows: FlowRun[] = [];
   readonly flowOfTx = new Map<string, FlowRun>();
   readonly failRules: FailRule[] = [];
+  /** Crashes armed for a protocol step that no instance has reached yet. */
+  readonly unfired = new Set<TxActionPlan>();
   /** Per `tx|participant`: when it went in doubt and when it learned the decision. */
   readonly inDoubt = new Map<string, Interval>();
   private readonly endMs: number;

@@ -46,6 +46,20 @@ describe('rolling update fenceposts', () => {
     }
     const recreate = { type: 'Recreate', rollingUpdate: { maxSurge: 0, maxUnavailable: 0 } };
     expect(ServiceProps.safeParse({ strategy: recreate }).success).toBe(true);
+    for (const [maxSurge, maxUnavailable] of [
+      ['0%', 1],
+      [1, '0%'],
+    ]) {
+      const strategy = { type: 'RollingUpdate', rollingUpdate: { maxSurge, maxUnavailable } };
+      expect(ServiceProps.safeParse({ strategy }).success).toBe(true);
+    }
+  });
+
+  it('rejects maxUnavailable over 100 %, as ValidateRollingUpdateDeployment does', () => {
+    const strategy = { rollingUpdate: { maxSurge: '25%', maxUnavailable: '101%' } };
+    expect(issues(ServiceProps.safeParse({ strategy }))).toEqual([
+      'strategy.rollingUpdate.maxUnavailable: must not be greater than 100%',
+    ]);
   });
 });
 

@@ -4,11 +4,7 @@
 // util/deployment_util.go (ResolveFenceposts, NewRSNewReplicas, DeploymentTimedOut).
 // Every sequence below is worked by hand from those functions (see docs/semantics.md §6).
 import { describe, expect, it } from 'vitest';
-import {
-  podTemplateHash,
-  resolveFenceposts,
-  validateRollingUpdate,
-} from '../../../shared/engine/control/fenceposts';
+import { podTemplateHash, resolveFenceposts } from '../../../shared/engine/control/fenceposts';
 import { history, rolloutUndo, setTemplate } from '../../../shared/engine/control/rollout';
 import { Cluster, spec } from './rolloutHarness';
 
@@ -44,18 +40,6 @@ describe('ResolveFenceposts (deployment_util.go): surge rounds up, unavailable r
       expect(resolveFenceposts(s, u, n)).toEqual({ surge: es, unavailable: eu });
     },
   );
-
-  it('rejects both literal zeros like ValidateRollingUpdateDeployment, with the reason', () => {
-    const message = 'may not be 0 when `maxSurge` is 0 (the rollout could never make progress)';
-    expect(validateRollingUpdate(0, 0)).toEqual([{ field: 'maxUnavailable', message }]);
-    expect(validateRollingUpdate('0%', '0%')).toEqual([{ field: 'maxUnavailable', message }]);
-    expect(validateRollingUpdate(0, '0%')).toEqual([{ field: 'maxUnavailable', message }]);
-    expect(validateRollingUpdate('0%', 1)).toEqual([]);
-    expect(validateRollingUpdate(1, '0%')).toEqual([]);
-    expect(validateRollingUpdate('25%', '101%')).toEqual([
-      { field: 'maxUnavailable', message: 'must not be greater than 100%' },
-    ]);
-  });
 });
 
 describe('RollingUpdate (rolling.go rolloutRolling)', () => {

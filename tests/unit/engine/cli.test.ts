@@ -93,4 +93,50 @@ describe('archlab CLI', () => {
     expect(schemaCommand(io)).toBe(0);
     expect(JSON.parse(io.stdout).properties.nodes).toBeDefined();
   });
+
+  const TX = [
+    'crash-coordinator',
+    'crash-participant',
+    'fail-step',
+    'drop-messages',
+    'delay-messages',
+    'tx-partition',
+  ];
+
+  it('schema: every timeline action is a form of its own, with its params', () => {
+    const io = capture();
+    schemaCommand(io);
+    const text = io.stdout;
+    const schema = JSON.parse(text);
+    const entry = schema.properties.scenarios.items.properties.timeline.items;
+    const forms = (entry.oneOf ?? entry.anyOf) as {
+      properties: { action: { const: string }; params: { properties: Record<string, unknown> } };
+    }[];
+    const byAction = new Map(forms.map((f) => [f.properties.action.const, f.properties.params]));
+    for (const a of [...TX, 'kill-pod', 'rollout', 'partition', 'cpu-stress'])
+      expect(byAction.has(a), a).toBe(true);
+    expect(Object.keys(byAction.get('rollout')!.properties)).toEqual(
+      expect.arrayContaining([
+        'version',
+        'errorRate',
+        'latencyMs',
+        'crashOnStart',
+        'failReadiness',
+      ]),
+    );
+    expect(Object.keys(byAction.get('crash-coordinator')!.properties)).toEqual([
+      'protocolStep',
+      'instance',
+      'replica',
+    ]);
+    expect(Object.keys(byAction.get('tx-partition')!.properties)).toEqual(['a', 'b']);
+  });
+
+  it('the unknown-action error lists every action, the transaction faults too', async () => {
+    const io = capture();
+    await validateCommand(fixture('broken.archlab.json'), io);
+    const line = io.stderr.split('\n').find((l) => l.includes('unknown action')) ?? '';
+    for (const a of [...TX, 'kill-pod', 'scale', 'rollout', 'pod-kill', 'clock-skew'])
+      expect(line).toContain(a);
+  });
 });

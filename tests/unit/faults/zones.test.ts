@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { newLimiter, tryAcquire } from '../../../shared/engine/control/rateLimit';
 import { createRun } from '../../../shared/engine';
-import { clockOffsetMs, nodeClockMs } from '../../../shared/engine/faults';
+import { clockOffsetMs, nodeClockMs } from '../../../shared/engine/faults/clock';
 import type { Sim } from '../../../shared/engine/sim';
 import { buildDoc, sum, withZones } from './build';
 

@@ -41,7 +41,7 @@ describe('kill-pod by name', () => {
   it('refuses a name that is not a string, naming the field', () => {
     const sim = createRun(webDoc({ replicas: 2 }, [], { durationS: 10 }));
     expect(() => sim.command({ action: 'kill-pod', target: 'web', params: { name: 42 } })).toThrow(
-      /params\.name: name must be a pod name/,
+      /command\.params\.name: must be text/,
     );
   });
 });
