@@ -82,11 +82,11 @@ describe.skipIf(!chromiumPath)(`running scenarios in the app${skipReason}`, () =
       const t = (
         window as unknown as {
           archlabTest: {
-            store: { getState(): { run: { result: { summary: { requests: number } } } } };
+            store: { getState(): { runs: { result: { summary: { requests: number } } }[] } };
           };
         }
       ).archlabTest;
-      return t.store.getState().run.result.summary.requests;
+      return t.store.getState().runs[0]?.result.summary.requests;
     });
     expect(result).toBeLessThan(12_059);
     await page.getByRole('radio', { name: 'Batch' }).click();

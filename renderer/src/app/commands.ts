@@ -6,7 +6,7 @@ import { useStore } from '../store';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
-import { useDrill } from '../drills/drillStore';
+import { shownRun } from '../store/runSelectors';
 
 export interface Command extends CommandInfo {
   run(): void | Promise<unknown>;
@@ -30,7 +30,7 @@ const handlers: Handlers = {
   'file.exportPdf': { run: () => openExportDialog('pdf') },
   'file.exportMermaid': { run: exportMermaid },
   'file.exportDrawio': { run: exportDrawio },
-  'file.exportReport': { run: exportReport, enabled: () => useDrill.getState().runs.length > 0 },
+  'file.exportReport': { run: exportReport, enabled: () => !!shownRun(store()) },
   'view.commandPalette': { run: () => store().setCommandPaletteOpen(true) },
   'view.togglePalette': { run: () => store().togglePanel('palette') },
   'view.toggleInspector': { run: () => store().togglePanel('inspector') },

@@ -3,9 +3,9 @@
 import { toDrawio, toMermaid, toSvg } from '../../../shared/io';
 import { reportHtml } from '../../../shared/io/report';
 import { inlineSvg } from '../../../shared/io/report';
-import { useDrill } from '../drills/drillStore';
 import { platform } from '../platform';
 import { useStore } from '../store';
+import { shownRun } from '../store/runSelectors';
 import { canvasPng, type ImageOptions } from './exportImage';
 
 const store = () => useStore.getState();
@@ -49,9 +49,12 @@ export const exportDrawio = () =>
   save(toDrawio(store().doc), 'drawio', 'application/vnd.jgraph.mxfile', 'draw.io diagram');
 
 export async function exportReport() {
-  const run = useDrill.getState().runs[0];
+  const run = shownRun(store());
   if (!run)
-    return store().showToast('Run a scenario first: the report is of the last run', 'error');
+    return store().showToast(
+      'Run a scenario first: the report is of this document’s last run',
+      'error',
+    );
   await save(
     reportHtml({ doc: run.doc, result: run.result, scenarioName: run.scenario }),
     'html',
