@@ -2,6 +2,7 @@
 // written without Electron lives in electron/node and is tested there.
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions } from 'electron';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
@@ -19,6 +20,9 @@ const dataDir = app.getPath('userData');
 const files = new FileStore(dataDir);
 let mainWindow: BrowserWindow | null = null;
 let engine: EngineHost | null = null;
+/** Recovery copies are owned per window of this app session (webContents ids restart each run). */
+const SESSION = randomUUID();
+const windowOwner = (webContentsId: number) => `${SESSION}:${webContentsId}`;
 /** Windows whose renderer has said they may close. */
 const closeConfirmed = new Set<number>();
 const pendingOpen: string[] = process.argv.slice(1).filter((a) => a.endsWith('.archlab.json'));
@@ -193,12 +197,17 @@ function registerIpc() {
       win.destroy();
     }
   });
-  handle('recovery:write', (_e, [req]) => {
+  handle('recovery:write', (e, [req]) => {
     const { key, text } = req as { key: string; text: string };
-    return files.writeRecovery(key, text);
+    return files.writeRecovery(key, text, windowOwner(e.sender.id));
   });
-  handle('recovery:read', () => files.readRecovery());
-  handle('recovery:clear', (_e, [key]) => files.clearRecovery(String(key)));
+  handle('recovery:read', (e) => {
+    const live = new Set(BrowserWindow.getAllWindows().map((w) => windowOwner(w.webContents.id)));
+    return files.readRecovery(live, windowOwner(e.sender.id));
+  });
+  handle('recovery:clear', (e, [key]) =>
+    files.clearRecovery(String(key), windowOwner(e.sender.id)),
+  );
 }
 
 async function saveAs(suggestedName: string, text: string) {
