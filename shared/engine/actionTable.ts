@@ -6,6 +6,7 @@ import type { ActionInput, Lookup } from './actions';
 import { FAULT_ACTIONS } from './faults';
 import type { Action, REdge, RNode } from './graph';
 import { K8S_ACTIONS } from './k8s/actions';
+import { LIVE_PROP_ACTIONS } from './liveProps';
 import type { World } from './world';
 
 export interface ActionCheck {
@@ -33,7 +34,11 @@ export interface ActionDef {
 }
 
 /** Every module's definitions: append yours. */
-export const ACTION_TABLE: readonly ActionDef[] = [...K8S_ACTIONS, ...FAULT_ACTIONS];
+export const ACTION_TABLE: readonly ActionDef[] = [
+  ...K8S_ACTIONS,
+  ...FAULT_ACTIONS,
+  ...LIVE_PROP_ACTIONS,
+];
 
 const BY_NAME = new Map<string, ActionDef>();
 for (const def of ACTION_TABLE) if (!BY_NAME.has(def.name)) BY_NAME.set(def.name, def);

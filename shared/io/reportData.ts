@@ -51,6 +51,7 @@ const MOMENTS = new Set([
   'rollout',
   'rollback',
   'cache-flush',
+  'set-error-rate',
 ]);
 export const LINE_COLORS = { p50: '#1f9d74', p95: '#d9822b', p99: '#c0392b', rps: '#326ce5' };
 

@@ -5,6 +5,7 @@ import { platform } from '../platform';
 import { useStore } from '../store';
 import { onDocumentReplaced } from '../store/documentSlice';
 import { isActive, shownRun } from '../store/runSelectors';
+import { installLiveEdits } from './liveEdits';
 import { useLive } from './liveStore';
 import { useRunPrefs } from './runPrefs';
 
@@ -57,12 +58,13 @@ function ensureSubscribed() {
 let installed = false;
 
 /**
- * When the document is replaced, the run in progress (of the old document) stops, and the live
+ * Edits during a run reach it as live commands (liveEdits.ts). When the document is replaced, the run in progress (of the old document) stops, and the live
  * view (charts, events, pods on the canvas) shows the new document's last run, or nothing.
  */
 export function installRunView() {
   if (installed) return;
   installed = true;
+  installLiveEdits(sendLiveCommand);
   onDocumentReplaced(({ runId, active }) => {
     if (runId && active) platform().engine.send({ type: 'run.stop', runId });
     const live = useLive.getState();
