@@ -49,7 +49,9 @@ describe('toSvg', () => {
     expect(svg).toMatch(/data-id="e-orders-events".*stroke-dasharray="6 4".*url\(#arrow-open\)/);
     // As on the canvas: a zone's border is dashed, a team's solid; links are React Flow's curves.
     expect(svg).not.toMatch(/data-id="team-checkout"[^\n]*stroke-dasharray/);
-    expect(svg).toMatch(/data-id="e-orders-inventory" data-kind="call"><path d="M[\d.-]+,[\d.-]+ C/);
+    expect(svg).toMatch(
+      /data-id="e-orders-inventory" data-kind="call"><path d="M[\d.-]+,[\d.-]+ C/,
+    );
     expect(texts(svg)).toContain('3 pods');
     expect(texts(svg)).toContain('timeout 500 ms, 2 retries');
   });
