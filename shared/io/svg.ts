@@ -64,10 +64,10 @@ export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' 
   out.push('</g>', '<g class="edges">');
   out.push(...edgesSvg(doc, rects, groups, theme));
   out.push('</g>', '<g class="nodes">');
-  for (const n of doc.nodes) {
+  doc.nodes.forEach((n, i) => {
     const r = rects.get(n.id);
-    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme));
-  }
+    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme, `archlab-clip-${i}`));
+  });
   out.push('</g>', '</svg>', '');
   return out.join('\n');
 }

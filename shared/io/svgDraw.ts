@@ -34,7 +34,7 @@ export function cardSize(node: Node, sizes: Sizes | undefined): { width: number;
   return { width: CARD_WIDTH, height: node.kind === 'service' ? SERVICE_HEIGHT : CARD_HEIGHT };
 }
 
-export function cardSvg(node: Node, r: Rect, color: string, c: Colors): string {
+export function cardSvg(node: Node, r: Rect, color: string, c: Colors, clipId: string): string {
   const label = nodeLabel(node).replace(/[\r\n\t]+/g, ' ');
   const { x, y, width: w, height: h } = r;
   const pods =
@@ -53,14 +53,15 @@ export function cardSvg(node: Node, r: Rect, color: string, c: Colors): string {
     `rx="8" fill="${c.fill}" stroke="${color}" stroke-width="1"/>` +
     `<path d="M${num(x + 8)},${num(y)} h-3 a5,8 0 0 0 -5,8 v${num(h - 16)} a5,8 0 0 0 5,8 h3 z" ` +
     `fill="${color}"/>` +
-    // The texts sit in a viewport of the card's inner width, which clips what is too long, as
-    // the canvas's ellipsis does, and keeps the whole label as text.
-    `<svg x="${num(x + 14)}" y="${num(y)}" width="${num(Math.max(1, w - 22))}" ` +
-    `height="${num(h)}" overflow="hidden">` +
-    `<text x="0" y="24" font-size="15" font-weight="650" fill="${c.text}">` +
-    `${escapeXml(label)}</text>` +
-    `<text x="0" y="44" font-size="12" fill="${c.muted}">${escapeXml(keyFigure(node))}</text>` +
-    '</svg>' +
+    // The texts are clipped to the card's inner width, as the canvas's ellipsis does, and keep
+    // the whole label as text.
+    `<clipPath id="${clipId}"><rect x="${num(x + 14)}" y="${num(y)}" ` +
+    `width="${num(Math.max(1, w - 22))}" height="${num(h)}"/></clipPath>` +
+    `<g clip-path="url(#${clipId})">` +
+    `<text x="${num(x + 14)}" y="${num(y + 24)}" font-size="15" font-weight="650" ` +
+    `fill="${c.text}">${escapeXml(label)}</text>` +
+    `<text x="${num(x + 14)}" y="${num(y + 44)}" font-size="12" fill="${c.muted}">` +
+    `${escapeXml(keyFigure(node))}</text></g>` +
     pods +
     '</g>'
   );
