@@ -2,6 +2,7 @@
 // written without Electron lives in electron/node and is tested there.
 import { app, BrowserWindow, dialog, ipcMain, Menu, screen, session, shell } from 'electron';
 import type { IpcMainInvokeEvent, MenuItemConstructorOptions, WebContents } from 'electron';
+import { randomUUID } from 'node:crypto';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { EngineHost } from '../node/engineHost';
@@ -21,6 +22,9 @@ const dataDir = app.getPath('userData');
 const files = new FileStore(dataDir);
 let mainWindow: BrowserWindow | null = null;
 let engine: EngineHost | null = null;
+/** Recovery copies are owned per window of this app session (webContents ids restart each run). */
+const SESSION = randomUUID();
+const windowOwner = (webContentsId: number) => `${SESSION}:${webContentsId}`;
 /** Windows whose renderer has said they may close. */
 const closeConfirmed = new Set<number>();
 /** The only paths the renderer may open or save to: those main handed out. */
@@ -171,10 +175,13 @@ function registerIpc() {
       return { path: r.filePath };
     },
     'export:pdf': (_e, [{ html, landscape }]) => printToPdf(html, landscape),
-    'recovery:write': (_e, [{ key, text }]) =>
-      files.writeRecovery(key, checkDocumentText('recovery:write', text)),
-    'recovery:read': () => files.readRecovery(),
-    'recovery:clear': (_e, [key]) => files.clearRecovery(key),
+    'recovery:write': (e, [{ key, text }]) =>
+      files.writeRecovery(key, checkDocumentText('recovery:write', text), windowOwner(e.sender.id)),
+    'recovery:read': (e) => {
+      const live = new Set(BrowserWindow.getAllWindows().map((w) => windowOwner(w.webContents.id)));
+      return files.readRecovery(live, windowOwner(e.sender.id));
+    },
+    'recovery:clear': (e, [key]) => files.clearRecovery(key, windowOwner(e.sender.id)),
   });
 }
 

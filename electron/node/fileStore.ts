@@ -63,39 +63,73 @@ export class FileStore {
     await writeFileAtomic(this.recentFile, JSON.stringify(list.slice(0, RECENT_LIMIT), null, 2));
   }
 
-  private recoveryPath(key: string) {
-    const hash = createHash('sha256').update(key).digest('hex').slice(0, 16);
+  // Recovery copies belong to the window that wrote them (`owner`, unique to one window of one
+  // app session). A copy is offered only once its window is gone: reading hands such copies to the
+  // reading window, so a second window never offers the work of one still open.
+
+  private recoveryPath(owner: string, key: string) {
+    const hash = createHash('sha256').update(`${owner}\n${key}`).digest('hex').slice(0, 16);
     return path.join(this.recoveryDir, `${hash}.json`);
   }
 
-  async writeRecovery(key: string, text: string): Promise<void> {
-    await fs.mkdir(this.recoveryDir, { recursive: true });
-    const copy: RecoveryCopy = { key, text, savedAt: new Date().toISOString() };
-    await writeFileAtomic(this.recoveryPath(key), JSON.stringify(copy));
-  }
-
-  async readRecovery(): Promise<RecoveryCopy[]> {
+  private async recoveryFiles(): Promise<{ file: string; copy: OwnedCopy }[]> {
     let names: string[];
     try {
       names = await fs.readdir(this.recoveryDir);
     } catch {
       return [];
     }
-    const copies: RecoveryCopy[] = [];
+    const found: { file: string; copy: OwnedCopy }[] = [];
     for (const name of names.filter((n) => n.endsWith('.json'))) {
+      const file = path.join(this.recoveryDir, name);
       try {
-        const c = JSON.parse(
-          await fs.readFile(path.join(this.recoveryDir, name), 'utf8'),
-        ) as RecoveryCopy;
-        if (typeof c.key === 'string' && typeof c.text === 'string') copies.push(c);
+        const c = JSON.parse(await fs.readFile(file, 'utf8')) as OwnedCopy;
+        if (typeof c.key === 'string' && typeof c.text === 'string') found.push({ file, copy: c });
       } catch {
         // A torn or foreign file in the recovery folder is left alone, not offered.
+      }
+    }
+    return found;
+  }
+
+  /** Write `owner`'s copy of the document `key` (replacing any it took over from a closed window). */
+  async writeRecovery(key: string, text: string, owner: string): Promise<void> {
+    await fs.mkdir(this.recoveryDir, { recursive: true });
+    const target = this.recoveryPath(owner, key);
+    const copy: OwnedCopy = { key, text, savedAt: new Date().toISOString(), owner };
+    await writeFileAtomic(target, JSON.stringify(copy));
+    for (const f of await this.recoveryFiles())
+      if (f.file !== target && f.copy.owner === owner && f.copy.key === key)
+        await fs.rm(f.file, { force: true });
+  }
+
+  /**
+   * The copies left by windows that are no longer open (`live` holds the owners still open),
+   * newest first; `reader` takes them over, so no other window offers them too.
+   */
+  async readRecovery(live: ReadonlySet<string>, reader: string): Promise<RecoveryCopy[]> {
+    const copies: RecoveryCopy[] = [];
+    for (const { file, copy } of await this.recoveryFiles()) {
+      if (copy.owner === reader) {
+        copies.push(plain(copy));
+      } else if (copy.owner === undefined || !live.has(copy.owner)) {
+        await writeFileAtomic(file, JSON.stringify({ ...copy, owner: reader }));
+        copies.push(plain(copy));
       }
     }
     return copies.sort((a, b) => b.savedAt.localeCompare(a.savedAt));
   }
 
-  async clearRecovery(key: string): Promise<void> {
-    await fs.rm(this.recoveryPath(key), { force: true });
+  /** Remove `owner`'s copies of the document `key`. */
+  async clearRecovery(key: string, owner: string): Promise<void> {
+    for (const f of await this.recoveryFiles())
+      if (f.copy.owner === owner && f.copy.key === key) await fs.rm(f.file, { force: true });
   }
 }
+
+interface OwnedCopy extends RecoveryCopy {
+  /** The window that wrote it (absent in copies written before copies had owners). */
+  owner?: string;
+}
+
+const plain = ({ key, text, savedAt }: OwnedCopy): RecoveryCopy => ({ key, text, savedAt });

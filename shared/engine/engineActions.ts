@@ -12,6 +12,7 @@ import { NETWORK_ACTIONS } from './faults/network';
 import { POD_ACTIONS } from './faults/pods';
 import { RESOURCE_ACTIONS } from './faults/resources';
 import { K8S_ACTIONS } from './k8s/actions';
+import { LIVE_PROP_ACTIONS } from './liveProps';
 
 export const ENGINE_ACTIONS = new ActionRegistry([
   ...BUILTIN_ACTIONS,
@@ -21,6 +22,7 @@ export const ENGINE_ACTIONS = new ActionRegistry([
   ...RESOURCE_ACTIONS,
   ...CACHE_ACTIONS,
   ...CLOCK_ACTIONS,
+  ...LIVE_PROP_ACTIONS,
 ]);
 
 // Every schema has its applier: an entry here or the transaction runtime.

@@ -1,23 +1,13 @@
-// The document as a standalone SVG picture, drawn from the document itself: a box per node in its
-// kind's shape and colour with its label and key figure as real <text>, edges as lines with
-// arrowheads, groups as labelled dashed containers. The document rides along in <metadata>, so
-// `fromSvg` can open the picture again for editing (as draw.io and Excalidraw do).
-import type { ArchDocument, Node, NodeKind } from '../model';
+// The document as a standalone SVG picture that draws what the canvas draws (svgDraw.ts): each
+// node's card with its label and key figure as real <text>, links as React Flow's curves with
+// arrowheads and their captions clear of the nodes, groups as labelled boxes. Node sizes are the
+// canvas's measured ones when the app exports (`sizes`), else the card's own. The document rides
+// along in <metadata>, so `fromSvg` can open the picture again for editing (as draw.io does).
+import type { ArchDocument, Node } from '../model';
 import { parseDocument, type LoadResult } from '../model';
-import {
-  KIND_COLORS,
-  THEME_COLORS,
-  edgeCaption,
-  groupLabel,
-  groupRect,
-  groupsParentsFirst,
-  isAsync,
-  keyFigure,
-  nodeLabel,
-  nodeRect,
-  type Rect,
-  type Theme,
-} from './look';
+import { KIND_COLORS, THEME_COLORS, groupRect, groupsParentsFirst, nodeRect } from './look';
+import type { Rect, Theme } from './look';
+import { cardSize, cardSvg, edgesSvg, groupSvg, type Sizes } from './svgDraw';
 import { escapeAttr, escapeXml, num, unescapeXml } from './xml';
 
 export interface SvgOptions {
@@ -26,20 +16,19 @@ export interface SvgOptions {
   transparent?: boolean | undefined;
   /** Pixels per document unit in the width and height (the viewBox stays the same); default 1. */
   scale?: number | undefined;
+  /** Node and group sizes as the canvas measured them, by id (the app passes them). */
+  sizes?: Sizes | undefined;
 }
 
 const FONT = "Inter, 'Segoe UI', system-ui, -apple-system, Helvetica, Arial, sans-serif";
 const PAD = 24;
-/** Rough width of one character of a 13 px bold label, to widen boxes for long labels. */
-const CHAR_WIDTH = 7.4;
-const MAX_NODE_WIDTH = 360;
 const METADATA_ID = 'archlab-document';
 
 export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' }): string {
   const theme = THEME_COLORS[options.theme];
   const kinds = KIND_COLORS[options.theme];
   const scale = options.scale !== undefined && options.scale > 0 ? options.scale : 1;
-  const rects = new Map(doc.nodes.map((n) => [n.id, drawnRect(doc, n)] as const));
+  const rects = new Map(doc.nodes.map((n) => [n.id, drawnRect(doc, n, options.sizes)] as const));
   const box = bounds([...rects.values(), ...doc.groups.map((g) => groupRect(doc, g))]);
 
   const out: string[] = [];
@@ -69,42 +58,16 @@ export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' 
     );
   }
 
+  const groups = groupsParentsFirst(doc.groups).map((g) => ({ group: g, rect: groupRect(doc, g) }));
   out.push('<g class="groups">');
-  for (const g of groupsParentsFirst(doc.groups)) {
-    const r = groupRect(doc, g);
-    out.push(
-      `<g data-id="${escapeAttr(g.id)}" data-kind="${g.kind}">` +
-        `<rect x="${num(r.x)}" y="${num(r.y)}" width="${num(r.width)}" height="${num(r.height)}" ` +
-        `rx="8" fill="none" stroke="${theme.group}" stroke-width="1.5" ` +
-        `stroke-dasharray="${g.kind === 'zone' ? '8 4' : '2 3'}"/>` +
-        `<text x="${num(r.x + 10)}" y="${num(r.y + 18)}" font-size="12" font-weight="600" ` +
-        `fill="${theme.muted}">${escapeXml(groupLabel(g))}</text></g>`,
-    );
-  }
+  for (const { group, rect } of groups) out.push(groupSvg(group, rect, theme, kinds.client));
   out.push('</g>', '<g class="edges">');
-  for (const e of doc.edges) {
-    const from = rects.get(e.from);
-    const to = rects.get(e.to);
-    if (!from || !to) continue;
-    const a = borderPoint(from, centre(to));
-    const b = borderPoint(to, centre(from));
-    const dashed = isAsync(doc, e);
-    const caption = edgeCaption(doc, e);
-    out.push(
-      `<g data-id="${escapeAttr(e.id)}" data-kind="${e.kind}">` +
-        `<path d="M${num(a.x)},${num(a.y)} L${num(b.x)},${num(b.y)}" fill="none" ` +
-        `stroke="${theme.edge}" stroke-width="1.5"${dashed ? ' stroke-dasharray="6 4"' : ''} ` +
-        `marker-end="url(#${dashed ? 'arrow-open' : 'arrow'})"/>` +
-        `<text x="${num((a.x + b.x) / 2)}" y="${num((a.y + b.y) / 2 - 4)}" font-size="10" ` +
-        `text-anchor="middle" fill="${theme.muted}" stroke="${theme.background}" ` +
-        `stroke-width="3" paint-order="stroke">${escapeXml(caption)}</text></g>`,
-    );
-  }
+  out.push(...edgesSvg(doc, rects, groups, theme));
   out.push('</g>', '<g class="nodes">');
-  for (const n of doc.nodes) {
+  doc.nodes.forEach((n, i) => {
     const r = rects.get(n.id);
-    if (r) out.push(nodeSvg(n, r, kinds[n.kind], theme));
-  }
+    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme, `archlab-clip-${i}`));
+  });
   out.push('</g>', '</svg>', '');
   return out.join('\n');
 }
@@ -173,111 +136,10 @@ function documentJson(doc: ArchDocument): string {
   );
 }
 
-/** A node's box: its kind's size, wider for a long label (up to a limit). */
-function drawnRect(doc: ArchDocument, node: Node): Rect {
+/** A node's card: where the document puts it, at the size the canvas draws it. */
+function drawnRect(doc: ArchDocument, node: Node, sizes: Sizes | undefined): Rect {
   const r = nodeRect(doc, node);
-  const wanted = Math.ceil(nodeLabel(node).length * CHAR_WIDTH + 24);
-  return { ...r, width: Math.max(r.width, Math.min(MAX_NODE_WIDTH, wanted)) };
-}
-
-function nodeSvg(node: Node, r: Rect, color: string, theme: (typeof THEME_COLORS)[Theme]): string {
-  const label = nodeLabel(node).replace(/[\r\n\t]+/g, ' ');
-  const fits = Math.floor((r.width - 16) / CHAR_WIDTH);
-  const shown = label.length > fits ? `${label.slice(0, Math.max(1, fits - 1))}…` : label;
-  const cx = r.x + r.width / 2;
-  const cy = r.y + r.height / 2 + (node.kind === 'database' ? 4 : 0);
-  const outline = shape(node.kind, r);
-  return (
-    `<g data-id="${escapeAttr(node.id)}" data-kind="${node.kind}">` +
-    `<title>${escapeXml(label)}</title>` +
-    outline.replace('/>', ` fill="${theme.fill}"/>`) +
-    outline.replace(
-      '/>',
-      ` fill="${color}" fill-opacity="0.14" stroke="${color}" stroke-width="2"/>`,
-    ) +
-    decoration(node.kind, r, color) +
-    `<text x="${num(cx)}" y="${num(cy - 3)}" font-size="13" font-weight="600" ` +
-    `text-anchor="middle" fill="${theme.text}">${escapeXml(shown)}</text>` +
-    `<text x="${num(cx)}" y="${num(cy + 14)}" font-size="11" text-anchor="middle" ` +
-    `fill="${theme.muted}">${escapeXml(keyFigure(node))}</text></g>`
-  );
-}
-
-/** The outline of a kind's shape as one self-closing element (attributes added by the caller). */
-function shape(kind: NodeKind, r: Rect): string {
-  const { x, y, width: w, height: h } = r;
-  const rect = (rx: number, extra = '') =>
-    `<rect x="${num(x)}" y="${num(y)}" width="${num(w)}" height="${num(h)}" rx="${num(rx)}"${extra}/>`;
-  switch (kind) {
-    case 'client':
-      return rect(h / 2);
-    case 'gateway': {
-      const i = 16;
-      const points = [
-        [x + i, y],
-        [x + w - i, y],
-        [x + w, y + h / 2],
-        [x + w - i, y + h],
-        [x + i, y + h],
-        [x, y + h / 2],
-      ];
-      return `<polygon points="${points.map(([px, py]) => `${num(px ?? 0)},${num(py ?? 0)}`).join(' ')}"/>`;
-    }
-    case 'service':
-      return rect(10);
-    case 'pod':
-      return rect(2);
-    case 'database': {
-      const ry = 9;
-      return (
-        `<path d="M${num(x)},${num(y + ry)} a${num(w / 2)},${ry} 0 0 1 ${num(w)},0 ` +
-        `v${num(h - 2 * ry)} a${num(w / 2)},${ry} 0 0 1 ${num(-w)},0 z"/>`
-      );
-    }
-    case 'cache':
-      return rect(6);
-    case 'queue':
-      return rect(4);
-    case 'external':
-      return rect(12, ' stroke-dasharray="6 3"');
-  }
-}
-
-/** Lines that finish a kind's look: a cylinder's rim, a cache's sides, a queue's slots. */
-function decoration(kind: NodeKind, r: Rect, color: string): string {
-  const { x, y, width: w, height: h } = r;
-  const line = (x1: number, y1: number, x2: number, y2: number) =>
-    `<path d="M${num(x1)},${num(y1)} L${num(x2)},${num(y2)}" stroke="${color}" stroke-width="1.5"/>`;
-  switch (kind) {
-    case 'database':
-      return (
-        `<path d="M${num(x)},${num(y + 9)} a${num(w / 2)},9 0 0 0 ${num(w)},0" fill="none" ` +
-        `stroke="${color}" stroke-width="2"/>`
-      );
-    case 'cache':
-      return line(x + 10, y, x + 10, y + h) + line(x + w - 10, y, x + w - 10, y + h);
-    case 'queue':
-      return [24, 16, 8].map((d) => line(x + w - d, y + 4, x + w - d, y + h - 4)).join('');
-    default:
-      return '';
-  }
-}
-
-function centre(r: Rect): { x: number; y: number } {
-  return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
-}
-
-/** Where the line from the centre of `r` towards `toward` leaves the box. */
-function borderPoint(r: Rect, toward: { x: number; y: number }): { x: number; y: number } {
-  const c = centre(r);
-  const dx = toward.x - c.x;
-  const dy = toward.y - c.y;
-  if (dx === 0 && dy === 0) return c;
-  const t = Math.min(
-    dx === 0 ? Infinity : r.width / 2 / Math.abs(dx),
-    dy === 0 ? Infinity : r.height / 2 / Math.abs(dy),
-  );
-  return { x: c.x + dx * t, y: c.y + dy * t };
+  return { x: r.x, y: r.y, ...cardSize(node, sizes) };
 }
 
 function bounds(rects: readonly Rect[]): Rect {

@@ -152,6 +152,9 @@ export const ACTION_PARAMS = {
       .optional()
       .describe('Working set to refill; default 1000'),
   }),
+  'set-error-rate': z.strictObject({
+    errorRate: z.number().min(0).max(1).describe('The node’s own share (0…1) of failing requests'),
+  }),
   'clock-skew': z.strictObject({
     ms: z.number().min(-86_400_000).max(86_400_000).describe('How far off (ms; + is ahead)'),
   }),

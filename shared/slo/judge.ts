@@ -17,6 +17,7 @@ const MOMENTS = new Set([
   'rollout',
   'rollback',
   'cache-flush',
+  'set-error-rate',
 ]);
 
 /** Whether a timeline action happens at a moment (else, without forS, it lasts to the end). */

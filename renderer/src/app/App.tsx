@@ -18,14 +18,14 @@ import { TopBar } from './TopBar';
 import { useShortcuts } from './useShortcuts';
 import { useResolvedTheme } from './useTheme';
 import type { PanelName } from '../store/uiSlice';
-import { installRunHistory } from '../drills/drillStore';
 import { LiveMenu } from '../drills/LiveMenu';
+import { installRunView } from '../run/engineClient';
 import { ExportDialog } from '../exports/ExportDialog';
 import { ToolExportDialog } from '../exports/ToolExportDialog';
 import { ImportReportDialog } from '../imports/ImportReportDialog';
 
 registerEditorCommands();
-installRunHistory();
+installRunView();
 
 /** Session-wide behaviour: autosave, recovery on start, close prompts, clipboard, OS file opens. */
 function useSession() {

@@ -9,6 +9,7 @@ import { openExportDialog } from '../exports/ExportDialog';
 import { useDrill } from '../drills/drillStore';
 import { importDocument } from '../imports/importActions';
 import { openToolExport } from '../exports/ToolExportDialog';
+import { shownRun } from '../store/runSelectors';
 
 export interface Command extends CommandInfo {
   run(): void | Promise<unknown>;
@@ -34,7 +35,7 @@ const handlers: Handlers = {
   'file.exportPdf': { run: () => openExportDialog('pdf') },
   'file.exportMermaid': { run: exportMermaid },
   'file.exportDrawio': { run: exportDrawio },
-  'file.exportReport': { run: exportReport, enabled: () => useDrill.getState().runs.length > 0 },
+  'file.exportReport': { run: exportReport, enabled: () => !!shownRun(store()) },
   'view.commandPalette': { run: () => store().setCommandPaletteOpen(true) },
   'view.togglePalette': { run: () => store().togglePanel('palette') },
   'view.toggleInspector': { run: () => store().togglePanel('inspector') },

@@ -5,6 +5,7 @@ import { fromSvg } from '../../../shared/io/svg';
 import type { Problem } from '../../../shared/protocol';
 import { platform } from '../platform';
 import { useStore } from '../store';
+import type { LoadedFile } from '../store/documentSlice';
 import { samples } from './samples';
 
 export interface LoadOutcome {
@@ -60,10 +61,12 @@ export async function newDocument() {
   store().loadDocument(emptyDocument(), { name: 'Untitled.archlab.json' });
 }
 
-export function loadText(
-  text: string,
-  where: { path?: string | undefined; name: string; dirty?: boolean },
-): LoadOutcome {
+/**
+ * Open a document from text (JSON, YAML, or an exported SVG/PNG picture): the open path every
+ * file, sample, import and restore takes. It replaces the document through the store's
+ * `loadDocument`, which also swaps the run panel to the new document's own runs.
+ */
+export function loadText(text: string, where: LoadedFile): LoadOutcome {
   const picture = /^\s*</.test(text);
   const r = picture ? fromSvg(text) : loadDocument(text);
   if (!r.ok) {
@@ -72,7 +75,10 @@ export function loadText(
   }
   // A document opened from an exported picture is saved as a document, never over the picture.
   const name = where.name.replace(/\.(svg|png)$/i, '.archlab.json');
-  store().loadDocument(r.doc, picture || name !== where.name ? { name, dirty: true } : where);
+  store().loadDocument(
+    r.doc,
+    picture || name !== where.name ? { name, dirty: true, key: where.key } : where,
+  );
   if (r.migratedFrom !== undefined) {
     store().showToast(`Opened a version ${r.migratedFrom} file; saving writes the current version`);
   }
@@ -110,7 +116,7 @@ export async function openSample(id: string): Promise<LoadOutcome | null> {
   if (!sample || !(await confirmDiscard())) return null;
   await clearRecovery();
   // A sample opens as a new, unsaved document: Save asks where to keep a copy.
-  return loadText(sample.text, { name: sample.fileName });
+  return loadText(sample.text, { name: sample.fileName, key: `sample:${sample.id}` });
 }
 
 /** Save (or Save As); true when the document was written. */

@@ -3,7 +3,9 @@
 import { useState } from 'react';
 import type { RunResult } from '../../../shared/engine';
 import { fmt } from '../../../shared/io/reportData';
-import { runLabel, useDrill, type FinishedRun } from './drillStore';
+import { useStore } from '../store';
+import { docRuns, runLabel } from '../store/runSelectors';
+import type { FinishedRun } from '../store/runSlice';
 
 /** Lower is better for latencies and errors; higher for rates and availability. */
 type Better = 'lower' | 'higher';
@@ -132,21 +134,39 @@ function Picker({
   );
 }
 
+/** Compare this document's runs; runs of other documents only when asked. */
 export function CompareTab() {
-  const runs = useDrill((d) => d.runs);
+  const [everyDocument, setEveryDocument] = useState(false);
+  const all = useStore((s) => s.runs);
+  const mine = useStore(docRuns);
+  const runs = everyDocument ? all : mine;
   const [keys, setKeys] = useState<{ a?: number; b?: number }>({});
+  const others = all.length > mine.length && (
+    <label className="small">
+      <input
+        type="checkbox"
+        checked={everyDocument}
+        onChange={(e) => setEveryDocument(e.target.checked)}
+      />{' '}
+      Runs of every document
+    </label>
+  );
   if (runs.length < 2)
     return (
-      <p className="muted">
-        Finish two runs (two scenarios, or the same one before and after an edit) to compare them
-        here.
-      </p>
+      <div>
+        <p className="muted">
+          Finish two runs of this document (two scenarios, or the same one before and after an edit)
+          to compare them here.
+        </p>
+        {others}
+      </div>
     );
   const a = runs.find((r) => r.key === keys.a) ?? (runs[1] as FinishedRun);
   const b = runs.find((r) => r.key === keys.b) ?? (runs[0] as FinishedRun);
   return (
     <div className="compare" data-testid="compare">
       <div className="compare-pick">
+        {others}
         <Picker
           label="Before (A)"
           runs={runs}

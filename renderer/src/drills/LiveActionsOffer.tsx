@@ -3,7 +3,7 @@
 import { useState } from 'react';
 import { commandsToTimeline, mergeTimeline } from '../../../shared/drills/replay';
 import { useStore } from '../store';
-import type { FinishedRun } from './drillStore';
+import type { FinishedRun } from '../store/runSlice';
 import { patchScenario } from './scenarioEdit';
 
 export function LiveActionsOffer({ run }: { run: FinishedRun }) {

@@ -2,12 +2,13 @@
 // and why), and an outline when the node is in the last run's blast radius.
 import { memo, useMemo } from 'react';
 import { AlertTriangle } from 'lucide-react';
-import { useDrill } from './drillStore';
+import { useStore } from '../store';
+import { shownBlast } from '../store/runSelectors';
 import './drills.css';
 import { useChecks } from './useChecks';
 
 export const NodeMarks = memo(function NodeMarks({ id }: { id: string }) {
-  const inBlast = useDrill((d) => d.blast.has(id));
+  const inBlast = useStore((s) => shownBlast(s).has(id));
   const warnings = useChecks();
   const mine = useMemo(() => warnings.filter((w) => w.nodeIds.includes(id)), [warnings, id]);
   return (

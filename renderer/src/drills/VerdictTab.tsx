@@ -1,17 +1,26 @@
 // The verdict of the last finished run: SLOs with value and the moment each broke, per fault the
 // time to detect and recover, its blast radius (outlined on the canvas) and the events that
 // explain it, and retry amplification per hop.
-import type { FaultVerdict } from '../../../shared/drills/verdict';
+import type { DrillVerdict, FaultVerdict } from '../../../shared/drills/verdict';
 import { fmt, figuresLine, rates, verdictLine } from '../../../shared/slo/text';
 import { useStore } from '../store';
-import { useDrill, type FinishedRun } from './drillStore';
+import { isActive, shownRun, verdictOf } from '../store/runSelectors';
+import type { FinishedRun } from '../store/runSlice';
 import { LiveActionsOffer } from './LiveActionsOffer';
 import { targetName } from './targets';
 
 const s = (v: number | null) => (v === null ? '—' : `${fmt(v, 1)} s`);
 
 export function VerdictTab() {
-  const run = useDrill((d) => d.runs[0]);
+  const active = useStore((s) => isActive(s.run.status));
+  const run = useStore(shownRun);
+  if (active)
+    return (
+      <p className="muted">
+        The verdict appears when this run finishes: SLOs, time to detect and recover per fault,
+        blast radius and retry amplification.
+      </p>
+    );
   if (!run)
     return (
       <p className="muted">
@@ -19,14 +28,15 @@ export function VerdictTab() {
         recover per fault, blast radius, retry amplification and the events that explain it.
       </p>
     );
-  return <Verdict run={run} />;
+  const v = verdictOf(run);
+  if (!v) return <p className="muted">This run could not be judged (see the console).</p>;
+  return <Verdict run={run} v={v} />;
 }
 
 const WORD = { PASSED: 'PASSED', FAILED: 'FAILED', 'NO SLOS': 'NO SLOs TO JUDGE' } as const;
 const TONE = { PASSED: 'pass', FAILED: 'fail', 'NO SLOS': 'none' } as const;
 
-function Verdict({ run }: { run: FinishedRun }) {
-  const v = run.verdict;
+function Verdict({ run, v }: { run: FinishedRun; v: DrillVerdict }) {
   const amplified = v.hops.filter((h) => h.retries > 0 || h.perUserRequest > 1.0005);
   const summary = run.result.summary;
   const rate = rates(summary);
@@ -46,7 +56,7 @@ function Verdict({ run }: { run: FinishedRun }) {
           {WORD[v.outcome]}
         </span>
         <span className="muted small">
-          {run.scenario} · seed {run.result.seed} ·{' '}
+          {run.docName} · {run.scenario} · seed {run.result.seed} ·{' '}
           {v.coverage.early
             ? `${fmt(v.coverage.ranS)} s of ${v.coverage.durationS} (stopped early)`
             : `${run.result.durationS} s`}{' '}

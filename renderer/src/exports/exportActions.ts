@@ -3,9 +3,10 @@
 import { toDrawio, toMermaid, toSvg } from '../../../shared/io';
 import { reportHtml } from '../../../shared/io/report';
 import { inlineSvg } from '../../../shared/io/report';
-import { useDrill } from '../drills/drillStore';
+import { flow, sizeOf } from '../canvas/flowApi';
 import { platform } from '../platform';
 import { useStore } from '../store';
+import { shownRun } from '../store/runSelectors';
 import { canvasPng, type ImageOptions } from './exportImage';
 
 const store = () => useStore.getState();
@@ -38,8 +39,17 @@ export async function exportPng(options: ImageOptions) {
   }
 }
 
+/** The size the canvas drew each node at, so the SVG draws it the same. */
+function canvasSizes(): Record<string, { width: number; height: number }> {
+  const sizes: Record<string, { width: number; height: number }> = {};
+  if (!flow()) return sizes;
+  for (const n of store().doc.nodes) sizes[n.id] = sizeOf(n.id);
+  return sizes;
+}
+
 export async function exportSvg(theme: 'light' | 'dark') {
-  await save(toSvg(store().doc, { theme }), 'svg', 'image/svg+xml', 'SVG image');
+  const svg = toSvg(store().doc, { theme, sizes: canvasSizes() });
+  await save(svg, 'svg', 'image/svg+xml', 'SVG image');
 }
 
 export const exportMermaid = () =>
@@ -49,9 +59,12 @@ export const exportDrawio = () =>
   save(toDrawio(store().doc), 'drawio', 'application/vnd.jgraph.mxfile', 'draw.io diagram');
 
 export async function exportReport() {
-  const run = useDrill.getState().runs[0];
+  const run = shownRun(store());
   if (!run)
-    return store().showToast('Run a scenario first: the report is of the last run', 'error');
+    return store().showToast(
+      'Run a scenario first: the report is of this document’s last run',
+      'error',
+    );
   await save(
     reportHtml({ doc: run.doc, result: run.result, scenarioName: run.scenario }),
     'html',
@@ -63,7 +76,7 @@ export async function exportReport() {
 /** A page holding the diagram, sized to print on one landscape page. */
 function printView(theme: 'light' | 'dark'): string {
   const { doc } = store();
-  const svg = inlineSvg(toSvg(doc, { theme })).replace(
+  const svg = inlineSvg(toSvg(doc, { theme, sizes: canvasSizes() })).replace(
     '<svg',
     '<svg xmlns="http://www.w3.org/2000/svg"',
   );

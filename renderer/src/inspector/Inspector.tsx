@@ -1,4 +1,5 @@
 import { useStore } from '../store';
+import { isActive } from '../store/runSelectors';
 import { kindLooks } from '../canvas/kinds';
 import { keyFigures } from '../canvas/ArchNode';
 import { edgeSummary } from '../canvas/ArchEdge';
@@ -37,6 +38,7 @@ export function Inspector() {
             ) : (
               <div className="inspector-kind">{nodes.length} components</div>
             )}
+            <LiveNote />
             <NodeForm nodes={nodes} />
           </>
         )}
@@ -101,5 +103,17 @@ function DocumentPanel() {
       </dl>
       <p className="muted small">Select a component, link or group to edit its properties.</p>
     </>
+  );
+}
+
+/** During a run: which edits the run takes now and which wait for the next run. */
+function LiveNote() {
+  const active = useStore((s) => isActive(s.run.status));
+  if (!active) return null;
+  return (
+    <p className="muted small live-note" data-testid="live-note">
+      Live run: replicas, version and error rate apply now, recorded so the drill replays; other
+      changes apply to the next run.
+    </p>
   );
 }

@@ -39,9 +39,13 @@ export interface Platform {
     /** PDF bytes of self-contained HTML (desktop: printToPDF); null where the host prints instead. */
     pdf(html: string, landscape: boolean): Promise<Uint8Array | null>;
   };
+  /** Recovery copies, each owned by the window that wrote it. */
   recovery: {
+    /** Write this window's copy of the document `key`. */
     write(key: string, text: string): Promise<void>;
+    /** Copies left by windows no longer open (this window takes them over), newest first. */
     read(): Promise<RecoveryCopy[]>;
+    /** Remove this window's copies of the document `key`. */
     clear(key: string): Promise<void>;
   };
   setTitle(title: string): void;

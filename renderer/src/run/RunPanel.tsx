@@ -1,6 +1,7 @@
 import './run.css';
 import { useResolvedTheme } from '../app/useTheme';
 import { useStore } from '../store';
+import { isActive, shownRun } from '../store/runSelectors';
 import { ChartsTab } from './ChartsTab';
 import { EventsTab } from './EventsTab';
 import { useLive } from './liveStore';
@@ -46,7 +47,8 @@ export function RunPanel() {
   const tab = useDrill((d) => d.tab);
   const setTab = useDrill((d) => d.setTab);
   const problemCount = useChecks().length;
-  const active = run.status === 'running' || run.status === 'paused' || run.status === 'starting';
+  const shown = useStore(shownRun);
+  const active = isActive(run.status);
   return (
     <section className="panel bottom-panel" aria-label="Run panel">
       <header className="run-header">
@@ -103,10 +105,8 @@ export function RunPanel() {
             </ul>
           </div>
         )}
-        {tab === 'summary' && run.status === 'done' && (
-          <RunSummary result={run.result} stopped={run.stopped === true} />
-        )}
-        {tab === 'summary' && run.status === 'idle' && (
+        {tab === 'summary' && shown && <RunSummary run={shown} />}
+        {tab === 'summary' && !shown && run.status === 'idle' && (
           <p className="muted">
             Press <kbd>F5</kbd> or <strong>Run</strong> to simulate the chosen scenario: batch runs
             as fast as the machine allows; live runs are paced so you can watch the canvas. Results,

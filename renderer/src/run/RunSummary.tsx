@@ -2,6 +2,7 @@ import type { RunResult } from '../../../shared/engine';
 import { coverage } from '../../../shared/slo/judge';
 import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';
+import type { FinishedRun } from '../store/runSlice';
 
 const fmt = (n: number | undefined, digits = 1) =>
   n === undefined || Number.isNaN(n)
@@ -11,10 +12,10 @@ const fmt = (n: number | undefined, digits = 1) =>
 const sum = (r: Record<string, number>) => Object.values(r).reduce((a, n) => a + n, 0);
 
 /** The figures of a finished run: end to end, the SLO verdicts, and every node. */
-export function RunSummary({ result, stopped }: { result: unknown; stopped: boolean }) {
-  const r = result as RunResult | undefined;
+export function RunSummary({ run }: { run: FinishedRun }) {
   const select = useStore((s) => s.select);
-  if (!r?.summary) return null;
+  const r = run.result;
+  const stopped = run.stopped;
   const summary = r.summary;
   const errors = Object.entries(summary.errors);
   const errorCount = sum(summary.errors);

@@ -3,6 +3,9 @@ import type { Chunk, RunResult } from '../../../shared/engine';
 import type { FromHost, LiveCommand } from '../../../shared/protocol';
 import { platform } from '../platform';
 import { useStore } from '../store';
+import { onDocumentReplaced } from '../store/documentSlice';
+import { isActive, shownRun } from '../store/runSelectors';
+import { installLiveEdits } from './liveEdits';
 import { useLive } from './liveStore';
 import { useRunPrefs } from './runPrefs';
 
@@ -24,14 +27,12 @@ function onMessage(m: FromHost) {
       return setRun({ tS: m.tS, fraction: m.fraction, status: m.paused ? 'paused' : 'running' });
     case 'run.chunk':
       return useLive.getState().append(m.chunk as Chunk);
-    case 'run.done':
-      useLive.getState().complete(m.result as RunResult);
-      return setRun({
-        status: 'done',
-        result: m.result,
-        stopped: m.stopped,
-        fraction: m.stopped ? run.fraction : 1,
-      });
+    case 'run.done': {
+      // The host sends the engine's RunResult; the protocol carries it untyped.
+      const result = m.result as RunResult;
+      useLive.getState().complete(result);
+      return useStore.getState().finishRun(result, m.stopped);
+    }
     case 'error':
       if (m.code === 'E_BAD_COMMAND') {
         const detail = (m.problems ?? []).map((p) => p.message).join('; ');
@@ -54,13 +55,29 @@ function ensureSubscribed() {
   platform().engine.subscribe(onMessage);
 }
 
-const isActive = (status: string) =>
-  status === 'running' || status === 'paused' || status === 'starting';
+let installed = false;
+
+/**
+ * Edits during a run reach it as live commands (liveEdits.ts). When the document is replaced, the run in progress (of the old document) stops, and the live
+ * view (charts, events, pods on the canvas) shows the new document's last run, or nothing.
+ */
+export function installRunView() {
+  if (installed) return;
+  installed = true;
+  installLiveEdits(sendLiveCommand);
+  onDocumentReplaced(({ runId, active }) => {
+    if (runId && active) platform().engine.send({ type: 'run.stop', runId });
+    const live = useLive.getState();
+    live.reset();
+    const shown = shownRun(useStore.getState());
+    if (shown) live.complete(shown.result);
+  });
+}
 
 /** Run the chosen scenario (Run / F5), batch or paced live, as the run preferences say. */
 export function startRun() {
   ensureSubscribed();
-  const { doc, resetRun } = useStore.getState();
+  const { doc, docVersion, resetRun } = useStore.getState();
   const prefs = useRunPrefs.getState();
   const scenario =
     prefs.scenario && doc.scenarios.some((s) => s.name === prefs.scenario)
@@ -68,7 +85,7 @@ export function startRun() {
       : undefined;
   const runId = `run-${++counter}`;
   useLive.getState().reset();
-  resetRun({ id: runId, status: 'starting' });
+  resetRun({ id: runId, status: 'starting', doc, docVersion });
   platform().engine.send({
     type: 'run.start',
     runId,

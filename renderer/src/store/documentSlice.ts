@@ -16,6 +16,17 @@ export interface FileInfo {
   dirty: boolean;
 }
 
+export interface LoadedFile {
+  path?: string | undefined;
+  name: string;
+  dirty?: boolean;
+  /** What makes two loads the same document, for its runs; the path when absent. */
+  key?: string | undefined;
+}
+
+/** Told after the document was replaced, with the run that was in progress (to stop it). */
+export type ReplacedListener = (previous: { runId?: string | undefined; active: boolean }) => void;
+
 export interface DocumentSlice {
   doc: ArchDocument;
   file: FileInfo;
@@ -28,11 +39,13 @@ export interface DocumentSlice {
    * One call is one undo step. Nothing changes when an operation is refused.
    */
   apply(ops: readonly Op[]): ApplyResult;
-  /** Replace the whole document (new, open, restore); the undo history starts afresh. */
-  loadDocument(
-    doc: ArchDocument,
-    file: { path?: string | undefined; name: string; dirty?: boolean },
-  ): void;
+  /**
+   * Replace the whole document: the one path every load takes (New, Open, Open Recent, Open
+   * Sample, Import, restore). The undo history starts afresh, and the run panel shows the new
+   * document's own runs: none, or those of an earlier load with the same key (the file's path, or
+   * `key` when given, as a sample's id). A run in progress belongs to the old document and ends.
+   */
+  loadDocument(doc: ArchDocument, file: LoadedFile): void;
   markSaved(file: { path: string; name: string }): void;
 }
 
@@ -41,6 +54,15 @@ let clearHistory: () => void = () => undefined;
 export function setHistoryClearer(fn: () => void) {
   clearHistory = fn;
 }
+
+const replacedListeners = new Set<ReplacedListener>();
+/** Be told whenever the document is replaced (the live run view and the engine use this). */
+export function onDocumentReplaced(fn: ReplacedListener): () => void {
+  replacedListeners.add(fn);
+  return () => replacedListeners.delete(fn);
+}
+const active = (status: string) =>
+  status === 'starting' || status === 'running' || status === 'paused';
 
 export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (set, get) => {
   const initial = emptyDocument();
@@ -56,7 +78,8 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
       if (result.ok && result.doc !== doc) set({ doc: result.doc });
       return result;
     },
-    loadDocument: (doc, { path, name, dirty = false }) => {
+    loadDocument: (doc, { path, name, dirty = false, key }) => {
+      const previous = get().run;
       set((s) => ({
         epoch: s.epoch + 1,
         doc,
@@ -65,8 +88,13 @@ export const createDocumentSlice: StateCreator<Store, [], [], DocumentSlice> = (
         selectedNodes: [],
         selectedEdges: [],
         layoutDone: false,
+        docKey: key ?? path ?? `untitled-${s.epoch + 1}`,
+        docVersion: 0,
+        run: { status: 'idle', tS: 0, fraction: 0 },
       }));
       clearHistory();
+      for (const fn of replacedListeners)
+        fn({ runId: previous.id, active: active(previous.status) });
     },
     markSaved: ({ path, name }) =>
       set((s) => ({ savedDoc: s.doc, file: { path, name, dirty: false } })),

@@ -32,6 +32,8 @@ setHistoryClearer(() => useStore.temporal.getState().clear());
 // the dirty flag, and a selection that only names things that still exist.
 useStore.subscribe((s, prev) => {
   if (s.doc === prev.doc) return;
+  const patch: Partial<Store> = {};
+  if (s.epoch === prev.epoch) patch.docVersion = s.docVersion + 1;
   const dirty = s.doc !== s.savedDoc;
   const ids = new Set<string>();
   for (const n of s.doc.nodes) ids.add(n.id);
@@ -39,7 +41,6 @@ useStore.subscribe((s, prev) => {
   const edgeIds = new Set(s.doc.edges.map((e) => e.id));
   const nodes = s.selectedNodes.filter((id) => ids.has(id));
   const edges = s.selectedEdges.filter((id) => edgeIds.has(id));
-  const patch: Partial<Store> = {};
   if (dirty !== s.file.dirty) patch.file = { ...s.file, dirty };
   if (nodes.length !== s.selectedNodes.length) patch.selectedNodes = nodes;
   if (edges.length !== s.selectedEdges.length) patch.selectedEdges = edges;

@@ -2,9 +2,9 @@
 // the sequence diagram of a chosen instance (right).
 import './transactions.css';
 import { useMemo, useState } from 'react';
-import type { RunResult } from '../../../shared/engine';
 import type { TxTimeline } from '../../../shared/engine/txrun';
 import { useStore } from '../store';
+import { shownRun } from '../store/runSelectors';
 import { FlowEditor } from './FlowEditor';
 import { OutcomeTable } from './OutcomeTable';
 import { SequenceDiagram } from './SequenceDiagram';
@@ -25,8 +25,7 @@ const interesting = (ts: readonly TxTimeline[]) =>
 export function TransactionsTab() {
   const [flowId, setFlowId] = useState<string | null>(null);
   const [txId, setTxId] = useState<string | null>(null);
-  const run = useStore((s) => s.run);
-  const result = run.status === 'done' ? (run.result as RunResult | undefined) : undefined;
+  const result = useStore((s) => shownRun(s)?.result);
   const flows = useMemo(() => result?.transactions ?? [], [result]);
   const timelines = useMemo(() => flows.flatMap((f) => f.timelines), [flows]);
   const shown = timelines.find((t) => t.tx === txId) ?? interesting(timelines);

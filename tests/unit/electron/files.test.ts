@@ -45,11 +45,28 @@ describe('the file store', () => {
 
   it('keeps recovery copies apart from the user file and clears them', async () => {
     const store = new FileStore(path.join(dir, 'data'));
-    await store.writeRecovery('/home/u/shop.archlab.json', '{"name":"draft"}');
-    const [copy] = await store.readRecovery();
+    await store.writeRecovery('/home/u/shop.archlab.json', '{"name":"draft"}', 'w1');
+    const [copy] = await store.readRecovery(new Set(['w1']), 'w1');
     expect(copy).toMatchObject({ key: '/home/u/shop.archlab.json', text: '{"name":"draft"}' });
-    await store.clearRecovery('/home/u/shop.archlab.json');
-    expect(await store.readRecovery()).toEqual([]);
+    await store.clearRecovery('/home/u/shop.archlab.json', 'w1');
+    expect(await store.readRecovery(new Set(), 'w1')).toEqual([]);
+  });
+
+  it('offers a window’s recovery copy to no other window while it is open', async () => {
+    const store = new FileStore(path.join(dir, 'data'));
+    const key = 'untitled:Untitled.archlab.json';
+    await store.writeRecovery(key, '{"name":"one"}', 'w1');
+    await store.writeRecovery(key, '{"name":"two"}', 'w2');
+    // w3 opens while w1 and w2 are open: nothing to restore.
+    expect(await store.readRecovery(new Set(['w1', 'w2', 'w3']), 'w3')).toEqual([]);
+    // w1 closes: its copy goes to w3, and only to w3; w2's own copy is still w2's alone.
+    const taken = await store.readRecovery(new Set(['w2', 'w3']), 'w3');
+    expect(taken.map((c) => c.text)).toEqual(['{"name":"one"}']);
+    expect(await store.readRecovery(new Set(['w2', 'w3', 'w4']), 'w4')).toEqual([]);
+    // w3 restores and saves it: clearing its copy leaves w2's untouched.
+    await store.clearRecovery(key, 'w3');
+    const left = await store.readRecovery(new Set(['w4']), 'w4');
+    expect(left.map((c) => c.text)).toEqual(['{"name":"two"}']);
   });
 
   it('refuses a directory and names it', async () => {

@@ -162,7 +162,7 @@ describe('the sweep of stale temp files', () => {
 
   it('sweeps the data folder and its recovery folder', async () => {
     const store = new FileStore(dir);
-    await store.writeRecovery('k', '{}');
+    await store.writeRecovery('k', '{}', 'window-1');
     const old = new Date(Date.now() - 120_000);
     for (const f of ['recent.json.123', 'recovery/abc.json.456']) {
       writeFileSync(path.join(dir, f), 'x');

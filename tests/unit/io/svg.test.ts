@@ -41,13 +41,17 @@ describe('toSvg', () => {
     }
   }
 
-  it('draws each node in its kind colour, edges with arrowheads, groups dashed', () => {
+  it('draws each node in its kind colour, edges as curves with arrowheads, zones dashed', () => {
     const svg = toSvg(loadFile('assets/samples/web-shop.archlab.json'), { theme: 'dark' });
     expect(svg).toMatch(/data-id="shop-db" data-kind="database">.*stroke="#4cc79d"/);
     expect(svg).toContain(`stroke="${KIND_COLORS.dark.service}"`);
     expect(svg).toMatch(/data-id="e-orders-inventory".*marker-end="url\(#arrow\)"/);
     expect(svg).toMatch(/data-id="e-orders-events".*stroke-dasharray="6 4".*url\(#arrow-open\)/);
-    expect(svg).toMatch(/data-id="team-checkout".*stroke-dasharray/);
+    // As on the canvas: a zone's border is dashed, a team's solid; links are React Flow's curves.
+    expect(svg).not.toMatch(/data-id="team-checkout"[^\n]*stroke-dasharray/);
+    expect(svg).toMatch(
+      /data-id="e-orders-inventory" data-kind="call"><path d="M[\d.-]+,[\d.-]+ C/,
+    );
     expect(texts(svg)).toContain('3 pods');
     expect(texts(svg)).toContain('timeout 500 ms, 2 retries');
   });

@@ -1,0 +1,86 @@
+// Edits made while a run goes. Fields a running system can change — a service's replicas and
+// version (a rollout), the error rate of a service, pod or external API — go to the run as live
+// commands, which the engine records so the drill replays from the timeline. Any other change to
+// a component or link is kept in the document and applies to the next run; the app says which.
+import type { ArchDocument, Node } from '../../../shared/model';
+import type { LiveCommand } from '../../../shared/protocol';
+import { useStore } from '../store';
+import { isActive } from '../store/runSelectors';
+
+type Props = Record<string, unknown>;
+
+/** The live command that makes `key = value` true of node `n` in a running system, if any. */
+export function liveCommandFor(n: Node, key: string, value: unknown): LiveCommand | null {
+  if (n.kind === 'service' && key === 'replicas' && typeof value === 'number')
+    return { action: 'scale', target: n.id, params: { replicas: value } };
+  if (n.kind === 'service' && key === 'version' && typeof value === 'string')
+    return { action: 'rollout', target: n.id, params: { version: value } };
+  if (
+    (n.kind === 'service' || n.kind === 'pod' || n.kind === 'external') &&
+    key === 'errorRate' &&
+    typeof value === 'number'
+  )
+    return { action: 'set-error-rate', target: n.id, params: { errorRate: value } };
+  return null;
+}
+
+const same = (a: unknown, b: unknown) => a === b || JSON.stringify(a) === JSON.stringify(b);
+
+export interface LiveEditPlan {
+  commands: LiveCommand[];
+  /** What changed that the run cannot take: "orders concurrency", "a link added". */
+  nextRun: string[];
+}
+
+/** What an edit from `before` to `after` means for the run in progress. */
+export function planLiveEdit(before: ArchDocument, after: ArchDocument): LiveEditPlan {
+  const commands: LiveCommand[] = [];
+  const nextRun: string[] = [];
+  const old = new Map(before.nodes.map((n) => [n.id, n]));
+  for (const n of after.nodes) {
+    const was = old.get(n.id);
+    if (!was) {
+      nextRun.push(`${n.id} added`);
+      continue;
+    }
+    old.delete(n.id);
+    if (was.props === n.props) continue;
+    const a = was.props as Props;
+    const b = n.props as Props;
+    for (const key of new Set([...Object.keys(a), ...Object.keys(b)])) {
+      if (same(a[key], b[key])) continue;
+      const command = liveCommandFor(n, key, b[key]);
+      if (command) commands.push(command);
+      else nextRun.push(`${n.id} ${key}`);
+    }
+  }
+  for (const id of old.keys()) nextRun.push(`${id} removed`);
+  const edges = new Map(before.edges.map((e) => [e.id, e]));
+  for (const e of after.edges) {
+    const was = edges.get(e.id);
+    edges.delete(e.id);
+    if (!was) nextRun.push(`link ${e.from} → ${e.to} added`);
+    else if (!same(was.props, e.props)) nextRun.push(`link ${e.from} → ${e.to}`);
+  }
+  for (const e of edges.values()) nextRun.push(`link ${e.from} → ${e.to} removed`);
+  return { commands, nextRun };
+}
+
+const describe = (c: LiveCommand) =>
+  `${c.target ?? ''} ${Object.entries(c.params)
+    .map(([k, v]) => (k === 'errorRate' ? `error rate ${Number(v) * 100} %` : `${k} ${String(v)}`))
+    .join(', ')}`;
+
+/** Watch edits while a run goes; `send` gives a command to the run in progress. */
+export function installLiveEdits(send: (c: LiveCommand) => void): () => void {
+  return useStore.subscribe((s, prev) => {
+    if (s.doc === prev.doc || s.epoch !== prev.epoch || !isActive(s.run.status)) return;
+    const plan = planLiveEdit(prev.doc, s.doc);
+    for (const c of plan.commands) send(c);
+    const parts: string[] = [];
+    if (plan.commands.length > 0)
+      parts.push(`Applied to the live run: ${plan.commands.map(describe).join('; ')} (recorded)`);
+    if (plan.nextRun.length > 0) parts.push(`${plan.nextRun.join(', ')}: applies to the next run`);
+    if (parts.length > 0) s.showToast(parts.join('. '));
+  });
+}

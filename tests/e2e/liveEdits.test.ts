@@ -1,0 +1,77 @@
+// Edits made during a live run: the error rate of a service applies to the run from that moment,
+// recorded as a live command (so the drill replays); a field the running system cannot change
+// says it applies to the next run.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+
+type TestWindow = {
+  archlabTest: {
+    store: {
+      getState(): {
+        runs: { result: { commands: { action: string; target: string; params: unknown }[] } }[];
+      };
+    };
+  };
+};
+
+const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
+
+describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await openLab();
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  it('applies a service’s error rate live and records it; concurrency waits for the next run', async () => {
+    const { page } = lab;
+    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Open Sample');
+    await page.keyboard.press('Enter');
+    await page.locator('[cmdk-item]', { hasText: 'web-shop.archlab.json' }).click();
+    await page.waitForFunction(() => document.title.startsWith('web-shop.archlab.json'));
+    await page.getByRole('radio', { name: 'Live' }).click();
+    await page.getByLabel('Speed').selectOption('1');
+    await panel(page).locator('.run-controls .tool.primary').click();
+    await page.waitForFunction(() => {
+      const v = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
+      return Number(v) >= 3;
+    });
+    await page.locator('[data-node-id="orders"]').click();
+    const inspector = page.getByLabel('Inspector');
+    await page.screenshot({ path: shot('live-edit-selected.png') });
+    await inspector.getByTestId('live-note').waitFor();
+    const rate = inspector.getByLabel('Error rate', { exact: true });
+    await rate.fill('0.5');
+    await rate.press('Enter');
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /Applied to the live run: orders error rate 50 %/,
+    );
+    await page.screenshot({ path: shot('live-edit-applied.png') });
+    const concurrency = inspector.getByLabel('Concurrency', { exact: true });
+    await concurrency.fill('4');
+    await concurrency.press('Enter');
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /orders concurrency: applies to the next run/,
+    );
+    await panel(page).getByRole('button', { name: 'Stop' }).click();
+    await page.getByTestId('run-status').filter({ hasText: 'Finished' }).waitFor();
+    const commands = await page.evaluate(
+      () => (window as unknown as TestWindow).archlabTest.store.getState().runs[0]?.result.commands,
+    );
+    expect(commands).toEqual([
+      expect.objectContaining({
+        action: 'set-error-rate',
+        target: 'orders',
+        params: { errorRate: 0.5 },
+      }),
+    ]);
+    await page.getByRole('tab', { name: 'Verdict' }).click();
+    await page
+      .getByRole('button', { name: 'Add this live action to the scenario timeline' })
+      .waitFor();
+  });
+});

@@ -1,0 +1,79 @@
+// Runs belong to the document they ran: the run slice keeps each finished run with its document,
+// loading another document shows that document's runs only (none, or those of an earlier load of
+// the same file), and an edit during a live run becomes a live command where the running system
+// can take it.
+import { readFileSync } from 'node:fs';
+import { beforeEach, describe, expect, it } from 'vitest';
+import { runToEnd } from '../../../shared/engine';
+import { emptyDocument, loadDocument, type ArchDocument } from '../../../shared/model';
+import { useStore } from '../../../renderer/src/store';
+import { docRuns, shownRun, verdictOf } from '../../../renderer/src/store/runSelectors';
+import { planLiveEdit } from '../../../renderer/src/run/liveEdits';
+
+const s = () => useStore.getState();
+
+function sample(name: string): ArchDocument {
+  const r = loadDocument(readFileSync(`assets/samples/${name}.archlab.json`, 'utf8'));
+  if (!r.ok) throw new Error(name);
+  return r.doc;
+}
+
+function finish(doc: ArchDocument) {
+  s().resetRun({ id: 'r', status: 'starting', doc, docVersion: s().docVersion });
+  s().finishRun(runToEnd(doc, {}), false);
+}
+
+describe('run state per document', () => {
+  beforeEach(() => s().loadDocument(emptyDocument('Empty'), { name: 'empty.archlab.json' }));
+
+  it('shows a document’s own runs, and brings them back when the same file opens again', () => {
+    const shop = sample('k8s-rollout');
+    s().loadDocument(shop, { name: 'k8s-rollout.archlab.json', path: '/d/k8s.archlab.json' });
+    finish(shop);
+    expect(shownRun(s())?.docName).toBe('Kubernetes rolling update');
+    expect(verdictOf(shownRun(s()))).toBe(verdictOf(shownRun(s())));
+
+    s().loadDocument(emptyDocument('Other'), { name: 'other.archlab.json' });
+    expect(s().run.status).toBe('idle');
+    expect(shownRun(s())).toBeUndefined();
+    expect(docRuns(s())).toEqual([]);
+
+    s().loadDocument(shop, { name: 'k8s-rollout.archlab.json', path: '/d/k8s.archlab.json' });
+    expect(shownRun(s())?.result.scenario).toBe('baseline');
+  });
+
+  it('shows no finished run while a new one goes', () => {
+    const shop = sample('k8s-rollout');
+    s().loadDocument(shop, { name: 'k8s-rollout.archlab.json', key: 'sample:k8s' });
+    finish(shop);
+    s().resetRun({ id: 'r2', status: 'running' });
+    expect(shownRun(s())).toBeUndefined();
+  });
+});
+
+describe('an edit during a live run', () => {
+  it('sends replicas, version and error rate live, and names the rest for the next run', () => {
+    const before = sample('web-shop');
+    const after: ArchDocument = {
+      ...before,
+      nodes: before.nodes.map((n) =>
+        n.id === 'orders' && n.kind === 'service'
+          ? {
+              ...n,
+              props: { ...n.props, replicas: 5, version: 'v3', errorRate: 0.5, concurrency: 2 },
+            }
+          : n,
+      ),
+    };
+    const plan = planLiveEdit(before, after);
+    expect(plan.commands).toHaveLength(3);
+    expect(plan.commands).toEqual(
+      expect.arrayContaining([
+        { action: 'scale', target: 'orders', params: { replicas: 5 } },
+        { action: 'rollout', target: 'orders', params: { version: 'v3' } },
+        { action: 'set-error-rate', target: 'orders', params: { errorRate: 0.5 } },
+      ]),
+    );
+    expect(plan.nextRun).toEqual(['orders concurrency']);
+  });
+});
