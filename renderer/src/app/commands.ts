@@ -6,7 +6,6 @@ import { useStore } from '../store';
 import { newDocument, openDocument, saveDocument } from './fileActions';
 import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
-import { useDrill } from '../drills/drillStore';
 import { importDocument } from '../imports/importActions';
 import { openToolExport } from '../exports/ToolExportDialog';
 import { shownRun } from '../store/runSelectors';

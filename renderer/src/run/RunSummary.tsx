@@ -1,4 +1,3 @@
-import type { RunResult } from '../../../shared/engine';
 import { coverage } from '../../../shared/slo/judge';
 import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';

@@ -12,7 +12,7 @@ const issues = (r: {
 describe('probe handler: exactly one of httpGet, tcpSocket, exec', () => {
   it('rejects a probe without a handler and one with two', () => {
     expect(issues(ServiceProps.safeParse({ readinessProbe: { periodSeconds: 2 } }))).toEqual([
-      'readinessProbe.httpGet: must specify a handler type: httpGet, tcpSocket or exec',
+      'readinessProbe.httpGet: must specify a handler type: httpGet, tcpSocket, exec or grpc',
     ]);
     const two = { httpGet: { path: '/', port: 80 }, tcpSocket: { port: 80 } };
     expect(issues(ServiceProps.safeParse({ livenessProbe: two }))).toEqual([

@@ -19,7 +19,9 @@ interface Stored extends RecoveryCopy {
 const me = crypto.randomUUID();
 
 function holdWindowLock() {
-  // The lock is held until the tab goes; its callback's promise never settles.
+  // The lock is held until the tab goes; its callback's promise never settles. (No navigator: the
+  // module was loaded outside a browser, by a test of code that imports the platform.)
+  if (typeof navigator === 'undefined') return;
   void navigator.locks?.request(`${LOCK}${me}`, () => new Promise<void>(() => undefined));
 }
 holdWindowLock();
