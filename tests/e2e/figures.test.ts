@@ -14,20 +14,9 @@ function webShop(): ArchDocument {
   return loaded.doc;
 }
 
-type TestWindow = {
-  archlabTest: {
-    store: {
-      getState(): {
-        loadDocument(d: unknown, f: unknown): void;
-        select(nodes: string[], edges?: string[]): void;
-      };
-    };
-  };
-};
-
 async function load(lab: Lab, doc: ArchDocument) {
   await lab.page.evaluate((d) => {
-    const t = (window as unknown as TestWindow).archlabTest;
+    const t = window.archlabTest;
     t.store.getState().loadDocument(d, { name: 'figures.archlab.json', dirty: false });
   }, doc);
 }
@@ -102,15 +91,11 @@ describe.skipIf(!chromiumPath)(`figures a user can trust${skipReason}`, () => {
 
   it('shows rates and ratios in %, whatever the file stores', async () => {
     const { page } = lab;
-    await page.evaluate(() =>
-      (window as unknown as TestWindow).archlabTest.store.getState().select(['catalog-cache']),
-    );
+    await page.evaluate(() => window.archlabTest.store.getState().select(['catalog-cache']));
     const field = page.getByLabel('Hit ratio (%)');
     await field.waitFor();
     await expect(field.inputValue()).resolves.toBe('90');
-    await page.evaluate(() =>
-      (window as unknown as TestWindow).archlabTest.store.getState().select(['card-network']),
-    );
+    await page.evaluate(() => window.archlabTest.store.getState().select(['card-network']));
     await expect(page.getByLabel('Error rate (%)').inputValue()).resolves.toBe('0.2');
     await page.screenshot({ path: shot('inspector-percent.png') });
   });

@@ -4,16 +4,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
 
-type TestWindow = {
-  archlabTest: {
-    store: {
-      getState(): {
-        runs: { result: { commands: { action: string; target: string; params: unknown }[] } }[];
-      };
-    };
-  };
-};
-
 const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
 
 describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
@@ -44,8 +34,9 @@ describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
     const inspector = page.getByLabel('Inspector');
     await page.screenshot({ path: shot('live-edit-selected.png') });
     await inspector.getByTestId('live-note').waitFor();
-    const rate = inspector.getByLabel('Error rate', { exact: true });
-    await rate.fill('0.5');
+    // The inspector shows a share in % (the file keeps 0…1).
+    const rate = inspector.getByLabel('Error rate (%)', { exact: true });
+    await rate.fill('50');
     await rate.press('Enter');
     await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
       /Applied to the live run: orders error rate 50 %/,
@@ -60,7 +51,7 @@ describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
     await panel(page).getByRole('button', { name: 'Stop' }).click();
     await page.getByTestId('run-status').filter({ hasText: 'Finished' }).waitFor();
     const commands = await page.evaluate(
-      () => (window as unknown as TestWindow).archlabTest.store.getState().runs[0]?.result.commands,
+      () => window.archlabTest.store.getState().runs[0]?.result.commands,
     );
     expect(commands).toEqual([
       expect.objectContaining({

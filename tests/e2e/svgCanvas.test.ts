@@ -12,20 +12,6 @@ interface Box {
   height: number;
 }
 
-type TestWindow = {
-  archlabTest: {
-    store: { getState(): { loadDocument(d: unknown, f: unknown): void } };
-    flow(): {
-      getInternalNode(id: string):
-        | {
-            internals: { positionAbsolute: { x: number; y: number } };
-            measured: { width?: number; height?: number };
-          }
-        | undefined;
-    } | null;
-  };
-};
-
 function sample(name: string) {
   const loaded = loadDocument(readFileSync(`assets/samples/${name}.archlab.json`, 'utf8'));
   if (!loaded.ok) throw new Error(`${name} does not load`);
@@ -56,7 +42,7 @@ describe.skipIf(!chromiumPath)(`the SVG export matches the canvas${skipReason}`,
       const doc = sample(name);
       await page.evaluate(
         ([d, n]) => {
-          const t = (window as unknown as TestWindow).archlabTest;
+          const t = window.archlabTest;
           t.store.getState().loadDocument(d, { name: `${n as string}.archlab.json` });
         },
         [doc, name] as const,
@@ -64,7 +50,7 @@ describe.skipIf(!chromiumPath)(`the SVG export matches the canvas${skipReason}`,
       await page.waitForTimeout(600);
       const ids = doc.nodes.map((n) => n.id);
       const canvas = await page.evaluate((list) => {
-        const rf = (window as unknown as TestWindow).archlabTest.flow();
+        const rf = window.archlabTest.flow();
         const out: Record<string, Box> = {};
         for (const id of list) {
           const n = rf?.getInternalNode(id);

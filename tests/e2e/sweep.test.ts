@@ -7,13 +7,7 @@ type Doc = {
   nodes: { id: string; props: { replicas?: number } }[];
   scenarios: { sweep?: { parameters: { path: string }[] } }[];
 };
-const docOf = (lab: Lab) =>
-  lab.page.evaluate(
-    () =>
-      (
-        window as unknown as { archlabTest: { store: { getState(): { doc: unknown } } } }
-      ).archlabTest.store.getState().doc as Doc,
-  );
+const docOf = (lab: Lab) => lab.page.evaluate(() => window.archlabTest.store.getState().doc as Doc);
 const replicasOf = async (lab: Lab, id: string) =>
   (await docOf(lab)).nodes.find((n) => n.id === id)?.props.replicas;
 

@@ -12,24 +12,13 @@ function webShop() {
   return loaded.doc;
 }
 
-type TestWindow = {
-  archlabTest: {
-    store: {
-      getState(): {
-        loadDocument(d: unknown, f: unknown): void;
-        doc: { scenarios: { timeline: unknown[] }[] };
-      };
-    };
-  };
-};
-
 describe.skipIf(!chromiumPath)(`timeline forms from the action schemas${skipReason}`, () => {
   let lab: Lab;
   beforeAll(async () => {
     lab = await openLab();
     await lab.page.waitForFunction(() => 'archlabTest' in window);
     await lab.page.evaluate((doc) => {
-      const t = (window as unknown as TestWindow).archlabTest;
+      const t = window.archlabTest;
       t.store.getState().loadDocument(doc, { name: 'web-shop.archlab.json', dirty: false });
     }, webShop());
   });
@@ -57,8 +46,7 @@ describe.skipIf(!chromiumPath)(`timeline forms from the action schemas${skipReas
     await form.getByRole('button', { name: 'Add fault' }).click();
     await page.getByTestId('bar-0').waitFor();
     const timeline = await page.evaluate(
-      () =>
-        (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0]!.timeline,
+      () => window.archlabTest.store.getState().doc.scenarios[0]!.timeline,
     );
     expect(timeline).toEqual([
       {
@@ -80,9 +68,7 @@ describe.skipIf(!chromiumPath)(`timeline forms from the action schemas${skipReas
     await expect(editor.getByLabel('Fail readiness').isChecked()).resolves.toBe(true);
     await editor.getByLabel('Crash on start').check();
     const params = await page.evaluate(
-      () =>
-        (window as unknown as TestWindow).archlabTest.store.getState().doc.scenarios[0]!
-          .timeline[0],
+      () => window.archlabTest.store.getState().doc.scenarios[0]!.timeline[0],
     );
     expect(params).toMatchObject({ params: { crashOnStart: true, version: 'v9' } });
     await page.screenshot({ path: shot('timeline-rollout-entry.png') });
