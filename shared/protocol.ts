@@ -26,7 +26,6 @@ export const RunOptions = z.object({
   speed: z.number().min(0).max(1000).default(1),
 });
 export type RunOptions = z.infer<typeof RunOptions>;
-export type RunOptionsInput = z.input<typeof RunOptions>;
 
 /** A command a user gives a live run (kill a pod, cut a link, …). Recorded into the timeline. */
 export const LiveCommand = z.object({

@@ -43,11 +43,3 @@ export function focusNode(id: string) {
     duration: 200,
   });
 }
-
-/** The canvas point under the middle of the visible canvas. */
-export function viewCentre(): { x: number; y: number } {
-  const el = document.querySelector('.canvas .react-flow');
-  if (!instance || !el) return { x: 0, y: 0 };
-  const r = el.getBoundingClientRect();
-  return instance.screenToFlowPosition({ x: r.left + r.width / 2, y: r.top + r.height / 2 });
-}

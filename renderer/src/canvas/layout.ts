@@ -21,10 +21,6 @@ const GROUP_PADDING = '[top=56,left=28,bottom=28,right=28]';
 /** Node ids that existed at the last layout of this document. */
 let known = new Set<string>();
 
-export function forgetLayout() {
-  known = new Set();
-}
-
 /** The ELK graph of a document: groups as compound nodes, nodes with their drawn sizes. */
 export function elkGraph(doc: ArchDocument, size = sizeOf): ElkNode {
   const elkNodes = new Map<string, ElkNode>();
