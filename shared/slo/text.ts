@@ -89,11 +89,11 @@ export function verdictLine(f: VerdictFacts): string {
   return `${main}${part}.`;
 }
 
-/** "Error rate 89.96 %, worst p99 1,200 ms, blast radius: Database, orders." */
+/** "Error rate 89.96 %, worst per-second p99 1,200 ms, blast radius: Database, orders." */
 export function figuresLine(f: VerdictFacts): string {
   const p99 = f.worstP99Ms === null ? 'none (nothing finished)' : `${fmt(f.worstP99Ms)} ms`;
   const blast = f.blastRadius.length > 0 ? f.blastRadius.join(', ') : 'none';
-  return `Error rate ${fmt(f.errorRate * 100, 2)} %, worst p99 ${p99}, blast radius: ${blast}.`;
+  return `Error rate ${fmt(f.errorRate * 100, 2)} %, worst per-second p99 ${p99}, blast radius: ${blast}.`;
 }
 
 /** Offered, goodput (ok) and failed requests per second of the measured span. */
@@ -109,6 +109,9 @@ export function rates(summary: { throughputRps: number; goodputRps: number }): {
   };
 }
 
-/** "4.6 attempts per user request over all hops, 1.01 per call" (retries and fan-out both count). */
+/**
+ * "×1.01 per call; 4.6 attempts per user request over all hops (fan-out and retries)": the first
+ * is what retries add, the second counts every call a user request causes.
+ */
 export const amplificationText = (a: { attemptsPerUserRequest: number; attemptsPerCall: number }) =>
-  `${fmt(a.attemptsPerUserRequest)} attempts per user request over all hops, ${fmt(a.attemptsPerCall)} per call`;
+  `×${fmt(a.attemptsPerCall)} per call; ${fmt(a.attemptsPerUserRequest)} attempts per user request over all hops (fan-out and retries)`;

@@ -52,7 +52,7 @@ describe.skipIf(!chromiumPath)(`figures a user can trust${skipReason}`, () => {
     await expect(page.getByTestId('verdict-word').textContent()).resolves.toBe('NO SLOs TO JUDGE');
     const facts = (await page.getByTestId('verdict-facts').textContent()) ?? '';
     expect(facts).toMatch(
-      /^No SLOs to judge\. Error rate [\d.]+ %, worst p99 [\d.]+ ms, blast radius: .*shop DB/,
+      /^No SLOs to judge\. Error rate [\d.]+ %, worst per-second p99 [\d.]+ ms, blast radius: .*shop DB/,
     );
     expect(await verdict.textContent()).not.toContain('PASSED');
     await expect(page.getByTestId('verdict-rates').textContent()).resolves.toMatch(

@@ -83,7 +83,7 @@ describe('archlab CLI', () => {
     expect(await runCommand(file, { duration: 10 }, io)).toBe(0);
     expect(io.stdout).not.toContain('PASSED');
     expect(io.stdout).toMatch(
-      /^verdict NO SLOS: No SLOs to judge\. Error rate [\d.]+ %, worst p99/m,
+      /^verdict NO SLOS: No SLOs to judge\. Error rate [\d.]+ %, worst per-second p99/m,
     );
   });
 

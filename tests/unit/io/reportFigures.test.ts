@@ -32,7 +32,7 @@ describe('a run without SLOs', () => {
     expect(text).not.toContain('PASSED');
     expect(text).toContain('No SLOs to judge');
     expect(text).toContain(`Error rate ${errorPct}`);
-    expect(text).toMatch(/worst p99 [\d.,]+ ms/);
+    expect(text).toMatch(/worst per-second p99 [\d.,]+ ms/);
     expect(text).toMatch(/blast radius: \S/);
   });
 
@@ -89,7 +89,7 @@ describe('rates, amplification and requests in flight', () => {
     const page = parse(html);
     const a = s.retryAmplification;
     expect(verdictText(html)).toContain(
-      `${fmt(a.attemptsPerUserRequest)} attempts per user request over all hops, ${fmt(a.attemptsPerCall)} per call`,
+      `×${fmt(a.attemptsPerCall)} per call; ${fmt(a.attemptsPerUserRequest)} attempts per user request over all hops (fan-out and retries)`,
     );
     const edges = page.querySelector('section.edges')?.textContent ?? '';
     for (const e of Object.values(drill.edges))
