@@ -43,5 +43,5 @@ export function scheduleArrival(w: World, client: RNode, from: number): void {
       if (rng.next() * max <= tr.rateAt(t / 1000)) break;
     }
   }
-  if (t < end) w.k.atLane(client.workLane, t, EV_ARRIVAL, client, 0);
+  if (t < end) w.k.atLane(client.workLane, t, EV_ARRIVAL, client, client.arrivalGen);
 }

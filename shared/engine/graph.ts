@@ -124,7 +124,8 @@ export class REdge {
     readonly publish: boolean,
     readonly from: RNode,
     readonly to: RNode,
-    readonly latencyMs: number,
+    /** One-way network latency (ms); set-latency changes it during a run. */
+    public latencyMs: number,
     readonly timeoutMs: number,
     readonly retries: number,
     readonly backoffBaseMs: number,
@@ -202,6 +203,8 @@ export class RNode {
   latency: Sampler = NO_SAMPLER;
   // client
   traffic: Traffic | null = null;
+  /** A client's pending arrival counts only if it carries this number (set-rps re-draws it). */
+  arrivalGen = 0;
   // faults
   failed = 0;
   extraMs = 0;

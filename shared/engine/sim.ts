@@ -145,6 +145,7 @@ export class Sim implements Simulation {
         }
         case EV_ARRIVAL: {
           const client = k.obj as RNode;
+          if (k.arg !== client.arrivalGen) break;
           scheduleArrival(w, client, k.now);
           startRoot(w, client);
           break;

@@ -20,22 +20,34 @@ type Compiled =
 
 export class Traffic {
   /** An upper bound of the rate over the whole run (requests/s). */
-  readonly maxRps: number;
+  maxRps = 0;
   /** Evenly spaced arrivals instead of Poisson. */
   constant = false;
   constructor(
-    readonly baseRps: number,
+    /** The client's own rate, which the shapes start from (set-rps changes it during a run). */
+    public baseRps: number,
     private readonly shapes: Compiled[],
   ) {
+    this.maxRps = this.boundFor(baseRps);
+  }
+
+  /** An upper bound of the rate over the whole run were the base rate `baseRps`. */
+  boundFor(baseRps: number): number {
     let max = baseRps;
-    for (const s of shapes) {
+    for (const s of this.shapes) {
       if (s.shape === 'step') max = Math.max(max, s.rps);
       else if (s.shape === 'ramp') max = Math.max(max, s.toRps);
       else if (s.shape === 'spike') max = max * Math.max(1, s.factor);
       else if (s.shape === 'sine') max = max * (1 + s.amplitude);
       else for (const r of s.rps) max = Math.max(max, r);
     }
-    this.maxRps = max;
+    return max;
+  }
+
+  /** The base rate becomes `rps` (a live set-rps); the shapes go on acting on it. */
+  setBase(rps: number): void {
+    this.baseRps = rps;
+    this.maxRps = this.boundFor(rps);
   }
 
   get shaped(): boolean {

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import type { Problem } from '../protocol';
 import { Distribution } from './distributions';
+import { MAX_RPS } from './props';
 import { schemaProblems } from './messages';
 
 const podIndex = z
@@ -154,6 +155,24 @@ export const ACTION_PARAMS = {
   }),
   'set-error-rate': z.strictObject({
     errorRate: z.number().min(0).max(1).describe('The node’s own share (0…1) of failing requests'),
+  }),
+  'set-rps': z.strictObject({
+    rps: z
+      .number()
+      .min(0)
+      .max(MAX_RPS)
+      .describe('The client’s rate (requests/s); its traffic shapes act on it'),
+  }),
+  'set-latency': z.strictObject({
+    latencyMs: z
+      .number()
+      .min(0)
+      .max(600_000)
+      .optional()
+      .describe('A link’s one-way network latency (ms)'),
+    latency: Distribution.optional().describe(
+      'A service’s or pod’s service time, or an external API’s response time',
+    ),
   }),
   'clock-skew': z.strictObject({
     ms: z.number().min(-86_400_000).max(86_400_000).describe('How far off (ms; + is ahead)'),

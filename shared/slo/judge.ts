@@ -18,6 +18,8 @@ const MOMENTS = new Set([
   'rollback',
   'cache-flush',
   'set-error-rate',
+  'set-rps',
+  'set-latency',
 ]);
 
 /** Whether a timeline action happens at a moment (else, without forS, it lasts to the end). */

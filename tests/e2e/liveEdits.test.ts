@@ -1,10 +1,26 @@
-// Edits made during a live run: the error rate of a service applies to the run from that moment,
-// recorded as a live command (so the drill replays); a field the running system cannot change
-// says it applies to the next run.
+// Edits made during a live run: the error rate of a service, a client's rate, a service time and a
+// link's latency apply to the run from that moment, recorded as live commands (so the drill
+// replays); a field the running system cannot change says it applies to the next run.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
 
 const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
+
+async function startLiveRun(page: Lab['page']) {
+  await page.getByRole('radio', { name: 'Live' }).click();
+  await page.getByLabel('Speed').selectOption('1');
+  await panel(page).locator('.run-controls .tool.primary').click();
+  await page.waitForFunction(() => {
+    const v = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
+    return Number(v) >= 3;
+  });
+}
+
+async function setField(page: Lab['page'], label: string, value: string) {
+  const field = page.getByLabel('Inspector').getByLabel(label, { exact: true }).first();
+  await field.fill(value);
+  await field.press('Enter');
+}
 
 describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
   let lab: Lab;
@@ -64,5 +80,45 @@ describe.skipIf(!chromiumPath)(`edits during a live run${skipReason}`, () => {
     await page
       .getByRole('button', { name: 'Add this live action to the scenario timeline' })
       .waitFor();
+  });
+
+  it('applies a client’s rate, a service time and a link’s latency live, and records them', async () => {
+    const { page } = lab;
+    await startLiveRun(page);
+    const inspector = page.getByLabel('Inspector');
+    await page.locator('[data-node-id="shoppers"]').click();
+    await inspector.getByTestId('live-note').waitFor();
+    await expect(inspector.getByTestId('live-note').innerText()).resolves.toMatch(
+      /client rate, service time, an external API’s\s+latency and a link’s latency apply now/,
+    );
+    await setField(page, 'Rate (requests/s)', '300');
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /Applied to the live run: shoppers rate 300 requests\/s/,
+    );
+    await page.locator('[data-node-id="orders"]').click();
+    // The sample's orders service takes a lognormal time: its median goes from 12 to 30 ms.
+    await setField(page, 'Median (p50) (ms)', '30');
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /Applied to the live run: orders latency lognormal p50 30 ms, p99 60 ms/,
+    );
+    await page.evaluate(() =>
+      window.archlabTest.store.getState().select([], ['e-orders-payments']),
+    );
+    await setField(page, 'Latency (ms)', '40');
+    await expect(page.getByTestId('toast').textContent()).resolves.toMatch(
+      /Applied to the live run: e-orders-payments latency 40 ms/,
+    );
+    await page.screenshot({ path: shot('live-edit-rate-latency.png') });
+    await panel(page).getByRole('button', { name: 'Stop' }).click();
+    await page.getByTestId('run-status').filter({ hasText: 'Finished' }).waitFor();
+    // The newest run comes first.
+    const result = await page.evaluate(() => window.archlabTest.store.getState().runs[0]?.result);
+    expect(result?.commands.map((c) => [c.action, c.target, c.params])).toEqual([
+      ['set-rps', 'shoppers', { rps: 300 }],
+      ['set-latency', 'orders', { latency: { dist: 'lognormal', p50Ms: 30, p99Ms: 60 } }],
+      ['set-latency', 'e-orders-payments', { latencyMs: 40 }],
+    ]);
+    expect(result?.events.filter((e) => e.reason === 'RateChanged')).toHaveLength(1);
+    expect(result?.events.filter((e) => e.reason === 'LatencyChanged')).toHaveLength(2);
   });
 });

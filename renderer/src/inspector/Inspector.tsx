@@ -112,8 +112,9 @@ function LiveNote() {
   if (!active) return null;
   return (
     <p className="muted small live-note" data-testid="live-note">
-      Live run: replicas, version and error rate apply now, recorded so the drill replays; other
-      changes apply to the next run.
+      Live run: replicas, version, error rate, client rate, service time, an external API’s latency
+      and a link’s latency apply now, recorded so the drill replays; other changes apply to the next
+      run.
     </p>
   );
 }

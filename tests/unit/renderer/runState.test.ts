@@ -4,7 +4,7 @@
 // can take it.
 import { readFileSync } from 'node:fs';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { runToEnd } from '../../../shared/engine';
+import { createRun, runToEnd } from '../../../shared/engine';
 import { emptyDocument, loadDocument, type ArchDocument } from '../../../shared/model';
 import { useStore } from '../../../renderer/src/store';
 import { docRuns, shownRun, verdictOf } from '../../../renderer/src/store/runSelectors';
@@ -75,5 +75,43 @@ describe('an edit during a live run', () => {
       ]),
     );
     expect(plan.nextRun).toEqual(['orders concurrency']);
+  });
+});
+
+describe('a rate or latency edit during a live run', () => {
+  it('sends a client’s rate, a service time, an external API’s and a link’s latency live', () => {
+    const before = sample('web-shop');
+    const slow = { dist: 'constant' as const, meanMs: 80 };
+    const after: ArchDocument = {
+      ...before,
+      nodes: before.nodes.map((n) => {
+        if (n.id === 'shoppers' && n.kind === 'client')
+          return { ...n, props: { ...n.props, rps: 300 } };
+        if (n.id === 'orders' && n.kind === 'service')
+          return { ...n, props: { ...n.props, serviceTime: slow } };
+        if (n.id === 'card-network' && n.kind === 'external')
+          return { ...n, props: { ...n.props, latency: slow } };
+        return n;
+      }),
+      edges: before.edges.map((e) =>
+        e.id === 'e-orders-payments' && e.kind === 'call'
+          ? { ...e, props: { ...e.props, latencyMs: 40, retries: 3 } }
+          : e,
+      ),
+    };
+    const plan = planLiveEdit(before, after);
+    expect(plan.commands).toEqual([
+      { action: 'set-rps', target: 'shoppers', params: { rps: 300 } },
+      { action: 'set-latency', target: 'orders', params: { latency: slow } },
+      { action: 'set-latency', target: 'card-network', params: { latency: slow } },
+      { action: 'set-latency', target: 'e-orders-payments', params: { latencyMs: 40 } },
+    ]);
+    expect(plan.nextRun).toEqual(['link orders → payments retries']);
+    // The engine takes each of them as a live command of the running sample.
+    const sim = createRun(before, {});
+    sim.advanceTo(1000);
+    for (const c of plan.commands) sim.command(c);
+    sim.advanceTo(2000);
+    expect(sim.result().commands).toHaveLength(4);
   });
 });
