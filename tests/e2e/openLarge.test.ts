@@ -35,24 +35,38 @@ describe.skipIf(!chromiumPath)(`opening a file off the UI thread${skipReason}`, 
     const before = await page.title();
     // The attack on the metadata search: millions of unclosed `<metadata ` tags.
     const hostile = Buffer.from('<svg>' + '<metadata '.repeat(4_000_000));
+    // The page notes every frame it draws, and whether "Opening …" was showing then.
+    await page.evaluate(() => {
+      const frames: { t: number; opening: boolean }[] = [];
+      (window as unknown as { frames_: typeof frames }).frames_ = frames;
+      const tick = (t: number) => {
+        const toast = document.querySelector('.toast')?.textContent ?? '';
+        frames.push({ t, opening: toast.includes('Opening hostile.svg') });
+        if (!document.querySelector('[role="alertdialog"]')) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
     await choose('hostile.svg', 'image/svg+xml', hostile);
     const dialog = page.getByRole('alertdialog');
-    // While the parse runs ("Opening …" shows), the page answers a frame at a time.
-    await page.locator('.toast', { hasText: 'Opening hostile.svg' }).waitFor();
-    const gaps: number[] = [];
-    while (!(await dialog.isVisible())) {
-      const t0 = Date.now();
-      await page.evaluate(() => new Promise((done) => requestAnimationFrame(done)));
-      gaps.push(Date.now() - t0);
-    }
-    console.log(
-      `main thread answered ${gaps.length} times while parsing; slowest ${Math.max(...gaps)} ms`,
+    await dialog.waitFor({ timeout: 60_000 });
+    const frames = await page.evaluate(
+      () => (window as unknown as { frames_: { t: number; opening: boolean }[] }).frames_,
     );
-    expect(gaps.length).toBeGreaterThan(3);
-    expect(Math.max(...gaps)).toBeLessThan(500);
+    const opening = frames.filter((f) => f.opening).length;
+    // From the first frame showing "Opening …" to the error: the parse (choosing the file and
+    // handing the browser 40 MB pauses frames before that, which is not the app's doing).
+    const during = frames.slice(frames.findIndex((f) => f.opening));
+    const slowest = Math.max(...during.slice(1).map((f, i) => f.t - (during[i]?.t ?? f.t)));
+    console.log(
+      `${opening} frames drawn while parsing; slowest frame gap ${Math.round(slowest)} ms`,
+    );
+    // Parsed on the page, no frame would show "Opening …" and the gap would be the whole parse.
+    expect(opening).toBeGreaterThan(3);
+    expect(slowest).toBeLessThan(1000);
     const text = await dialog.innerText();
     expect(text).toContain('Could not open hostile.svg');
     expect(text).toContain('has no ArchLab document in it');
+    await expect(page.locator('.toast', { hasText: 'Opening' }).count()).resolves.toBe(0);
     await page.screenshot({ path: shot('open-hostile-svg.png') });
     await page.getByRole('button', { name: 'OK' }).click();
     expect(await page.title()).toBe(before);

@@ -77,6 +77,7 @@ export async function loadText(text: string, where: LoadedFile): Promise<LoadOut
   const ticket = ++latestLoad;
   const before = store().doc;
   if (text.length > LARGE_TEXT) store().showToast(`Opening ${where.name}…`);
+  const opening = text.length > LARGE_TEXT ? store().toast : null;
   let parsed: ParsedText;
   try {
     parsed = await parseInWorker(text);
@@ -85,6 +86,9 @@ export async function loadText(text: string, where: LoadedFile): Promise<LoadOut
       picture: false,
       result: { ok: false, problems: [{ path: '(document)', message: (e as Error).message }] },
     };
+  } finally {
+    // "Opening …" goes when the file has been read, unless another message replaced it.
+    if (opening && store().toast?.id === opening.id) useStore.setState({ toast: null });
   }
   const superseded = { ok: false, problems: [] };
   if (ticket !== latestLoad) return superseded;
