@@ -41,7 +41,7 @@ function useSession() {
       void confirmDiscard().then(async (ok) => {
         if (!ok) return;
         const file = await platform().files.openPath(path);
-        loadText(file.text, { path: file.path, name: file.name });
+        await loadText(file.text, { path: file.path, name: file.name });
       });
     });
     const t = setTimeout(() => void offerRecovery(), 300);

@@ -1,11 +1,12 @@
 // New, Open, Open Recent, Open Sample, Save, Save As, and the recovery copy. The platform does the
 // file I/O; the model checks what comes in (a file that fails replaces nothing).
-import { emptyDocument, loadDocument, serializeDocument } from '../../../shared/model';
-import { fromSvg } from '../../../shared/io/svg';
+import { emptyDocument, serializeDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/protocol';
 import { platform } from '../platform';
 import { useStore } from '../store';
 import type { LoadedFile } from '../store/documentSlice';
+import type { ParsedText } from './parseOpened';
+import { parseInWorker } from './parseInWorker';
 import { samples } from './samples';
 
 export interface LoadOutcome {
@@ -61,18 +62,43 @@ export async function newDocument() {
   store().loadDocument(emptyDocument(), { name: 'Untitled.archlab.json' });
 }
 
+/** Texts longer than this show "Opening …" while the worker parses them. */
+const LARGE_TEXT = 1_000_000;
+let latestLoad = 0;
+
 /**
  * Open a document from text (JSON, YAML, or an exported SVG/PNG picture): the open path every
- * file, sample, import and restore takes. It replaces the document through the store's
- * `loadDocument`, which also swaps the run panel to the new document's own runs.
+ * file, sample, import and restore takes. The text is parsed and checked in a worker, so a large
+ * or hostile file never freezes the window; then the document is replaced through the store's
+ * `loadDocument`, which also swaps the run panel to the new document's own runs. When two opens
+ * overlap, the later one wins; an edit made while the file was read is not dropped unasked.
  */
-export function loadText(text: string, where: LoadedFile): LoadOutcome {
-  const picture = /^\s*</.test(text);
-  const r = picture ? fromSvg(text) : loadDocument(text);
+export async function loadText(text: string, where: LoadedFile): Promise<LoadOutcome> {
+  const ticket = ++latestLoad;
+  const before = store().doc;
+  if (text.length > LARGE_TEXT) store().showToast(`Opening ${where.name}…`);
+  const opening = text.length > LARGE_TEXT ? store().toast : null;
+  let parsed: ParsedText;
+  try {
+    parsed = await parseInWorker(text);
+  } catch (e) {
+    parsed = {
+      picture: false,
+      result: { ok: false, problems: [{ path: '(document)', message: (e as Error).message }] },
+    };
+  } finally {
+    // "Opening …" goes when the file has been read, unless another message replaced it.
+    if (opening && store().toast?.id === opening.id) useStore.setState({ toast: null });
+  }
+  const superseded = { ok: false, problems: [] };
+  if (ticket !== latestLoad) return superseded;
+  const { picture, result: r } = parsed;
   if (!r.ok) {
     store().setLoadError({ file: where.name, problems: r.problems });
     return { ok: false, problems: r.problems };
   }
+  if (store().doc !== before && !(await confirmDiscard())) return superseded;
+  if (ticket !== latestLoad) return superseded;
   // A document opened from an exported picture is saved as a document, never over the picture.
   const name = where.name.replace(/\.(svg|png)$/i, '.archlab.json');
   store().loadDocument(
@@ -96,7 +122,7 @@ export async function openDocument(): Promise<LoadOutcome | null> {
   const file = await platform().files.open();
   if (!file) return null;
   await clearRecovery();
-  return loadText(file.text, { path: file.path || undefined, name: file.name });
+  return await loadText(file.text, { path: file.path || undefined, name: file.name });
 }
 
 export async function openRecentFile(path: string): Promise<LoadOutcome | null> {
@@ -104,7 +130,7 @@ export async function openRecentFile(path: string): Promise<LoadOutcome | null> 
   try {
     const file = await platform().files.openPath(path);
     await clearRecovery();
-    return loadText(file.text, { path: file.path || undefined, name: file.name });
+    return await loadText(file.text, { path: file.path || undefined, name: file.name });
   } catch (e) {
     store().showToast(`Could not open ${path}: ${(e as Error).message}`, 'error');
     return null;
@@ -198,7 +224,7 @@ export async function offerRecovery(): Promise<void> {
   );
   if (choice === 'restore') {
     const path = copy.key.startsWith(UNTITLED) ? undefined : copy.key;
-    const r = loadText(copy.text, { path, name, dirty: true });
+    const r = await loadText(copy.text, { path, name, dirty: true });
     if (r.ok) lastWritten = store().doc;
   } else if (choice === 'discard') {
     for (const c of copies)
