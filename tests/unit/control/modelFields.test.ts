@@ -9,7 +9,7 @@ const issues = (r: {
   error?: { issues: { path: PropertyKey[]; message: string }[] };
 }) => (r.error?.issues ?? []).map((i) => `${i.path.join('.')}: ${i.message}`);
 
-describe('probe handler: exactly one of httpGet, tcpSocket, exec', () => {
+describe('probe handler: exactly one of httpGet, tcpSocket, exec, grpc', () => {
   it('rejects a probe without a handler and one with two', () => {
     expect(issues(ServiceProps.safeParse({ readinessProbe: { periodSeconds: 2 } }))).toEqual([
       'readinessProbe.httpGet: must specify a handler type: httpGet, tcpSocket, exec or grpc',
