@@ -1,7 +1,6 @@
 // `npm run dev`: the desktop app with hot reload (electron-vite dev), fetching Electron's binary
 // first when it is missing; when it cannot be had, say why and run the web edition's dev server.
 import { spawn } from 'node:child_process';
-import { createServer } from 'vite';
 import { startApp } from './startApp.mjs';
 
 const root = process.cwd();
@@ -18,6 +17,7 @@ const started = await startApp({
       child.on('exit', (code) => resolve(code ?? 0));
     }),
   web: async () => {
+    const { createServer } = await import('vite');
     const server = await createServer({ configFile: 'vite.web.config.ts' });
     await server.listen();
     server.printUrls();
