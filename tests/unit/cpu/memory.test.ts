@@ -3,7 +3,7 @@
 // is OOMKilled (exit code 137) and the kubelet restarts it with its back-off (control/pod.ts).
 // And the lesson the thread pool and the event loop teach behind a slow database.
 import { describe, expect, it } from 'vitest';
-import { createRun, runToEnd } from '../../../shared/engine';
+import { createRun, runToEnd, type Chunk } from '../../../shared/engine';
 import { podCpuRequestCores, podCpuSeconds } from '../../../shared/engine/cpu/usage';
 import { buildDoc, direct } from '../../fixtures/build';
 
@@ -106,6 +106,10 @@ describe('per-pod CPU for the HPA (cpu/usage.ts)', () => {
         .build(),
     );
     sim.advanceTo(10_000);
+    // The live chunk carries the per-second CPU points so far.
+    const chunk = sim.takeChunk() as Chunk;
+    expect(chunk.cpu?.['api']?.usageCores).toHaveLength(10);
+    expect(Math.abs((chunk.cpu?.['api']?.usageCores[5] ?? 0) - 0.6)).toBeLessThan(0.1);
     const pod = sim.g.byId.get('api')!.pods[0]!;
     const at10 = podCpuSeconds(pod, 10_000);
     sim.advanceTo(20_000);
