@@ -81,7 +81,7 @@ function keysOf(c: CommandInfo): string[] {
 export function ShortcutsSheet() {
   const m = mac();
   const groups = [...MENU_ORDER, undefined].map((menu) => ({
-    menu: menu ?? 'Canvas',
+    menu: menu ?? 'Moving the selection',
     rows: (commandCatalogue as readonly CommandInfo[]).filter(
       (c) => c.menu === menu && keysOf(c).length > 0,
     ),
