@@ -9,6 +9,7 @@ import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
 // Evaluated through the debugging protocol: the page's CSP rightly refuses an injected <script>.
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const WEB_SHOP = readFileSync('assets/samples/web-shop.archlab.json', 'utf8');
+const PAYMENTS = readFileSync('assets/samples/payments.archlab.json', 'utf8');
 
 interface Finding {
   id: string;
@@ -87,6 +88,18 @@ for (const theme of ['light', 'dark'] as const) {
       await page.waitForSelector('[data-testid="run-summary"]');
       await page.waitForTimeout(300);
       await page.screenshot({ path: shot(`a11y-run-${theme}.png`) });
+      expect(await violations(page)).toEqual([]);
+    });
+
+    it('the transactions tab', async () => {
+      const { page } = lab;
+      await page.evaluate(
+        (text) => window.archlabTest.loadText(text, { name: 'payments.archlab.json' }),
+        PAYMENTS,
+      );
+      await page.getByRole('tab', { name: 'Transactions' }).click();
+      await page.getByRole('button', { name: 'Delete flow' }).first().waitFor();
+      await page.screenshot({ path: shot(`a11y-transactions-${theme}.png`) });
       expect(await violations(page)).toEqual([]);
     });
 
