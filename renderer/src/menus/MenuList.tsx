@@ -115,6 +115,10 @@ function MenuItem({ command: c, onRun }: { command: Command; onRun(c: Command): 
       data-command={c.id}
       className="menu-item"
       onClick={() => onRun(c)}
+      // The pointer and the keyboard share one highlight, as native menus do.
+      onPointerEnter={(e) => {
+        if (!disabled) e.currentTarget.focus();
+      }}
       onKeyDown={(e) => {
         if (e.key !== 'Enter' && e.key !== ' ') return;
         e.preventDefault();
