@@ -51,6 +51,15 @@ describe.skipIf(!chromiumPath)(`opening from the start page${skipReason}`, () =>
   it('fits 1024×700, opens a sample from its card, and comes back from Help › Start Page', async () => {
     const { page } = lab;
     await page.getByTestId('start-page').waitFor();
+    // Each picture stays inside its card's preview box, clear of the text below it.
+    const inside = await page.locator('.sample-preview').evaluateAll((boxes) =>
+      boxes.every((b) => {
+        const img = b.querySelector('img')!.getBoundingClientRect();
+        const box = b.getBoundingClientRect();
+        return img.top >= box.top - 0.5 && img.bottom <= box.bottom + 0.5;
+      }),
+    );
+    expect(inside).toBe(true);
     await page.screenshot({ path: shot('start-page-1024.png') });
     await page.locator('.sample-card[data-sample="web-shop"]').click();
     await page.waitForFunction(() => document.title.startsWith('web-shop.archlab.json'));
