@@ -173,5 +173,28 @@ describe.skipIf(!chromiumPath)(
       await page.keyboard.press('Control+y');
       expect((await state(page)).edges).toContain('cart>order-events');
     });
+
+    it('Shift+F10 opens the focused component’s menu; Escape gives the focus back to it', async () => {
+      const { page } = lab;
+      await page.locator('.canvas .react-flow__pane').click({ position: { x: 30, y: 30 } });
+      const focusedNode = () =>
+        page.evaluate(() =>
+          document.activeElement?.classList.contains('react-flow__node')
+            ? document.activeElement.getAttribute('data-id')
+            : null,
+        );
+      for (let i = 0; i < 80 && (await focusedNode()) !== 'orders'; i++)
+        await page.keyboard.press('Tab');
+      await page.keyboard.press('Shift+F10');
+      const menu = page.getByRole('menu', { name: 'Component' });
+      await menu.waitFor();
+      expect((await state(page)).selectedNodes).toEqual(['orders']);
+      await expect(
+        page.evaluate(() => document.activeElement?.getAttribute('data-command')),
+      ).resolves.toBe('edit.connectTo');
+      await page.keyboard.press('Escape');
+      await expect(menu.count()).resolves.toBe(0);
+      await expect(focusedNode()).resolves.toBe('orders');
+    });
   },
 );
