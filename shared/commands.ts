@@ -4,6 +4,9 @@
 
 export type MenuName = 'File' | 'Edit' | 'Arrange' | 'View' | 'Run' | 'Help';
 
+/** The menus in the order both menu bars show them (the native one and the web edition's). */
+export const MENU_ORDER: readonly MenuName[] = ['File', 'Edit', 'Arrange', 'View', 'Run', 'Help'];
+
 export interface CommandInfo {
   id: string;
   label: string;
@@ -12,6 +15,8 @@ export interface CommandInfo {
   menu?: MenuName;
   /** Starts a new group in its menu. */
   separatorBefore?: boolean;
+  /** Other keys that run it too (shown in the shortcuts sheet, matched by the window). */
+  alsoShortcuts?: readonly string[];
 }
 
 export const commandCatalogue = [
@@ -36,7 +41,13 @@ export const commandCatalogue = [
   { id: 'file.exportTools', label: 'Export to Kubernetes, Istio, Chaos Mesh, k6…', menu: 'File' },
   { id: 'file.exportReport', label: 'Export Run Report (HTML)', menu: 'File' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'Edit' },
-  { id: 'edit.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', menu: 'Edit' },
+  {
+    id: 'edit.redo',
+    label: 'Redo',
+    shortcut: 'Mod+Shift+Z',
+    alsoShortcuts: ['Mod+Y'],
+    menu: 'Edit',
+  },
   { id: 'edit.cut', label: 'Cut', shortcut: 'Mod+X', menu: 'Edit', separatorBefore: true },
   { id: 'edit.copy', label: 'Copy', shortcut: 'Mod+C', menu: 'Edit' },
   { id: 'edit.paste', label: 'Paste', shortcut: 'Mod+V', menu: 'Edit' },
@@ -51,6 +62,7 @@ export const commandCatalogue = [
   },
   { id: 'edit.find', label: 'Find Component…', shortcut: 'Mod+F', menu: 'Edit' },
   { id: 'edit.quickAdd', label: 'Add Component…', shortcut: 'Mod+Shift+A', menu: 'Edit' },
+  { id: 'edit.connectTo', label: 'Connect to…', shortcut: 'Mod+L', menu: 'Edit' },
   // Moving the selection with the arrow keys (Shift: a bigger step); no menu item.
   { id: 'edit.moveLeft', label: 'Move Selection Left', shortcut: 'ArrowLeft' },
   { id: 'edit.moveRight', label: 'Move Selection Right', shortcut: 'ArrowRight' },
@@ -119,7 +131,10 @@ export const commandCatalogue = [
   { id: 'view.theme.dark', label: 'Theme: Dark', menu: 'View' },
   { id: 'run.start', label: 'Run Scenario', shortcut: 'F5', menu: 'Run' },
   { id: 'run.stop', label: 'Stop Run', shortcut: 'Shift+F5', menu: 'Run' },
-  { id: 'help.about', label: 'About ArchLab', menu: 'Help' },
+  { id: 'help.startPage', label: 'Start Page', menu: 'Help' },
+  { id: 'help.shortcuts', label: 'Keyboard Shortcuts', shortcut: 'Mod+/', menu: 'Help' },
+  { id: 'help.docs', label: 'Documentation', shortcut: 'F1', menu: 'Help' },
+  { id: 'help.about', label: 'About ArchLab', menu: 'Help', separatorBefore: true },
 ] as const satisfies readonly CommandInfo[];
 
 export type CommandId = (typeof commandCatalogue)[number]['id'];

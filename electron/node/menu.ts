@@ -1,10 +1,10 @@
 // The native menu, described as plain data from the command catalogue. main turns it into an
 // Electron Menu; tests check it here without Electron.
 import {
+  MENU_ORDER,
   commandCatalogue,
   toAccelerator,
   type CommandInfo,
-  type MenuName,
 } from '../../shared/commands';
 
 export type MenuItemSpec =
@@ -16,8 +16,6 @@ export interface MenuSpec {
   label: string;
   items: MenuItemSpec[];
 }
-
-const ORDER: MenuName[] = ['File', 'Edit', 'Arrange', 'View', 'Run', 'Help'];
 
 export function buildMenuSpec(
   platform: string,
@@ -36,7 +34,7 @@ export function buildMenuSpec(
       ],
     });
   }
-  for (const name of ORDER) {
+  for (const name of MENU_ORDER) {
     const items: MenuItemSpec[] = [];
     for (const c of catalogue) {
       if (c.menu !== name) continue;

@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import '@xyflow/react/dist/style.css';
 import './styles.css';
 import './editor.css';
+import './menus/menus.css';
 import { App } from './app/App';
 import { loadText } from './app/fileActions';
 import { flow } from './canvas/flowApi';

@@ -41,6 +41,8 @@ export type Op =
    */
   | { type: 'setParent'; id: string; parentId: string | null; position?: Position }
   | { type: 'setName'; name: string }
+  /** The document's description; '' removes it. */
+  | { type: 'setDescription'; description: string }
   | { type: 'addScenario'; scenario: Scenario; index?: number }
   | { type: 'removeScenario'; name: string }
   /** Replace whole fields of a scenario (a new `name` renames it). */

@@ -19,6 +19,7 @@ import {
   addTransaction,
   removeScenario,
   removeTransaction,
+  setDescription,
   setName,
   updateScenario,
   updateTransaction,
@@ -53,6 +54,8 @@ export function applyOp(doc: ArchDocument, op: Op): Step {
       return setParent(doc, op);
     case 'setName':
       return setName(doc, op);
+    case 'setDescription':
+      return setDescription(doc, op);
     case 'addScenario':
       return addScenario(doc, op);
     case 'removeScenario':

@@ -2,12 +2,23 @@
 import { indexOf, scenarioProblems, transactionProblems } from './checks';
 import { ArchDocument, Scenario, TransactionFlow } from './document';
 import { done, fail, insertAt, parseAs, previousValues, removeAt, replaceAt } from './opHelpers';
-import type { OpOf, Step } from './opTypes';
+import type { Op, OpOf, Step } from './opTypes';
 
 export function setName(doc: ArchDocument, op: OpOf<'setName'>): Step {
   const parsed = parseAs(ArchDocument.shape.name, op.name, ['name']);
   if (!parsed.ok) return parsed;
   return done({ ...doc, name: parsed.value }, [{ type: 'setName', name: doc.name }]);
+}
+
+export function setDescription(doc: ArchDocument, op: OpOf<'setDescription'>): Step {
+  const text = op.description.trim();
+  const parsed = parseAs(ArchDocument.shape.description, text || undefined, ['description']);
+  if (!parsed.ok) return parsed;
+  const { description: before, ...rest } = doc;
+  const inverse: Op = { type: 'setDescription', description: before ?? '' };
+  return done(parsed.value === undefined ? rest : { ...rest, description: parsed.value }, [
+    inverse,
+  ]);
 }
 
 export function addScenario(doc: ArchDocument, op: OpOf<'addScenario'>): Step {

@@ -44,6 +44,8 @@ export async function openLab(
     /** Runs in the page before its own scripts (e.g. to remove an API for a fallback path). */
     init?: () => void;
     viewport?: { width: number; height: number };
+    /** Show the start page as a new window does (off by default: most tests start drawing). */
+    startPage?: boolean;
   } = {},
 ): Promise<Lab> {
   if (!chromiumPath) throw new Error('no Chromium');
@@ -77,6 +79,10 @@ export async function openLab(
     colorScheme: options.colorScheme ?? 'light',
     acceptDownloads: true,
   });
+  if (!options.startPage) {
+    // The user's "Show this page when ArchLab starts" unticked.
+    await context.addInitScript(() => localStorage.setItem('archlab.startPage', 'off'));
+  }
   if (options.init) await context.addInitScript(options.init);
   const page = await context.newPage();
   // Intercept file choosers from the start. A test's waitForEvent('filechooser') switches

@@ -23,6 +23,9 @@ import { installRunView } from '../run/engineClient';
 import { ExportDialog } from '../exports/ExportDialog';
 import { ToolExportDialog } from '../exports/ToolExportDialog';
 import { ImportReportDialog } from '../imports/ImportReportDialog';
+import { StartPage, startPageWanted } from '../start/StartPage';
+import { HelpSheets } from '../help/HelpSheets';
+import { ContextMenu } from '../menus/ContextMenu';
 
 registerEditorCommands();
 installRunView();
@@ -44,6 +47,9 @@ function useSession() {
         await loadText(file.text, { path: file.path, name: file.name });
       });
     });
+    const { doc } = useStore.getState();
+    if (startPageWanted() && doc.nodes.length === 0 && doc.groups.length === 0)
+      useStore.getState().set({ startPageOpen: true });
     const t = setTimeout(() => void offerRecovery(), 300);
     return () => {
       clearTimeout(t);
@@ -148,6 +154,9 @@ export function App() {
         <ExportDialog />
         <ToolExportDialog />
         <ImportReportDialog />
+        <StartPage theme={theme} />
+        <HelpSheets />
+        <ContextMenu />
       </div>
     </ReactFlowProvider>
   );

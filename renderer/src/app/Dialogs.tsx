@@ -1,4 +1,7 @@
 import { useEffect } from 'react';
+import { ENGINE_VERSION } from '../../../shared/engine/version';
+import { APP_VERSION } from '../help/HelpSheets';
+import { platform } from '../platform';
 import { useStore } from '../store';
 
 /** A question with buttons (Save / Don't Save / Cancel, Restore / Discard). */
@@ -56,11 +59,20 @@ export function AboutDialog() {
       <div
         className="modal"
         role="dialog"
+        aria-modal="true"
         aria-labelledby="about-title"
         onClick={(e) => e.stopPropagation()}
       >
         <h2 id="about-title">ArchLab</h2>
         <p>A lab for distributed-system architectures: draw, simulate, drill and export.</p>
+        <dl className="facts" data-testid="about-versions">
+          <dt>Version</dt>
+          <dd>{APP_VERSION}</dd>
+          <dt>Engine</dt>
+          <dd>{ENGINE_VERSION}</dd>
+          <dt>Edition</dt>
+          <dd>{platform().kind === 'web' ? 'web' : 'desktop'}</dd>
+        </dl>
         <p className="small muted">
           Kubernetes resource icons from the Kubernetes Icons Set (kubernetes/community), licensed
           under Apache-2.0 or CC-BY-4.0. The Kubernetes logo is a trademark of The Linux Foundation.

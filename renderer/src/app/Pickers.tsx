@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'react';
 import { Command } from 'cmdk';
 import { NODE_KINDS, type NodeKind } from '../../../shared/model';
-import { addAtScreen } from '../canvas/editActions';
+import { canConnect } from '../../../shared/model';
+import { addAtScreen, connect } from '../canvas/editActions';
 import { focusNode } from '../canvas/flowApi';
 import { kindLooks } from '../canvas/kinds';
 import { platform } from '../platform';
@@ -14,6 +15,7 @@ const TITLES = {
   recent: 'Open recent',
   find: 'Find component',
   quickAdd: 'Add component',
+  connectTo: 'Connect to',
 } as const;
 
 /** The searchable lists over the canvas: samples, recent files, find a node, add a node. */
@@ -35,6 +37,7 @@ export function Pickers() {
         {picker.kind === 'recent' && <RecentItems close={close} />}
         {picker.kind === 'find' && <FindItems close={close} />}
         {picker.kind === 'quickAdd' && <AddItems close={close} at={picker.at} />}
+        {picker.kind === 'connectTo' && <ConnectItems close={close} />}
       </Command.List>
     </Command.Dialog>
   );
@@ -117,4 +120,34 @@ function AddItems({ close, at }: { close(): void; at?: { x: number; y: number } 
       </Command.Item>
     );
   });
+}
+
+/** Connect to…: the selected component calls (or publishes to) one picked by name. */
+function ConnectItems({ close }: { close(): void }) {
+  const doc = useStore((s) => s.doc);
+  const from = useStore((s) => s.selectedNodes[0]);
+  const source = doc.nodes.find((n) => n.id === from);
+  if (!source) return <div className="muted small cmdk-note">Select one component first.</div>;
+  return doc.nodes
+    .filter((n) => n.id !== source.id)
+    .map((n) => {
+      const verdict = canConnect(doc, source.id, n.id, n.kind === 'queue' ? 'publish' : 'call');
+      return (
+        <Command.Item
+          key={n.id}
+          value={`${n.label ?? n.id} ${n.id} ${kindLooks[n.kind].name}`}
+          disabled={!verdict.ok}
+          onSelect={() => {
+            close();
+            connect(source.id, n.id);
+          }}
+        >
+          <span style={{ color: kindLooks[n.kind].color }}>{kindLooks[n.kind].name}</span>
+          <span>{n.label ?? n.id}</span>
+          <span className="muted small cmd-detail">
+            {verdict.ok ? `${source.label ?? source.id} → ${n.label ?? n.id}` : verdict.reason}
+          </span>
+        </Command.Item>
+      );
+    });
 }

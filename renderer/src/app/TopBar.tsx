@@ -11,6 +11,8 @@ import {
   Command as CommandIcon,
 } from 'lucide-react';
 import { useStore } from '../store';
+import { MenuBar } from '../menus/MenuBar';
+import { platform } from '../platform';
 import { runCommand } from './commands';
 import { pauseRun } from '../run/engineClient';
 import type { ThemeChoice } from '../store/uiSlice';
@@ -39,6 +41,7 @@ export function TopBar() {
         </span>
         ArchLab
       </div>
+      {platform().kind === 'web' && <MenuBar />}
       <div className="tool-group">
         <button
           type="button"

@@ -45,6 +45,9 @@ const handlers: Handlers = {
   'run.start': { run: () => startRun(), enabled: () => !running() },
   'run.stop': { run: stopRun, enabled: running },
   'help.about': { run: () => store().set({ aboutOpen: true }) },
+  'help.startPage': { run: () => store().set({ startPageOpen: true }) },
+  'help.shortcuts': { run: () => store().set({ helpSheet: { kind: 'shortcuts' } }) },
+  'help.docs': { run: () => store().set({ helpSheet: { kind: 'docs' } }) },
 };
 
 /** Add or replace what commands do (the canvas registers its own: zoom to fit, undo, …). */

@@ -22,6 +22,10 @@ const nodesSelected = () => store().selectedNodes.length > 0;
 const several = (n: number) => () => store().selectedNodes.length >= n;
 const groupSelected = () =>
   store().selectedNodes.some((id) => store().doc.groups.some((g) => g.id === id));
+const oneComponent = () => {
+  const [id, ...more] = store().selectedNodes;
+  return more.length === 0 && store().doc.nodes.some((n) => n.id === id);
+};
 const STEP = 1;
 const BIG_STEP = GRID * 2;
 const move = (dx: number, dy: number) => ({
@@ -41,6 +45,7 @@ export function registerEditorCommands() {
     'edit.selectAll': { run: selectAll },
     'edit.find': { run: () => store().openPicker('find') },
     'edit.quickAdd': { run: () => store().openPicker('quickAdd') },
+    'edit.connectTo': { run: () => store().openPicker('connectTo'), enabled: oneComponent },
     'edit.moveLeft': move(-STEP, 0),
     'edit.moveRight': move(STEP, 0),
     'edit.moveUp': move(0, -STEP),

@@ -11,6 +11,8 @@ export interface Sample {
   fileName: string;
   /** The document's own name. */
   title: string;
+  /** What the sample teaches (the document's description), or ''. */
+  description: string;
   text: string;
 }
 
@@ -18,12 +20,14 @@ export const samples: Sample[] = Object.entries(files)
   .map(([path, text]) => {
     const fileName = path.split('/').pop() ?? path;
     let title = fileName;
+    let description = '';
     try {
-      const name = (JSON.parse(text) as { name?: unknown }).name;
-      if (typeof name === 'string') title = name;
+      const raw = JSON.parse(text) as { name?: unknown; description?: unknown };
+      if (typeof raw.name === 'string') title = raw.name;
+      if (typeof raw.description === 'string') description = raw.description;
     } catch {
       // A broken sample still shows by file name; opening it reports the problem.
     }
-    return { id: fileName.replace(/\.archlab\.json$/, ''), fileName, title, text };
+    return { id: fileName.replace(/\.archlab\.json$/, ''), fileName, title, description, text };
   })
   .sort((a, b) => a.title.localeCompare(b.title));

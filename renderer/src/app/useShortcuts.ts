@@ -17,7 +17,9 @@ export function useShortcuts() {
     const onKey = (e: KeyboardEvent) => {
       if (e.defaultPrevented) return;
       if (document.querySelector('[cmdk-dialog], .modal')) return;
-      const hit = commands().find((c) => c.shortcut && matchesShortcut(e, c.shortcut));
+      const hit = commands().find((c) =>
+        [c.shortcut, ...(c.alsoShortcuts ?? [])].some((k) => k && matchesShortcut(e, k)),
+      );
       if (!hit || VIA_CLIPBOARD_EVENTS.has(hit.id)) return;
       if (typing(e.target) && !GLOBAL_WHILE_TYPING.test(hit.id)) return;
       if (runCommand(hit.id)) e.preventDefault();

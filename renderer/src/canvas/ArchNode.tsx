@@ -56,7 +56,11 @@ const largeGraph = (s: { nodeLookup: { size: number } }) => s.nodeLookup.size >=
 function Pods({ count, compact }: { count: number; compact: boolean }) {
   const drawn = Math.min(count, MAX_PODS_DRAWN);
   return (
-    <div className="arch-node-pods" aria-label={`${count} ${count === 1 ? 'pod' : 'pods'}`}>
+    <div
+      className="arch-node-pods"
+      role="img"
+      aria-label={`${count} ${count === 1 ? 'pod' : 'pods'}`}
+    >
       {Array.from({ length: drawn }, (_, i) =>
         compact ? (
           <span key={i} className="pod pod-dot" data-pod={i} />

@@ -31,6 +31,8 @@ import { PALETTE_MIME } from './Palette';
 import { openLiveMenu } from '../drills/LiveMenu';
 import { LARGE_GRAPH } from './ArchNode';
 import { importDropped } from '../imports/importActions';
+import { openContextMenu } from '../menus/ContextMenu';
+import { onCanvasKeyDown } from './canvasKeys';
 
 // Stable across renders (React Flow warns and re-mounts otherwise).
 const nodeTypes = { arch: ArchNode, container: GroupNode };
@@ -75,6 +77,21 @@ function dropOps(dragged: readonly AnyFlowNode[]): Op[] {
     }
   }
   return [{ type: 'moveNodes', moves }, ...parents];
+}
+
+/**
+ * Before a right-click menu: an item outside the selection becomes the selection. True when the
+ * menu is for several selected items.
+ */
+function selectFor(id: string, what: 'node' | 'edge'): boolean {
+  const s = useStore.getState();
+  const picked = what === 'node' ? s.selectedNodes : s.selectedEdges;
+  if (!picked.includes(id)) {
+    if (what === 'node') s.select([id]);
+    else s.select([], [id]);
+    return false;
+  }
+  return s.selectedNodes.length + s.selectedEdges.length > 1;
 }
 
 /** The centre canvas: React Flow nodes and edges derived from the document, never stored in it. */
@@ -219,9 +236,21 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
 
   const onNodeContextMenu = useCallback((e: React.MouseEvent, node: AnyFlowNode) => {
     if (node.type === 'arch') openLiveMenu(e, 'node', node.id);
+    if (e.defaultPrevented) return;
+    const several = selectFor(node.id, 'node');
+    openContextMenu(e, several ? 'selection' : node.type === 'arch' ? 'node' : 'group');
   }, []);
   const onEdgeContextMenu = useCallback((e: React.MouseEvent, edge: ArchFlowEdge) => {
     openLiveMenu(e, 'edge', edge.id);
+    if (e.defaultPrevented) return;
+    selectFor(edge.id, 'edge');
+    openContextMenu(e, 'edge');
+  }, []);
+  const onPaneContextMenu = useCallback((e: React.MouseEvent | MouseEvent) => {
+    openContextMenu(e, 'canvas');
+  }, []);
+  const onSelectionContextMenu = useCallback((e: React.MouseEvent) => {
+    openContextMenu(e, 'selection');
   }, []);
 
   // Stable: a new function each render would be a React Flow store update (every selector re-run).
@@ -240,6 +269,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
       className={`canvas${doc.nodes.length >= LARGE_GRAPH ? ' large' : ''}`}
       aria-label="Canvas"
       onDoubleClick={onDoubleClick}
+      onKeyDown={onCanvasKeyDown}
     >
       <ReactFlow<AnyFlowNode, ArchFlowEdge>
         nodes={nodes}
@@ -256,6 +286,8 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
         onDrop={onDrop}
         onNodeContextMenu={onNodeContextMenu}
         onEdgeContextMenu={onEdgeContextMenu}
+        onPaneContextMenu={onPaneContextMenu}
+        onSelectionContextMenu={onSelectionContextMenu}
         onEdgeMouseEnter={onEdgeMouseEnter}
         onEdgeMouseLeave={onEdgeMouseLeave}
         defaultViewport={DEFAULT_VIEWPORT}
@@ -292,7 +324,16 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
           <p className="canvas-empty-title">An empty architecture</p>
           <p>
             Drag a component from the palette, double-click the canvas to add one, or open a sample
-            from the File menu.
+            from the start page.
+          </p>
+          <p>
+            <button
+              type="button"
+              className="tool"
+              onClick={() => useStore.getState().set({ startPageOpen: true })}
+            >
+              Show the start page
+            </button>
           </p>
         </div>
       )}

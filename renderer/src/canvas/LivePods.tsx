@@ -65,6 +65,7 @@ export const LivePods = memo(function LivePods({
   return (
     <div
       className="arch-node-pods live"
+      role="img"
       aria-label={`${pods.length} ${pods.length === 1 ? 'pod' : 'pods'}: ${versions.join(', ')}`}
       data-live-pods={pods.length}
     >

@@ -16,6 +16,7 @@ export const NodeMarks = memo(function NodeMarks({ id }: { id: string }) {
       {inBlast && (
         <span
           className="blast-outline"
+          role="img"
           data-testid="blast-outline"
           aria-label="In the blast radius"
         />
@@ -23,6 +24,7 @@ export const NodeMarks = memo(function NodeMarks({ id }: { id: string }) {
       {mine.length > 0 && (
         <span
           className="check-marker"
+          role="img"
           data-testid="check-marker"
           title={mine.map((w) => `${w.code}: ${w.message}\nWhy: ${w.why}`).join('\n\n')}
           aria-label={`${mine.length} architecture warning${mine.length === 1 ? '' : 's'}`}

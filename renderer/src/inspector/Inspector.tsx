@@ -91,6 +91,22 @@ function DocumentPanel() {
           }}
         />
       </label>
+      <label className="field">
+        <span>Description</span>
+        <textarea
+          key={doc.description ?? ''}
+          aria-label="Document description"
+          rows={5}
+          maxLength={4000}
+          placeholder="What this architecture shows, and what to try with it"
+          defaultValue={doc.description ?? ''}
+          onBlur={(e) => {
+            const description = e.target.value.trim();
+            if (description !== (doc.description ?? ''))
+              useStore.getState().apply([{ type: 'setDescription', description }]);
+          }}
+        />
+      </label>
       <dl className="facts">
         <dt>Components</dt>
         <dd>{doc.nodes.length}</dd>

@@ -74,7 +74,7 @@ export function RunPanel() {
         </span>
         <RunControls />
       </header>
-      <div className="bottom-body">
+      <div className="bottom-body" tabIndex={0}>
         {active && (
           <div
             className="progress"

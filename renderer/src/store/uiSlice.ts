@@ -6,7 +6,10 @@ export type ThemeChoice = 'system' | 'light' | 'dark';
 export type PanelName = 'palette' | 'inspector' | 'bottom';
 
 /** The pickers that open over the canvas (all built on cmdk). */
-export type PickerKind = 'samples' | 'recent' | 'find' | 'quickAdd';
+export type PickerKind = 'samples' | 'recent' | 'find' | 'quickAdd' | 'connectTo';
+
+/** The Help sheets: the keyboard shortcuts, or one of the shipped docs by file name. */
+export type HelpSheet = { kind: 'shortcuts' } | { kind: 'docs'; doc?: string };
 
 export interface Toast {
   id: number;
@@ -39,6 +42,9 @@ export interface UiSlice {
   /** Auto-layout ran on this document: from now on it places new nodes only. */
   layoutDone: boolean;
   aboutOpen: boolean;
+  /** The start page over the workspace: samples, New, Open, recent files, import. */
+  startPageOpen: boolean;
+  helpSheet: HelpSheet | null;
   setLoadError(error: { file: string; problems: Problem[] } | null): void;
   setTheme(theme: ThemeChoice): void;
   togglePanel(panel: PanelName, open?: boolean): void;
@@ -46,7 +52,14 @@ export interface UiSlice {
   showToast(message: string, tone?: Toast['tone']): void;
   setPrompt(prompt: Prompt | null): void;
   openPicker(kind: PickerKind | null, at?: { x: number; y: number }): void;
-  set(patch: Partial<Pick<UiSlice, 'snapToGrid' | 'minimap' | 'layoutDone' | 'aboutOpen'>>): void;
+  set(
+    patch: Partial<
+      Pick<
+        UiSlice,
+        'snapToGrid' | 'minimap' | 'layoutDone' | 'aboutOpen' | 'startPageOpen' | 'helpSheet'
+      >
+    >,
+  ): void;
 }
 
 const THEME_KEY = 'archlab.theme';
@@ -74,6 +87,8 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   minimap: 'auto',
   layoutDone: false,
   aboutOpen: false,
+  startPageOpen: false,
+  helpSheet: null,
   setLoadError: (loadError) => set({ loadError }),
   setTheme: (theme) => {
     try {

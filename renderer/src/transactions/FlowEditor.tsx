@@ -56,19 +56,21 @@ export function FlowEditor({
   };
   return (
     <div className="tx-flows" aria-label="Transaction flows">
-      <div className="tx-flow-list" role="listbox" aria-label="Flows">
-        {flows.map((f) => (
-          <button
-            key={f.id}
-            type="button"
-            role="option"
-            aria-selected={f.id === flow?.id}
-            className={f.id === flow?.id ? 'tx-flow on' : 'tx-flow'}
-            onClick={() => onSelect(f.id)}
-          >
-            {f.name} <span className="muted small">{f.protocol}</span>
-          </button>
-        ))}
+      <div className="tx-flow-list">
+        <div className="tx-flow-options" role="listbox" aria-label="Flows">
+          {flows.map((f) => (
+            <button
+              key={f.id}
+              type="button"
+              role="option"
+              aria-selected={f.id === flow?.id}
+              className={f.id === flow?.id ? 'tx-flow on' : 'tx-flow'}
+              onClick={() => onSelect(f.id)}
+            >
+              {f.name} <span className="muted small">{f.protocol}</span>
+            </button>
+          ))}
+        </div>
         <button type="button" className="tx-add" onClick={add}>
           + Add flow
         </button>

@@ -224,6 +224,16 @@ describe('applyOps', () => {
     });
   });
 
+  it('sets and clears the description, refusing one over 4000 characters', () => {
+    const described = applyOps(shop(), [{ type: 'setDescription', description: '  Why.  ' }]);
+    expect(described.ok && described.doc.description).toBe('Why.');
+    if (!described.ok) return;
+    const cleared = applyOps(described.doc, [{ type: 'setDescription', description: ' ' }]);
+    expect(cleared.ok && 'description' in cleared.doc).toBe(false);
+    const long = applyOps(shop(), [{ type: 'setDescription', description: 'x'.repeat(4001) }]);
+    expect(long.ok ? [] : long.problems.map((p) => p.path)).toEqual(['description']);
+  });
+
   it('updates groups, the name, scenarios and transactions', () => {
     const doc = shop();
     roundTrip(doc, [
@@ -236,6 +246,7 @@ describe('applyOps', () => {
       },
     ]);
     roundTrip(doc, [{ type: 'setName', name: 'Renamed' }]);
+    roundTrip(doc, [{ type: 'setDescription', description: 'Teaches a lesson.' }]);
     roundTrip(doc, [
       {
         type: 'addScenario',

@@ -1,7 +1,7 @@
 // The command registry: every catalogued command has a handler, shortcuts are unambiguous, and
 // commands that need a selection say so.
 import { describe, expect, it, vi } from 'vitest';
-import { commandCatalogue } from '../../../shared/commands';
+import { commandCatalogue, type CommandInfo } from '../../../shared/commands';
 import { newNode } from '../../../shared/model';
 import { commands, matchesShortcut, runCommand } from '../../../renderer/src/app/commands';
 import { registerEditorCommands } from '../../../renderer/src/app/editorCommands';
@@ -29,10 +29,14 @@ describe('the command registry', () => {
   it('gives no two commands the same shortcut', () => {
     const seen = new Map<string, string>();
     for (const c of commandCatalogue) {
-      if (!('shortcut' in c)) continue;
-      expect(seen.get(c.shortcut), `${c.id} and ${seen.get(c.shortcut)}`).toBeUndefined();
-      seen.set(c.shortcut, c.id);
+      const info: CommandInfo = c;
+      for (const k of [info.shortcut, ...(info.alsoShortcuts ?? [])]) {
+        if (k === undefined) continue;
+        expect(seen.get(k), `${c.id} and ${seen.get(k)}`).toBeUndefined();
+        seen.set(k, c.id);
+      }
     }
+    expect(seen.get('Mod+Y')).toBe('edit.redo');
   });
 
   it('matches shortcuts with their exact modifiers', () => {
