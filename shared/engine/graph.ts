@@ -34,7 +34,7 @@ export const LB_ROUND_ROBIN = 0;
 export const LB_RANDOM = 1;
 export const LB_LEAST = 2;
 
-const NO_SAMPLER: Sampler = { kind: 0, a: 0, b: 0 };
+const NO_SAMPLER: Sampler = { kind: 0, a: 0, b: 0, q: new Float64Array(0) };
 
 export class Pod {
   busy = 0;

@@ -139,7 +139,7 @@ describe('field metadata', () => {
     });
     expect(byPath.get('serviceTime.dist')).toMatchObject({
       type: 'enum',
-      options: ['constant', 'exponential', 'lognormal'],
+      options: ['constant', 'exponential', 'lognormal', 'empirical'],
       default: 'exponential',
       section: 'Service time',
     });
@@ -152,6 +152,10 @@ describe('field metadata', () => {
       min: 0,
       minExclusive: true,
       when: { values: ['lognormal'] },
+    });
+    expect(byPath.get('serviceTime.quantiles')).toMatchObject({
+      type: 'list',
+      when: { path: 'serviceTime.dist', values: ['empirical'] },
     });
     expect(byPath.get('strategy.rollingUpdate.maxSurge')).toMatchObject({
       type: 'intOrPercent',
