@@ -4,6 +4,7 @@
 // only in the fields traces measure.
 import {
   ArchDocument,
+  CallProps,
   CURRENT_VERSION,
   baselineScenario,
   parseDocument,
@@ -39,7 +40,9 @@ export interface EdgeFigures {
   attempts: number;
   retries: number;
   mode: 'sequential' | 'parallel';
+  /** Largest share, over the caller's other callees, of requests making both where they overlapped. */
   overlapShare: number;
+  parallelWith: string[];
   order: number;
   /** One-way network latency (half the median of client span − server span), ms. */
   latencyMs: number | null;
@@ -66,10 +69,15 @@ export function figures(inf: Inference, choice: FitChoice): Figures {
     let latency: Fit | null = null;
     if (leaf) {
       const into = edges.filter((e) => e.to === s.name);
-      const all: number[] = [];
-      for (const e of inf.edges.values()) if (e.to === s.name) all.push(...e.attempt.sorted());
-      latency =
-        all.length > 0 && into.length > 0 ? fitTimes(Float64Array.from(all).sort(), choice) : null;
+      const parts: Float64Array[] = [];
+      for (const e of inf.edges.values()) if (e.to === s.name) parts.push(e.attempt.sorted());
+      const all = new Float64Array(parts.reduce((n, p) => n + p.length, 0));
+      let at = 0;
+      for (const p of parts) {
+        all.set(p, at);
+        at += p.length;
+      }
+      latency = all.length > 0 && into.length > 0 ? fitTimes(all.sort(), choice) : null;
     }
     const a = inf.arrivals.get(s.name);
     let rps: number | null = null;
@@ -95,6 +103,29 @@ export function figures(inf: Inference, choice: FitChoice): Figures {
   return { nodes, edges, windowS, at: new Date(Math.round(inf.window.toMs)).toISOString() };
 }
 
+/**
+ * Parallel when, beside some other callee of the same caller, the calls overlapped in more
+ * than half the requests that made both.
+ */
+function modeOf(e: EdgeStats): {
+  mode: EdgeFigures['mode'];
+  overlapShare: number;
+  parallelWith: string[];
+} {
+  let share = 0;
+  const withs: string[] = [];
+  for (const [to, s] of e.beside) {
+    const x = s.overlapped / Math.max(1, s.both);
+    share = Math.max(share, x);
+    if (x > 0.5) withs.push(to);
+  }
+  return {
+    mode: withs.length > 0 ? 'parallel' : 'sequential',
+    overlapShare: share,
+    parallelWith: withs.sort(),
+  };
+}
+
 function edgeFigures(e: EdgeStats): EdgeFigures {
   const net = e.network.sorted();
   const att = e.attempt.sorted();
@@ -107,8 +138,7 @@ function edgeFigures(e: EdgeStats): EdgeFigures {
     calls: Math.max(1, Math.round(e.calls / Math.max(1, e.withCall))),
     attempts: e.attempts,
     retries: e.retries,
-    mode: e.overlapped / Math.max(1, e.withCall) > 0.5 ? 'parallel' : 'sequential',
-    overlapShare: e.overlapped / Math.max(1, e.withCall),
+    ...modeOf(e),
     order: e.offsetSum / Math.max(1, e.withCall),
     latencyMs: net.length > 0 ? r4(quantile(net, 0.5) / 2) : null,
     networkSamples: net.length,
@@ -197,14 +227,16 @@ export function edgeProps(
   toLeaf: boolean,
   fresh: boolean,
 ): { props: Record<string, unknown>; fields: string[] } {
-  const props: Record<string, unknown> = {
-    probability: e.probability,
-    calls: e.calls,
-    mode: e.mode,
-  };
+  const props: Record<string, unknown> = {};
+  const known = CallProps.shape as Record<string, unknown>;
+  if ('probability' in known) props['probability'] = e.probability;
+  if ('calls' in known) props['calls'] = e.calls;
+  if ('mode' in known) props['mode'] = e.mode;
   if (toLeaf) props['latencyMs'] = 0;
   else if (e.latencyMs !== null) props['latencyMs'] = e.latencyMs;
   const fields = Object.keys(props);
+  // The time before a root span starts is not in the traces: no network time is assumed.
+  if (fresh && props['latencyMs'] === undefined) props['latencyMs'] = 0;
   // No call the traces show completing may time out in the model.
   if (fresh) props['timeoutMs'] = Math.max(1000, Math.ceil((e.maxAttemptMs * 2) / 100) * 100);
   return { props, fields };

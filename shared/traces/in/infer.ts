@@ -35,8 +35,8 @@ export interface EdgeStats {
   attempts: number;
   retries: number;
   failedAttempts: number;
-  /** Caller requests in which a call of this edge overlapped a call of another edge. */
-  overlapped: number;
+  /** Per other callee of the caller: requests calling both, and those where the calls overlapped. */
+  beside: Map<string, { both: number; overlapped: number }>;
   /** Sum of (first call start − request start), for the order of a caller's edges (ms). */
   offsetSum: number;
   /** Client span minus the server span that answered it (ms): the network's share. */
@@ -194,7 +194,7 @@ function walk(
         attempts: 0,
         retries: 0,
         failedAttempts: 0,
-        overlapped: 0,
+        beside: new Map(),
         offsetSum: 0,
         network: new Samples(),
         attempt: new Samples(),
@@ -349,8 +349,8 @@ function walk(
     cts: Inference['counts'],
   ): void {
     if (list.length === 0) return;
-    const overlapped = overlappingCallees(list);
     list.sort((a, b) => (a.to < b.to ? -1 : a.to > b.to ? 1 : a.start - b.start));
+    pairs(from, list, edgeOf);
     let g = 0;
     while (g < list.length) {
       let h = g;
@@ -376,7 +376,6 @@ function walk(
           else e.network.push(Math.max(0, net));
         }
       }
-      if (overlapped.has(first.to)) e.overlapped++;
       e.attempts += h - g;
       e.retries += retries;
       e.calls += h - g - retries;
@@ -385,25 +384,62 @@ function walk(
   }
 }
 
-/** Callees one of whose calls overlaps a call to another callee (one sweep by start). */
-function overlappingCallees(list: { to: string; start: number; end: number }[]): Set<string> {
-  const out = new Set<string>();
-  const byStart = [...list].sort((a, b) => a.start - b.start);
-  // The two latest-ending earlier calls with different callees.
-  let b1: { to: string; end: number } | null = null;
-  let b2: { to: string; end: number } | null = null;
-  for (const c of byStart) {
-    const other = b1 !== null && b1.to !== c.to ? b1 : b2;
-    if (other !== null && other.end - c.start > EPS_MS && c.end - c.start > 0) {
-      out.add(c.to);
-      out.add(other.to);
-    }
-    if (b1 === null || c.end > b1.end) {
-      if (b1 !== null && b1.to !== c.to) b2 = b1;
-      b1 = { to: c.to, end: c.end };
-    } else if (c.to !== b1.to && (b2 === null || c.end > b2.end)) b2 = { to: c.to, end: c.end };
+/** Largest number of distinct callees in one request compared pair by pair. */
+const MAX_PAIRED = 64;
+
+/**
+ * For each two callees of one request: both called, and did a call of one overlap a call of
+ * the other? `list` is sorted by callee, then start.
+ */
+function pairs(
+  from: string,
+  list: { to: string; start: number; end: number }[],
+  edgeOf: (a: string, b: string) => EdgeStats,
+): void {
+  const groups: { to: string; a: number; b: number }[] = [];
+  for (let k = 0; k < list.length; k++) {
+    const c = list[k] as { to: string };
+    const g = groups[groups.length - 1];
+    if (g !== undefined && g.to === c.to) g.b = k + 1;
+    else groups.push({ to: c.to, a: k, b: k + 1 });
   }
-  return out;
+  if (groups.length < 2 || groups.length > MAX_PAIRED) return;
+  for (let x = 0; x < groups.length; x++)
+    for (let y = x + 1; y < groups.length; y++) {
+      const gx = groups[x] as (typeof groups)[0];
+      const gy = groups[y] as (typeof groups)[0];
+      const ov = overlap(list, gx.a, gx.b, gy.a, gy.b);
+      for (const [p, q] of [
+        [gx, gy],
+        [gy, gx],
+      ] as const) {
+        const e = edgeOf(from, p.to);
+        let s = e.beside.get(q.to);
+        if (!s) e.beside.set(q.to, (s = { both: 0, overlapped: 0 }));
+        s.both++;
+        if (ov) s.overlapped++;
+      }
+    }
+}
+
+/** Does a call in list[a0, a1) overlap one in list[b0, b1)? Both runs sorted by start. */
+function overlap(
+  list: { start: number; end: number }[],
+  a0: number,
+  a1: number,
+  b0: number,
+  b1: number,
+): boolean {
+  let i = a0;
+  let j = b0;
+  while (i < a1 && j < b1) {
+    const p = list[i] as { start: number; end: number };
+    const q = list[j] as { start: number; end: number };
+    if (Math.min(p.end, q.end) - Math.max(p.start, q.start) > EPS_MS) return true;
+    if (p.end < q.end) i++;
+    else j++;
+  }
+  return false;
 }
 
 /** The request's time minus the union of its calls' intervals, clipped to the request. */

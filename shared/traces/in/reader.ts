@@ -25,9 +25,22 @@ const isOtlpGroup = (p: Path) => last(p, 1) === '[]' && last(p, 2) === 'resource
 const isJaegerGroup = (p: Path) =>
   p.length === 1 || (p.length === 3 && last(p, 1) === '[]' && last(p, 2) === 'data');
 
+/** Lines up to this long are parsed whole (NDJSON); a longer line goes through the cutter. */
+export const MAX_LINE_CHARS = 8 * 1024 * 1024;
+
 export class TraceReader {
   readonly tally: FileTally;
   private readonly cutter: JsonCutter;
+  /**
+   * `lines` while every line so far was a whole JSON value (the collector's NDJSON, or a small
+   * file): each is parsed at once, the fastest way. Otherwise `cut`: the streaming cutter.
+   */
+  private mode: 'lines' | 'cut' = 'lines';
+  /** The line read so far, in pieces (joined once its end comes). */
+  private parts: string[] = [];
+  private partsLength = 0;
+  private lineNo = 0;
+  private lineOffset = 0;
   private groupFrom = 0;
   private resource = { service: '', pod: '' };
   private processes = new Map<string, { service: string; pod: string }>();
@@ -40,20 +53,82 @@ export class TraceReader {
     this.cutter = new JsonCutter({
       wants: (p) => isSpan(p) || isResource(p) || isProcesses(p),
       object: (p, text, offset) => this.object(p, text, offset),
-      open: (p) => {
-        if (isOtlpGroup(p) || isJaegerGroup(p)) {
-          this.groupFrom = this.store.size;
-          this.resource = { service: '', pod: '' };
-          this.processes = new Map();
-        }
-      },
-      close: (p) => {
-        if (isOtlpGroup(p) || isJaegerGroup(p)) this.endGroup();
-      },
+      open: (p) => this.opened(p),
+      close: (p) => this.closed(p),
     });
   }
 
+  private opened(p: Path): void {
+    if (isOtlpGroup(p) || isJaegerGroup(p)) {
+      this.groupFrom = this.store.size;
+      this.resource = { service: '', pod: '' };
+      this.processes = new Map();
+    }
+  }
+
+  private closed(p: Path): void {
+    if (isOtlpGroup(p) || isJaegerGroup(p)) this.endGroup();
+  }
+
   push(text: string): void {
+    if (this.mode === 'cut') return this.cut(text);
+    let from = 0;
+    for (;;) {
+      const nl = text.indexOf('\n', from);
+      if (nl < 0) break;
+      const head = text.slice(from, nl);
+      let line = head;
+      if (this.parts.length > 0) {
+        this.parts.push(head);
+        line = this.parts.join('');
+        this.parts = [];
+        this.partsLength = 0;
+      }
+      if (!this.line(line, text.slice(nl + 1))) return;
+      from = nl + 1;
+    }
+    if (from < text.length) {
+      this.parts.push(text.slice(from));
+      this.partsLength += text.length - from;
+    }
+    if (this.partsLength > MAX_LINE_CHARS) this.toCut();
+  }
+
+  /** One line in `lines` mode; false once the reader has switched to the cutter. */
+  private line(text: string, rest: string): boolean {
+    const at = this.lineOffset;
+    this.lineOffset += text.length + 1;
+    this.lineNo++;
+    if (text.trim() === '') return true;
+    let value: unknown;
+    try {
+      value = JSON.parse(text);
+    } catch (e) {
+      if (this.lineNo === 1) {
+        // Not one value per line (pretty-printed JSON): the cutter reads it all from the start.
+        this.lineOffset = 0;
+        this.mode = 'cut';
+        this.cut(`${text}\n${rest}`);
+        return false;
+      }
+      throw new TraceInputError(
+        `${this.tally.file}: line ${this.lineNo} (character ${at.toLocaleString('en-US')}): not a whole JSON value: ${(e as Error).message}${/end of JSON/i.test((e as Error).message) ? ' (the file is truncated?)' : ''}`,
+      );
+    }
+    this.walk([''], value, at);
+    return true;
+  }
+
+  /** Leave `lines` mode: a line too long to hold; what is left goes through the cutter. */
+  private toCut(): void {
+    this.mode = 'cut';
+    const rest = this.parts.join('');
+    this.parts = [];
+    this.partsLength = 0;
+    this.cut(rest);
+  }
+
+  private cut(text: string): void {
     try {
       this.cutter.push(text);
     } catch (e) {
@@ -61,7 +136,34 @@ export class TraceReader {
     }
   }
 
+  /** A parsed value visited as the cutter would report it. */
+  private walk(path: string[], value: unknown, offset: number): void {
+    if (Array.isArray(value)) {
+      path.push('[]');
+      for (const v of value) if (typeof v === 'object' && v !== null) this.walk(path, v, offset);
+      path.pop();
+      return;
+    }
+    if (typeof value !== 'object' || value === null) return;
+    if (isSpan(path) || isResource(path) || isProcesses(path))
+      return this.take(path, value, offset);
+    this.opened(path);
+    for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+      if (typeof v !== 'object' || v === null) continue;
+      path.push(k);
+      this.walk(path, v, offset);
+      path.pop();
+    }
+    this.closed(path);
+  }
+
   end(): FileTally {
+    if (this.mode === 'lines' && this.partsLength > 0) {
+      const last = this.parts.join('');
+      this.parts = [];
+      this.partsLength = 0;
+      this.line(last, '');
+    }
     try {
       this.cutter.end();
     } catch (e) {
@@ -91,6 +193,10 @@ export class TraceReader {
         `${this.tally.file}: at character ${offset.toLocaleString('en-US')}: bad JSON in ${isSpan(p) ? 'a span' : p.join('.')}: ${(e as Error).message}`,
       );
     }
+    this.take(p, value, offset);
+  }
+
+  private take(p: Path, value: unknown, offset: number): void {
     if (isSpan(p)) {
       const otlp = isOtlp(p);
       this.tally.format = otlp ? 'otlp' : 'jaeger';
