@@ -267,9 +267,12 @@ export function newDocument(f: Figures, name: string): ArchDocument {
       calibrated: mark(n.spans, f.at, fields),
     };
   });
+  const back = backEdges(f);
   const edges = f.edges.map((e) => {
     const leaf = (byName.get(e.to)?.self ?? null) === null;
     const { props, fields } = edgeProps(e, leaf, true);
+    // Calls that close a cycle (A → B → A) are bounded, as the model asks: taken once per chain.
+    if (back.has(e)) props['maxDepth'] = 1;
     const from = ids.get(e.from) as string;
     const to = ids.get(e.to) as string;
     return {
@@ -303,6 +306,34 @@ export function checked(raw: unknown): ArchDocument {
       `the calibrated document does not validate: ${r.problems.map((p) => `${p.path}: ${p.message}`).join('; ')}`,
     );
   return ArchDocument.parse(r.doc);
+}
+
+/** Edges that close a call cycle, found by a depth-first walk from the callers nothing calls. */
+export function backEdges(f: Figures): Set<EdgeFigures> {
+  const out = new Set<EdgeFigures>();
+  const from = new Map<string, EdgeFigures[]>();
+  for (const e of f.edges) from.set(e.from, [...(from.get(e.from) ?? []), e]);
+  const called = new Set(f.edges.map((e) => e.to));
+  const state = new Map<string, 1 | 2>();
+  const starts = [...f.nodes.filter((n) => !called.has(n.name)), ...f.nodes].map((n) => n.name);
+  for (const s of starts) {
+    if (state.has(s)) continue;
+    const stack: { node: string; next: number }[] = [{ node: s, next: 0 }];
+    state.set(s, 1);
+    while (stack.length > 0) {
+      const top = stack[stack.length - 1] as { node: string; next: number };
+      const e = from.get(top.node)?.[top.next++];
+      if (e === undefined) {
+        state.set(top.node, 2);
+        stack.pop();
+      } else if (state.get(e.to) === 1) out.add(e);
+      else if (!state.has(e.to)) {
+        state.set(e.to, 1);
+        stack.push({ node: e.to, next: 0 });
+      }
+    }
+  }
+  return out;
 }
 
 function depths(f: Figures): Map<string, number> {

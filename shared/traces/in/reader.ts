@@ -95,7 +95,7 @@ export class TraceReader {
   }
 
   /** One line in `lines` mode; false once the reader has switched to the cutter. */
-  private line(text: string, rest: string): boolean {
+  private line(text: string, rest: string, last = false): boolean {
     const at = this.lineOffset;
     this.lineOffset += text.length + 1;
     this.lineNo++;
@@ -112,7 +112,7 @@ export class TraceReader {
         return false;
       }
       throw new TraceInputError(
-        `${this.tally.file}: line ${this.lineNo} (character ${at.toLocaleString('en-US')}): not a whole JSON value: ${(e as Error).message}${/end of JSON/i.test((e as Error).message) ? ' (the file is truncated?)' : ''}`,
+        `${this.tally.file}: line ${this.lineNo} (character ${at.toLocaleString('en-US')}): not a whole JSON value: ${(e as Error).message}${last ? '; it is the last line: the file is truncated' : ''}`,
       );
     }
     this.walk([''], value, at);
@@ -162,7 +162,7 @@ export class TraceReader {
       const last = this.parts.join('');
       this.parts = [];
       this.partsLength = 0;
-      this.line(last, '');
+      this.line(last, '', true);
     }
     try {
       this.cutter.end();

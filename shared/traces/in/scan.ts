@@ -96,7 +96,10 @@ export class JsonCutter {
 
   private where(): string {
     const p: string[] = [];
-    for (const k of this.keys) p.push(k === '[]' ? '[…]' : p.length === 0 ? k : `.${k}`);
+    for (const k of this.keys) {
+      if (k === '') continue;
+      p.push(k === '[]' ? '[…]' : p.length === 0 ? k : `.${k}`);
+    }
     return p.length === 0 ? 'the top level' : p.join('');
   }
 
