@@ -116,6 +116,16 @@ export class REdge {
   } | null = null;
   /** Cache-aside: skipped when the caller's last call to a cache was a hit (flow.ts nextStep). */
   onCacheMiss = false;
+  /** Share of the caller's visits that make this call (one draw of the caller's stream). */
+  probability = 1;
+  /** Calls a visit makes over this edge, one after another. */
+  calls = 1;
+  /** Started with the consecutive parallel edges beside it; the caller joins them all. */
+  parallel = false;
+  /** A failed call does not fail the caller's visit. */
+  optional = false;
+  /** No step rule applies (maxDepth, onCacheMiss, probability, parallel): flow.ts's fast path. */
+  plain = true;
   /** A gateway's retry budget on this upstream call (gateway/retryBudget.ts), or null. */
   budget: { sent(r: Req): void; done(r: Req): void; mayRetry(r: Req): boolean } | null = null;
   constructor(

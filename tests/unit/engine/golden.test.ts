@@ -97,17 +97,17 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => run(load('tests/fixtures/engine/shop.archlab.json')),
-    '83aad83425d8c626764d98ba249e946aed2d26001337ccdeb5dd135f07592987',
+    '1817329816c2432e53132ddcf7c9369372cf0145e5ee7e5e79b158ddc7b7e89d',
   ],
   [
     'web-shop sample, 10 s',
     () => run(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '786fad3a08cbb4e9e3ba5a5bacf87f55621b9bd5722cd3ef074eff4d7b6668fc',
+    '0de0ac89bfe39a38b7efd476c728c2b56d69786d10affe9a29abd915fa5e6192',
   ],
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    'be26d8798bde0a89a275d50dd9fe3492a9a36c2eaca6c016c3abc828794acda9',
+    '08ee3a773efb72ad44402032142a8c2f68a9b83ae34df6ddf9b11b25a5426568',
   ],
   [
     'M/M/c, 20,000 customers',
@@ -122,12 +122,12 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'timeouts, retries, pools, a killed pod',
     () => run(stressed(), { traceEvery: 50 }),
-    '4831ea2afe79bedeb5f341ed4fb4e814225ba718ff17faebe65164e029ad25b3',
+    'a7a8ec98ba4fc599e322e86ee238c74c4c8a58c669d59c64fcaf58e9390b8414',
   ],
   [
     'simultaneous events',
     () => run(ties(), { traceEvery: 7 }),
-    'd186f7f6de14781b0b43b7f9c9cdd0b283afcb3bc2a84eeac72294298b146b8a',
+    'ff6590f3be7729916b04162b6a61561143160c41e4e650ad72b2f29d86244cf8',
   ],
 ];
 

@@ -183,6 +183,10 @@ describe('field metadata', () => {
       'backoffMaxMs',
       'jitter',
       'maxDepth',
+      'probability',
+      'calls',
+      'mode',
+      'optional',
       'circuitBreaker.slidingWindowType',
       'circuitBreaker.slidingWindowSize',
       'circuitBreaker.minimumNumberOfCalls',
@@ -199,6 +203,15 @@ describe('field metadata', () => {
       'outlierDetection.maxEjectionTimeMs',
       'onCacheMiss',
     ]);
+    const call = new Map(edgeFieldsOf('call').map((f) => [f.path, f]));
+    expect(call.get('probability')).toMatchObject({ percent: true, unit: '%', default: 1 });
+    expect(call.get('calls')).toMatchObject({ type: 'integer', min: 1, default: 1 });
+    expect(call.get('mode')).toMatchObject({
+      type: 'enum',
+      options: ['sequential', 'parallel'],
+      default: 'sequential',
+    });
+    expect(call.get('optional')).toMatchObject({ type: 'boolean', optional: true });
   });
 
   it('builds props patches for nested paths and converts distributions', () => {
