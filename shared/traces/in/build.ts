@@ -4,7 +4,6 @@
 // only in the fields traces measure.
 import {
   ArchDocument,
-  CallProps,
   CURRENT_VERSION,
   baselineScenario,
   parseDocument,
@@ -36,7 +35,9 @@ export interface EdgeFigures {
   callerRequests: number;
   withCall: number;
   probability: number;
+  /** Calls per caller request that makes any (rounded; at most the model's limit). */
   calls: number;
+  meanCalls: number;
   attempts: number;
   retries: number;
   mode: 'sequential' | 'parallel';
@@ -56,6 +57,9 @@ export interface Figures {
   windowS: number;
   at: string;
 }
+
+/** The model's largest `calls` on an edge. */
+export const MAX_CALLS = 1000;
 
 const r4 = (x: number) => Math.round(x * 10_000) / 10_000;
 
@@ -135,7 +139,8 @@ function edgeFigures(e: EdgeStats): EdgeFigures {
     callerRequests: e.callerRequests,
     withCall: e.withCall,
     probability: r4(Math.min(1, e.withCall / Math.max(1, e.callerRequests))),
-    calls: Math.max(1, Math.round(e.calls / Math.max(1, e.withCall))),
+    calls: Math.min(MAX_CALLS, Math.max(1, Math.round(e.calls / Math.max(1, e.withCall)))),
+    meanCalls: e.calls / Math.max(1, e.withCall),
     attempts: e.attempts,
     retries: e.retries,
     ...modeOf(e),
@@ -228,10 +233,9 @@ export function edgeProps(
   fresh: boolean,
 ): { props: Record<string, unknown>; fields: string[] } {
   const props: Record<string, unknown> = {};
-  const known = CallProps.shape as Record<string, unknown>;
-  if ('probability' in known) props['probability'] = e.probability;
-  if ('calls' in known) props['calls'] = e.calls;
-  if ('mode' in known) props['mode'] = e.mode;
+  props['probability'] = e.probability;
+  props['calls'] = e.calls;
+  props['mode'] = e.mode;
   if (toLeaf) props['latencyMs'] = 0;
   else if (e.latencyMs !== null) props['latencyMs'] = e.latencyMs;
   const fields = Object.keys(props);

@@ -20,6 +20,8 @@ export interface ServiceStats {
   peakInFlight: number;
   /** Spans of this service. */
   spans: number;
+  /** Of its requests, those that were the root of their trace. */
+  rootRequests: number;
 }
 
 export interface EdgeStats {
@@ -176,6 +178,7 @@ function walk(
         pods: new Set(),
         peakInFlight: 0,
         spans: 0,
+        rootRequests: 0,
       };
       services.set(name, s);
     } else if (s.role !== 'service' && role === 'service') s.role = 'service';
@@ -260,6 +263,7 @@ function walk(
       root && !(kind === KIND.server || kind === KIND.consumer) ? 'client' : 'service';
     const s = service(name, role);
     s.requests++;
+    if (root) s.rootRequests++;
     const pod = store.pod[i] as number;
     if (pod >= 0) s.pods.add(pod);
     // Its calls: client spans below it through its own internal spans.
@@ -291,6 +295,7 @@ function walk(
     if (s) s.spans++;
   }
   peaks(store, parent, services, svcName, isEntry);
+  trafficSources(services, edges, arrivals);
   // Callees known only by the peer a client span names.
   for (const e of edges.values()) if (!services.has(e.to)) service(e.to, 'external');
   for (const [, e] of edges) {
@@ -381,6 +386,32 @@ function walk(
       e.calls += h - g - retries;
       g = h;
     }
+  }
+}
+
+/**
+ * A service whose every request is the root of its trace, that does no work of its own (self
+ * time under a microsecond) and only calls others, is where traffic starts (a load generator, a
+ * simulated client): it becomes the client itself instead of a service with a client made up.
+ */
+function trafficSources(
+  services: Map<string, ServiceStats>,
+  edges: Map<string, EdgeStats>,
+  arrivals: Inference['arrivals'],
+): void {
+  for (const s of [...services.values()]) {
+    if (s.role !== 'service' || s.rootRequests !== s.requests || s.self.size === 0) continue;
+    const self = s.self.sorted();
+    if ((self[self.length - 1] as number) >= EPS_MS) continue;
+    const made = clientOf(s.name);
+    const key = `${made}\u0000${s.name}`;
+    if (!edges.has(key) || ![...edges.values()].some((e) => e.from === s.name)) continue;
+    edges.delete(key);
+    services.delete(made);
+    const a = arrivals.get(made);
+    arrivals.delete(made);
+    if (a) arrivals.set(s.name, a);
+    s.role = 'client';
   }
 }
 

@@ -1,6 +1,6 @@
 // The calibration report in Markdown: per node and edge the figures and the spans they rest on,
 // thin evidence flagged, and every span that was counted but not used, with why.
-import type { EdgeFigures, Figures, NodeFigures } from './build';
+import { MAX_CALLS, type EdgeFigures, type Figures, type NodeFigures } from './build';
 import type { Fit } from './fit';
 import type { Inference } from './infer';
 import type { FileTally } from './reader';
@@ -44,7 +44,7 @@ function nodeRow(n: NodeFigures): string {
 
 function edgeRow(e: EdgeFigures): string {
   const net = e.latencyMs === null ? '—' : `${ms(e.latencyMs)} (${int(e.networkSamples)} pairs)`;
-  return `| ${cell(e.from)} → ${cell(e.to)} | ${int(e.withCall)} of ${int(e.callerRequests)}${thin(e.withCall)} | ${e.probability.toFixed(4)} | ${e.calls} | ${e.mode} (${pct(e.overlapShare)} overlapped) | ${net} | ${int(e.attempts)} / ${int(e.retries)} |`;
+  return `| ${cell(e.from)} → ${cell(e.to)} | ${int(e.withCall)} of ${int(e.callerRequests)}${thin(e.withCall)} | ${e.probability.toFixed(4)} | ${e.calls}${e.meanCalls > MAX_CALLS ? ` (mean ${e.meanCalls.toFixed(0)}; the model takes at most ${MAX_CALLS})` : Math.abs(e.meanCalls - e.calls) > 0.05 ? ` (mean ${e.meanCalls.toFixed(2)})` : ''} | ${e.mode} (${pct(e.overlapShare)} overlapped) | ${net} | ${int(e.attempts)} / ${int(e.retries)} |`;
 }
 
 export function calibrationMarkdown(s: CalibrationSummary): string {

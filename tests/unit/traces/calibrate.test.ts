@@ -118,7 +118,17 @@ describe('calibrate: OTLP NDJSON (the collector file exporter)', async () => {
     const one = await calibrate([{ name: 'a', chunks: [text] }]);
     const bytes = await calibrate([{ name: 'a', chunks: chunked(text, 97) }]);
     const pretty = await calibrate([
-      { name: 'a', chunks: chunked(JSON.stringify(JSON.parse(text), null, 2), 4096) },
+      {
+        name: 'a',
+        chunks: chunked(
+          text
+            .split('\n')
+            .filter((l) => l !== '')
+            .map((l) => JSON.stringify(JSON.parse(l), null, 2))
+            .join('\n'),
+          4096,
+        ),
+      },
     ]);
     expect(bytes.summary.figures).toEqual(one.summary.figures);
     expect(pretty.summary.figures).toEqual(one.summary.figures);
