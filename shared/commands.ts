@@ -20,6 +20,7 @@ export const commandCatalogue = [
   { id: 'file.openRecent', label: 'Open Recent…', shortcut: 'Mod+Shift+O', menu: 'File' },
   { id: 'file.openSample', label: 'Open Sample…', menu: 'File' },
   { id: 'file.import', label: 'Import Kubernetes / Compose…', menu: 'File' },
+  { id: 'file.importTraces', label: 'Import Traces (OTLP / Jaeger)…', menu: 'File' },
   { id: 'file.save', label: 'Save', shortcut: 'Mod+S', menu: 'File', separatorBefore: true },
   { id: 'file.saveAs', label: 'Save As…', shortcut: 'Mod+Shift+S', menu: 'File' },
   {

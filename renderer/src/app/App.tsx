@@ -23,6 +23,7 @@ import { installRunView } from '../run/engineClient';
 import { ExportDialog } from '../exports/ExportDialog';
 import { ToolExportDialog } from '../exports/ToolExportDialog';
 import { ImportReportDialog } from '../imports/ImportReportDialog';
+import { CalibrationReportDialog } from '../imports/CalibrationReportDialog';
 
 registerEditorCommands();
 installRunView();
@@ -148,6 +149,7 @@ export function App() {
         <ExportDialog />
         <ToolExportDialog />
         <ImportReportDialog />
+        <CalibrationReportDialog />
       </div>
     </ReactFlowProvider>
   );

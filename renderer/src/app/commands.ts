@@ -7,6 +7,7 @@ import { newDocument, openDocument, saveDocument } from './fileActions';
 import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
 import { importDocument } from '../imports/importActions';
+import { importTraces } from '../imports/traceImport';
 import { openToolExport } from '../exports/ToolExportDialog';
 import { shownRun } from '../store/runSelectors';
 
@@ -26,6 +27,7 @@ const handlers: Handlers = {
   'file.openSample': { run: () => store().openPicker('samples') },
   'file.open': { run: openDocument },
   'file.import': { run: importDocument },
+  'file.importTraces': { run: importTraces },
   'file.exportTools': { run: openToolExport },
   'file.save': { run: () => saveDocument(false) },
   'file.saveAs': { run: () => saveDocument(true) },
