@@ -3,7 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { runToEnd } from '../../../shared/engine';
-import { toOtlp, SPAN_KIND } from '../../../shared/traces/otlpOut';
+import { toOtlp, SPAN_KIND, type OtlpTraces } from '../../../shared/traces/otlpOut';
 import { buildDoc, direct } from '../../fixtures/build';
 
 const hex = (n: number) => z.string().regex(new RegExp(`^[0-9a-f]{${n}}$`));
@@ -39,7 +39,6 @@ const ExportTraceServiceRequest = z.strictObject({
     }),
   ),
 });
-type Otlp = z.infer<typeof ExportTraceServiceRequest>;
 
 /** users → api → (db ×2 in sequence) then (a ‖ b, b times out once and retries) ; b fails 20 %. */
 const builder = () =>
@@ -84,7 +83,7 @@ const attr = (list: { key: string; value: object }[], key: string) =>
     Object.keys(list.find((a) => a.key === key)?.value ?? {})[0] ?? ''
   ];
 
-function flat(otlp: Otlp) {
+function flat(otlp: OtlpTraces) {
   return otlp.resourceSpans.flatMap((rs) =>
     rs.scopeSpans.flatMap((ss) =>
       ss.spans.map((s) => ({
