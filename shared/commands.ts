@@ -36,6 +36,7 @@ export const commandCatalogue = [
   { id: 'file.exportDrawio', label: 'Export as draw.io (.drawio)', menu: 'File' },
   { id: 'file.exportTools', label: 'Export to Kubernetes, Istio, Chaos Mesh, k6…', menu: 'File' },
   { id: 'file.exportReport', label: 'Export Run Report (HTML)', menu: 'File' },
+  { id: 'file.exportTraces', label: 'Export Run Traces (OpenTelemetry JSON)', menu: 'File' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'Edit' },
   { id: 'edit.redo', label: 'Redo', shortcut: 'Mod+Shift+Z', menu: 'Edit' },
   { id: 'edit.cut', label: 'Cut', shortcut: 'Mod+X', menu: 'Edit', separatorBefore: true },

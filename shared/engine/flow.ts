@@ -32,6 +32,7 @@ export function startRoot(w: World, client: RNode): void {
   r.step = 0;
   r.trace = w.traces.maybeStart(client.id, now);
   r.spanId = 0;
+  r.where = '';
   client.stats.secArrivals++;
   w.e2e.inFlight++;
   nextStep(w, r);
@@ -270,7 +271,7 @@ function span(w: World, p: Req, c: Req, cause: number): void {
     kind: 'client',
     node: (c.edge as REdge).to.id,
     edge: (c.edge as REdge).id,
-    pod: c.where === '' ? null : c.where,
+    pod: p.where === '' ? null : p.where,
     attempt: p.attempt + 1,
     call: p.rep + 1,
     startMs: c.sentMs,

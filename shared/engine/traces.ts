@@ -1,9 +1,11 @@
 // Sampled request traces: one client request in every `every`, at most `max` of them.
-// Two kinds of span, as OpenTelemetry has them:
-//  server  one visit of one node (a hop): from its arrival at the node to its answer, with the
-//          pod that served it. The client's own request is the root server span (id 0).
-//  client  one attempt of one call as its caller saw it: sent → answered, or given up at its
-//          timeout. Its parent is the caller's server span; the callee's server span is its child.
+// Three kinds of span, as OpenTelemetry has them:
+//  internal  the client's own request, from its start to its answer: the root (id 0).
+//  server    one visit of one node (a hop): from its arrival at the node to its answer, with the
+//            pod that served it.
+//  client    one attempt of one call as its caller saw it: sent → answered, or given up at its
+//            timeout, with the caller's pod. Its parent is the caller's server (or root) span;
+//            the callee's server span is its child.
 // Times are simulated milliseconds from the start. A callee still working when its caller gave
 // up ends its server span later, after the trace's root may have ended; it is added in order.
 
@@ -11,12 +13,12 @@ export interface Span {
   id: number;
   /** The parent span's id; -1 for the root. */
   parentId: number;
-  kind: 'server' | 'client';
+  kind: 'internal' | 'server' | 'client';
   /** The node the span is at: the callee for a client span, the hop's node for a server span. */
   node: string;
   /** The edge the call went over (null for the root). */
   edge: string | null;
-  /** The pod that served it, when there is one (server spans). */
+  /** Server spans: the pod that served it; client spans: the caller's pod; null when none. */
   pod: string | null;
   /** Client spans: the attempt (1 = the first, 2 = the first retry…); 0 on server spans. */
   attempt: number;
@@ -89,7 +91,7 @@ export class TraceRecorder {
     trace.spans.push({
       id: 0,
       parentId: -1,
-      kind: 'server',
+      kind: 'internal',
       node: trace.client,
       edge: null,
       pod: null,

@@ -429,7 +429,7 @@ export const CallProps = z.object({
     .min(0)
     .max(1)
     .default(1)
-    .describe('Share of the caller’s requests that make this call (1 = every request)'),
+    .describe('Share of the caller’s requests that make this call'),
   calls: z
     .number()
     .int()
@@ -441,8 +441,8 @@ export const CallProps = z.object({
     .enum(['sequential', 'parallel'])
     .default('sequential')
     .describe(
-      'sequential: after the call before it has answered; parallel: with the caller’s other ' +
-        'parallel calls next to it in order, all started together, the caller waiting for all',
+      'sequential: after the call before it has answered; parallel: started together with the ' +
+        'parallel calls next to it, the caller waiting for all of them',
     ),
   optional: z
     .boolean()

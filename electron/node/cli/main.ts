@@ -6,7 +6,14 @@ import { sweepCommand, sweepMergeCommand, type SweepArgs } from './sweep';
 import { exportCommand, importCommand } from './importExport';
 import { calibrateCommand, type CalibrateArgs } from './calibrate';
 import { cleanText } from './clean';
-import { EXIT, nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+import {
+  EXIT,
+  TRACES_OUT_MAX,
+  nodeOutput,
+  runCommand,
+  schemaCommand,
+  validateCommand,
+} from './commands';
 import { Progress } from './progress';
 
 function integer(value: string): number {
@@ -20,6 +27,13 @@ function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 4096)
     throw new InvalidArgumentError('must be a whole number from 1 to 4096');
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000_000)
+    throw new InvalidArgumentError('must be a whole number from 1 to 100000000');
   return n;
 }
 
@@ -88,10 +102,27 @@ its memory budget or stopped making progress, 4 a failure on our side (an output
       'write report.md with its diagram and charts (PNG with Chromium, else SVG) into this folder',
     )
     .option('--pdf <out.pdf>', 'write the report as PDF (needs Chromium; CHROME_PATH to choose)')
+    .option(
+      '--traces <out.json>',
+      'write the sampled request traces as OTLP JSON (Jaeger and OpenTelemetry tools open it)',
+    )
+    .option(
+      '--trace-every <n>',
+      'trace one client request in n; 1 traces every one (default 100)',
+      positiveInt,
+    )
+    .option(
+      '--trace-max <n>',
+      `most traces kept (default 200; ${TRACES_OUT_MAX.toLocaleString('en-US')} with --traces)`,
+      positiveInt,
+    )
     .action(
       async (
         file: string,
         opts: {
+          traces?: string;
+          traceEvery?: number;
+          traceMax?: number;
           scenario?: string;
           seed?: number;
           duration?: number;

@@ -4,7 +4,7 @@ import { commandCatalogue, type CommandId, type CommandInfo } from '../../../sha
 import { startRun, stopRun } from '../run/engineClient';
 import { useStore } from '../store';
 import { newDocument, openDocument, saveDocument } from './fileActions';
-import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
+import { exportDrawio, exportMermaid, exportReport, exportTraces } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
 import { importDocument } from '../imports/importActions';
 import { importTraces } from '../imports/traceImport';
@@ -37,6 +37,7 @@ const handlers: Handlers = {
   'file.exportMermaid': { run: exportMermaid },
   'file.exportDrawio': { run: exportDrawio },
   'file.exportReport': { run: exportReport, enabled: () => !!shownRun(store()) },
+  'file.exportTraces': { run: exportTraces, enabled: () => !!shownRun(store()) },
   'view.commandPalette': { run: () => store().setCommandPaletteOpen(true) },
   'view.togglePalette': { run: () => store().togglePanel('palette') },
   'view.toggleInspector': { run: () => store().togglePanel('inspector') },

@@ -118,7 +118,7 @@ describe('timeouts and retries', () => {
     expect(r.summary.latencyMs.mean).toBe(42);
     const spans = r.traces[0]!.spans;
     expect(spans.map((s) => [s.kind, s.node, s.startMs, s.endMs])).toEqual([
-      ['server', 'users', 1000, 1042],
+      ['internal', 'users', 1000, 1042],
       ['client', 'api', 1000, 1042],
       ['server', 'api', 1000, 1042],
       ['client', 'a', 1002, 1012],

@@ -97,17 +97,17 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => run(load('tests/fixtures/engine/shop.archlab.json')),
-    '1817329816c2432e53132ddcf7c9369372cf0145e5ee7e5e79b158ddc7b7e89d',
+    'dd87dd5fd18dc16e951c5819ab9a52d623ffcc783372fc2bce79256cf55f4300',
   ],
   [
     'web-shop sample, 10 s',
     () => run(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '0de0ac89bfe39a38b7efd476c728c2b56d69786d10affe9a29abd915fa5e6192',
+    '0308a57ccba3f235d0f834772559c953e38e4861fad80b72f9ffad33648e731c',
   ],
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '08ee3a773efb72ad44402032142a8c2f68a9b83ae34df6ddf9b11b25a5426568',
+    '5cb5e293627bae8d50194ed8a06b24c4c32a014b6f0fa85d395206cc45538599',
   ],
   [
     'M/M/c, 20,000 customers',
@@ -122,12 +122,12 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'timeouts, retries, pools, a killed pod',
     () => run(stressed(), { traceEvery: 50 }),
-    'a7a8ec98ba4fc599e322e86ee238c74c4c8a58c669d59c64fcaf58e9390b8414',
+    '2c39a51261a0e2150dcc90323862bc54a66439e35e5d77d65c69dc85aeaadd6e',
   ],
   [
     'simultaneous events',
     () => run(ties(), { traceEvery: 7 }),
-    'ff6590f3be7729916b04162b6a61561143160c41e4e650ad72b2f29d86244cf8',
+    'b37fd4ad4be21704d1ea30f78c05948b11b257bb6c44c0d07a58f33f3d97e1dc',
   ],
 ];
 
