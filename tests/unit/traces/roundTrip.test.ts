@@ -5,7 +5,12 @@
 // within 5 %.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { lognormalParams, type Distribution, type Quantile } from '../../../shared/model';
+import {
+  ArchDocument,
+  lognormalParams,
+  type Distribution,
+  type Quantile,
+} from '../../../shared/model';
 import { calibrate } from '../../../shared/traces/in';
 import { toOtlp } from '../../../shared/traces/otlpOut';
 import { buildDoc } from '../../fixtures/build';
@@ -13,29 +18,31 @@ import { buildDoc } from '../../fixtures/build';
 const net = { latencyMs: 1, timeoutMs: 0, retries: 0 } as const;
 const roomy = { replicas: 4, concurrency: 64 } as const;
 
-const original = buildDoc('round trip')
-  .client('users', { rps: 100 })
-  .service('frontend', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 3, p99Ms: 15 } })
-  .service('search', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 6, p99Ms: 30 } })
-  .service('ads', {
-    ...roomy,
-    serviceTime: {
-      dist: 'empirical',
-      quantiles: [
-        { p: 0, ms: 1 },
-        { p: 0.6, ms: 3 },
-        { p: 0.9, ms: 12 },
-        { p: 1, ms: 25 },
-      ],
-    },
-  })
-  .service('pricing', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 2, p99Ms: 8 } })
-  .call('users', 'frontend', net)
-  .call('frontend', 'search', { ...net, mode: 'parallel' })
-  .call('frontend', 'ads', { ...net, mode: 'parallel', probability: 0.4 })
-  .call('frontend', 'pricing', { ...net, calls: 3, probability: 0.7 })
-  .scenario({ durationS: 120, seed: 4 })
-  .build();
+const original = ArchDocument.parse(
+  buildDoc('round trip')
+    .client('users', { rps: 100 })
+    .service('frontend', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 3, p99Ms: 15 } })
+    .service('search', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 6, p99Ms: 30 } })
+    .service('ads', {
+      ...roomy,
+      serviceTime: {
+        dist: 'empirical',
+        quantiles: [
+          { p: 0, ms: 1 },
+          { p: 0.6, ms: 3 },
+          { p: 0.9, ms: 12 },
+          { p: 1, ms: 25 },
+        ],
+      },
+    })
+    .service('pricing', { ...roomy, serviceTime: { dist: 'lognormal', p50Ms: 2, p99Ms: 8 } })
+    .call('users', 'frontend', net)
+    .call('frontend', 'search', { ...net, mode: 'parallel' })
+    .call('frontend', 'ads', { ...net, mode: 'parallel', probability: 0.4 })
+    .call('frontend', 'pricing', { ...net, calls: 3, probability: 0.7 })
+    .scenario({ durationS: 120, seed: 4 })
+    .build(),
+);
 
 /** The q-quantile of a distribution as the engine samples it. */
 function quantileOf(d: Distribution, q: number): number {
@@ -57,7 +64,7 @@ function quantileOf(d: Distribution, q: number): number {
 
 describe('round trip: run → OTLP → calibrate → run', async () => {
   const first = runToEnd(original, { traceEvery: 1, maxTraces: 1_000_000 });
-  const otlp = JSON.stringify(toOtlp(original as never, first.traces, { runTag: 4 }));
+  const otlp = JSON.stringify(toOtlp(original, first.traces, { runTag: 4 }));
   const r = await calibrate([{ name: 'run.json', chunks: [otlp] }]);
   const doc = r.doc;
   const label = (id: string) => doc.nodes.find((n) => n.id === id)?.label;
@@ -100,7 +107,7 @@ describe('round trip: run → OTLP → calibrate → run', async () => {
       const want = original.nodes.find((n) => n.id === name);
       const got = doc.nodes.find((n) => n.label === name);
       if (want?.kind !== 'service' || got?.kind !== 'service') throw new Error(name);
-      const wantSt = want.props?.serviceTime as Distribution;
+      const wantSt: Distribution = want.props.serviceTime;
       for (const q of [0.5, 0.99]) {
         const a = quantileOf(wantSt, q);
         const b = quantileOf(got.props.serviceTime, q);
