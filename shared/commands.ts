@@ -25,6 +25,7 @@ export const commandCatalogue = [
   { id: 'file.openRecent', label: 'Open Recent…', shortcut: 'Mod+Shift+O', menu: 'File' },
   { id: 'file.openSample', label: 'Open Sample…', menu: 'File' },
   { id: 'file.import', label: 'Import Kubernetes / Compose…', menu: 'File' },
+  { id: 'file.importTraces', label: 'Import Traces (OTLP / Jaeger)…', menu: 'File' },
   { id: 'file.save', label: 'Save', shortcut: 'Mod+S', menu: 'File', separatorBefore: true },
   { id: 'file.saveAs', label: 'Save As…', shortcut: 'Mod+Shift+S', menu: 'File' },
   {
@@ -40,6 +41,7 @@ export const commandCatalogue = [
   { id: 'file.exportDrawio', label: 'Export as draw.io (.drawio)', menu: 'File' },
   { id: 'file.exportTools', label: 'Export to Kubernetes, Istio, Chaos Mesh, k6…', menu: 'File' },
   { id: 'file.exportReport', label: 'Export Run Report (HTML)', menu: 'File' },
+  { id: 'file.exportTraces', label: 'Export Run Traces (OpenTelemetry JSON)', menu: 'File' },
   { id: 'edit.undo', label: 'Undo', shortcut: 'Mod+Z', menu: 'Edit' },
   {
     id: 'edit.redo',

@@ -148,6 +148,14 @@ export function compile(
       call?.maxDepth ?? 0,
     );
     if (call?.onCacheMiss === true) edge.onCacheMiss = true;
+    if (call !== null) {
+      edge.probability = call.probability;
+      edge.calls = call.calls;
+      edge.parallel = call.mode === 'parallel';
+      edge.optional = call.optional === true;
+    }
+    edge.plain =
+      edge.maxDepth === 0 && !edge.onCacheMiss && edge.probability === 1 && !edge.parallel;
     edges.push(edge);
     edgeById.set(e.id, edge);
     if (from.kind === K_QUEUE) {

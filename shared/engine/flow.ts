@@ -17,6 +17,7 @@ import {
 import { K_CACHE, type REdge, type RNode } from './graph';
 import { releaseHeld } from './capacity';
 import type { Req } from './request';
+import type { Trace } from './traces';
 import type { World } from './world';
 import { EV_DELIVER, EV_EDGE_TIMEOUT, EV_RESPONSE, EV_RETRY, HOP_LIMIT } from './world';
 
@@ -31,6 +32,7 @@ export function startRoot(w: World, client: RNode): void {
   r.step = 0;
   r.trace = w.traces.maybeStart(client.id, now);
   r.spanId = 0;
+  r.where = '';
   client.stats.secArrivals++;
   w.e2e.inFlight++;
   nextStep(w, r);
@@ -44,20 +46,96 @@ export function nextStep(w: World, r: Req): void {
     if (r.route !== null) e = r.step === 0 ? r.route : undefined;
     else e = node.steps[r.step];
     if (e === undefined) return finish(w, r, OK);
-    if ((e.maxDepth > 0 && depthOf(r, e) >= e.maxDepth) || (e.onCacheMiss && r.cacheHit)) {
-      r.step++;
-      continue;
+    // A branch's call was decided when its parallel group started.
+    if (!e.plain && r.joinToken === 0) {
+      if (e.parallel && r.route === null) return startParallel(w, r);
+      if (skipped(r, e)) {
+        r.step++;
+        continue;
+      }
     }
     r.callEdge = e;
     r.attempt = 0;
+    r.rep = 0;
     return sendAttempt(w, r, e);
   }
+}
+
+/** Whether visit `r` leaves out the call over `e`: depth limit, cache hit, or its probability. */
+function skipped(r: Req, e: REdge): boolean {
+  if (e.maxDepth > 0 && depthOf(r, e) >= e.maxDepth) return true;
+  if (e.onCacheMiss && r.cacheHit) return true;
+  return e.probability < 1 && (r.node as RNode).rng.next() >= e.probability;
 }
 
 function depthOf(r: Req, e: REdge): number {
   let n = 0;
   for (let at: Req | null = r; at !== null; at = at.parent) if (at.edge === e) n++;
   return n;
+}
+
+/**
+ * Start the run of consecutive parallel edges at `r.step`: the calls each is to make are decided
+ * in edge order (the same draws every run), then one branch per call starts at once, and `r`
+ * waits for them all. A branch is a stand-in for `r` that makes one edge's calls (with their
+ * attempts, retries and timeouts) and reports to the join: the first failure of a non-optional
+ * call fails `r` at once (the other branches are abandoned, not cancelled).
+ */
+function startParallel(w: World, r: Req): void {
+  const node = r.node as RNode;
+  const steps = node.steps;
+  const taken: REdge[] = [];
+  let i = r.step;
+  for (let e = steps[i]; e !== undefined && e.parallel; e = steps[++i])
+    if (!skipped(r, e)) taken.push(e);
+  r.step = i;
+  if (taken.length === 0) return nextStep(w, r);
+  const token = ++w.tokens;
+  r.token = token;
+  r.pending = taken.length;
+  const now = w.k.now;
+  for (const e of taken) {
+    // A branch that failed at once may have finished the join already.
+    if (r.token !== token) return;
+    const b = w.reqs.alloc(now);
+    b.node = node;
+    b.parent = r;
+    b.hops = r.hops;
+    b.startMs = now;
+    b.counted = r.counted;
+    b.route = e;
+    b.step = 0;
+    b.joinToken = token;
+    b.cacheHit = r.cacheHit;
+    b.trace = r.trace;
+    b.spanId = r.spanId;
+    b.where = r.where;
+    b.callEdge = e;
+    b.attempt = 0;
+    b.rep = 0;
+    sendAttempt(w, b, e);
+  }
+}
+
+/** A branch is over: count it at its join, which goes on when the last one is in. */
+function branchDone(w: World, b: Req, cause: number): void {
+  const j = b.parent as Req;
+  const token = b.joinToken;
+  if (b.child !== null) {
+    b.child.parent = null;
+    b.child = null;
+  }
+  w.reqs.release(b);
+  // The join failed on another branch, or gave up, already.
+  if (j.token !== token) return;
+  if (cause !== OK) {
+    j.token = 0;
+    return finish(w, j, cause);
+  }
+  if (--j.pending === 0) {
+    j.token = 0;
+    nextStep(w, j);
+  }
 }
 
 function sendAttempt(w: World, r: Req, e: REdge): void {
@@ -73,7 +151,8 @@ function sendAttempt(w: World, r: Req, e: REdge): void {
   c.write = false;
   if (r.trace !== null) {
     c.trace = r.trace;
-    c.spanId = r.trace.nextSpan++;
+    c.callSpan = r.trace.nextSpan++;
+    c.spanId = -1;
     c.where = '';
   }
   r.child = c;
@@ -101,6 +180,7 @@ export function deliver(w: World, c: Req): void {
   const now = w.k.now;
   c.startMs = now;
   c.counted = now >= w.g.warmupMs;
+  if (c.trace !== null) c.spanId = c.trace.nextSpan++;
   node.stats.secArrivals++;
   if (c.hops > HOP_LIMIT) return finish(w, c, HOP_LIMIT_CAUSE);
   if (node.failed > 0) return finish(w, c, UNAVAILABLE);
@@ -109,6 +189,7 @@ export function deliver(w: World, c: Req): void {
 
 /** The visit ends (ok or with a cause): free what it holds, record it, answer the caller. */
 export function finish(w: World, r: Req, cause: number): void {
+  if (r.joinToken !== 0) return branchDone(w, r, cause);
   const now = w.k.now;
   const node = r.node as RNode;
   releaseHeld(w, r);
@@ -118,6 +199,7 @@ export function finish(w: World, r: Req, cause: number): void {
   }
   r.token = 0;
   node.stats.done(now - r.startMs, cause, r.counted);
+  if (r.trace !== null && r.spanId > 0) serverSpan(w, r, cause);
   if (r.sub !== null) {
     const sub = r.sub;
     if (cause === OK) sub.ok++;
@@ -171,20 +253,45 @@ export function answer(w: World, c: Req): void {
   w.reqs.release(c);
   if (cause === OK) {
     if (e.budget !== null) e.budget.done(p);
+    // The same call again, one after another, with attempts counted afresh.
+    if (e.calls > 1 && ++p.rep < e.calls) {
+      p.attempt = 0;
+      return sendAttempt(w, p, e);
+    }
     p.step++;
     nextStep(w, p);
   } else failedAttempt(w, p, e, cause);
 }
 
+/** The client span of attempt `c` of caller `p`: sent → answered or given up. */
 function span(w: World, p: Req, c: Req, cause: number): void {
-  (c.trace as NonNullable<Req['trace']>).spans.push({
-    id: c.spanId,
+  w.traces.add(c.trace as Trace, {
+    id: c.callSpan,
     parentId: p.spanId,
+    kind: 'client',
     node: (c.edge as REdge).to.id,
     edge: (c.edge as REdge).id,
-    pod: c.where === '' ? null : c.where,
+    pod: p.where === '' ? null : p.where,
     attempt: p.attempt + 1,
+    call: p.rep + 1,
     startMs: c.sentMs,
+    endMs: w.k.now,
+    status: CAUSES[cause] as string,
+  });
+}
+
+/** The server span of visit `r`: its arrival at the node → its answer. */
+function serverSpan(w: World, r: Req, cause: number): void {
+  w.traces.add(r.trace as Trace, {
+    id: r.spanId,
+    parentId: r.callSpan,
+    kind: 'server',
+    node: (r.node as RNode).id,
+    edge: (r.edge as REdge).id,
+    pod: r.where === '' ? null : r.where,
+    attempt: 0,
+    call: 0,
+    startMs: r.startMs,
     endMs: w.k.now,
     status: CAUSES[cause] as string,
   });
@@ -201,6 +308,11 @@ export function failedAttempt(w: World, p: Req, e: REdge, cause: number): void {
     if (e.budget !== null) e.budget.done(p);
     // A gateway's fallback answers instead (a static or cached response).
     if (e.guard !== null && e.guard.useFallback()) return finish(w, p, OK);
+    // An optional call's failure: the visit goes on without it (its other calls left out).
+    if (e.optional) {
+      p.step++;
+      return nextStep(w, p);
+    }
     return finish(w, p, cause);
   }
   p.attempt++;

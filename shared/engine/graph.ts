@@ -36,7 +36,7 @@ export const LB_ROUND_ROBIN = 0;
 export const LB_RANDOM = 1;
 export const LB_LEAST = 2;
 
-const NO_SAMPLER: Sampler = { kind: 0, a: 0, b: 0 };
+const NO_SAMPLER: Sampler = { kind: 0, a: 0, b: 0, q: new Float64Array(0) };
 
 export class Pod {
   busy = 0;
@@ -120,6 +120,16 @@ export class REdge {
   } | null = null;
   /** Cache-aside: skipped when the caller's last call to a cache was a hit (flow.ts nextStep). */
   onCacheMiss = false;
+  /** Share of the caller's visits that make this call (one draw of the caller's stream). */
+  probability = 1;
+  /** Calls a visit makes over this edge, one after another. */
+  calls = 1;
+  /** Started with the consecutive parallel edges beside it; the caller joins them all. */
+  parallel = false;
+  /** A failed call does not fail the caller's visit. */
+  optional = false;
+  /** No step rule applies (maxDepth, onCacheMiss, probability, parallel): flow.ts's fast path. */
+  plain = true;
   /** A gateway's retry budget on this upstream call (gateway/retryBudget.ts), or null. */
   budget: { sent(r: Req): void; done(r: Req): void; mayRetry(r: Req): boolean } | null = null;
   constructor(

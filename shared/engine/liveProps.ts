@@ -39,7 +39,9 @@ function setRate(w: World, client: RNode, rps: number): void {
 const describeDist = (d: Distribution) =>
   d.dist === 'lognormal'
     ? `lognormal p50 ${d.p50Ms} ms, p99 ${d.p99Ms} ms`
-    : `${d.dist} ${d.meanMs} ms`;
+    : d.dist === 'empirical'
+      ? `empirical, ${d.quantiles.length} quantiles`
+      : `${d.dist} ${d.meanMs} ms`;
 
 export const LIVE_PROP_ACTIONS: readonly ActionDef[] = [
   defineAction<{ before: number } | null>({

@@ -35,6 +35,15 @@ export class Req {
   attempt = 0;
   child: Req | null = null;
   token = 0;
+  /** Calls made so far over callEdge by this visit (edge.calls: one after another). */
+  rep = 0;
+  /** Parallel calls still out while this visit waits at a join (flow.ts startParallel). */
+  pending = 0;
+  /**
+   * Non-zero for a branch: a stand-in for the caller (`parent`) making one parallel call; the
+   * caller's token while it waits for this join.
+   */
+  joinToken = 0;
   // kind specifics
   write = false;
   hit = false;
@@ -43,7 +52,10 @@ export class Req {
   sub: Subscription | null = null;
   // tracing
   trace: Trace | null = null;
+  /** The span of this visit's own work (its calls' parent); -1 before it is delivered. */
   spanId = 0;
+  /** The client span of the attempt that brought this visit. */
+  callSpan = 0;
   where = '';
   /** The pod a caller's balancer chose for this attempt (gateway/balancer.ts). */
   picked: Pod | null = null;
@@ -92,6 +104,7 @@ export class ReqPool {
     r.route = null;
     r.child = null;
     r.token = 0;
+    r.joinToken = 0;
     r.sub = null;
     r.trace = null;
     r.cause = 0;

@@ -26,11 +26,24 @@ const Id = z
   );
 const Position = z.object({ x: z.number(), y: z.number() });
 
+/** Props set from measured traces rather than typed by hand: how many spans they rest on. */
+export const Calibration = z.object({
+  source: z.literal('traces'),
+  spans: z.number().int().min(0).describe('Spans the calibrated figures rest on'),
+  at: z.iso.datetime().describe('End of the traces’ time window (UTC)'),
+  fields: z
+    .array(z.string().min(1).max(100))
+    .max(50)
+    .describe('The props set from the traces, e.g. serviceTime, errorRate'),
+});
+export type Calibration = z.infer<typeof Calibration>;
+
 const nodeBase = {
   id: Id,
   label: z.string().max(200).optional(),
   position: Position,
   parentId: Id.optional().describe('The zone or team group this node is drawn in'),
+  calibrated: Calibration.optional().describe('Props set from traces (archlab calibrate)'),
 };
 
 function nodeOf<K extends string, P extends z.ZodObject>(kind: K, props: P) {
@@ -81,6 +94,7 @@ const edgeBase = {
   to: Id,
   label: z.string().max(200).optional(),
   evidence: EdgeEvidence.optional().describe('Imported edges: what named the call'),
+  calibrated: Calibration.optional().describe('Props set from traces (archlab calibrate)'),
 };
 export const CallEdge = z.object({
   ...edgeBase,

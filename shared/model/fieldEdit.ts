@@ -35,6 +35,16 @@ export function switchDistribution(current: unknown, dist: string): unknown {
     const p50Ms = mean > 0 ? mean : 1;
     return { dist, p50Ms, p99Ms: p50Ms * 5 };
   }
+  if (dist === 'empirical') {
+    // A uniform spread around the mean, to be replaced by a measured table.
+    return {
+      dist,
+      quantiles: [
+        { p: 0, ms: mean / 2 },
+        { p: 1, ms: (mean * 3) / 2 },
+      ],
+    };
+  }
   return { dist, meanMs: mean };
 }
 
@@ -43,7 +53,7 @@ function isDistribution(v: unknown): v is Distribution {
   return (
     d !== null &&
     typeof d === 'object' &&
-    ['constant', 'exponential', 'lognormal'].includes(String(d.dist))
+    ['constant', 'exponential', 'lognormal', 'empirical'].includes(String(d.dist))
   );
 }
 

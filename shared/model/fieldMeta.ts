@@ -163,7 +163,7 @@ function leaf(schema: z.ZodType, at: string[], ctx: Context): FieldMeta {
   if (schema instanceof z.ZodNumber) {
     meta.type = schema.isInt ? 'integer' : 'number';
     Object.assign(meta, bounds(schema));
-    if (meta.min === 0 && meta.max === 1 && /(Rate|Ratio)$/.test(key)) {
+    if (meta.min === 0 && meta.max === 1 && /(Rate|Ratio)$|^probability$/.test(key)) {
       meta.percent = true;
       meta.unit = '%';
     }
@@ -209,6 +209,7 @@ const LABELS: Record<string, string> = {
   maxSurge: 'Max surge',
   maxUnavailable: 'Max unavailable',
   onCacheMiss: 'Only on a cache miss',
+  calls: 'Calls per request',
 };
 
 /** `timeoutMs` → Timeout (ms); `initialDelaySeconds` → Initial delay (s); `rps` → Rate (requests/s). */

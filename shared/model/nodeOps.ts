@@ -11,6 +11,7 @@ import {
   removeAt,
   replaceAt,
   withLabel,
+  withMark,
 } from './opHelpers';
 import type { Op, OpOf, Step } from './opTypes';
 import { dropReferences } from './references';
@@ -78,7 +79,10 @@ export function updateNode(doc: ArchDocument, op: OpOf<'updateNode'>): Step {
   const node = doc.nodes[at];
   if (!node) return fail(op.id, `there is no node "${op.id}"`);
   const props = op.props === undefined ? node.props : patchObject(node.props, op.props);
-  const candidate = { ...withLabel(node, op.label), props };
+  const candidate = {
+    ...withMark(withLabel(node, op.label), op.calibrated, Object.keys(op.props ?? {})),
+    props,
+  };
   const parsed = parseAs(Node, candidate, ['nodes', at]);
   if (!parsed.ok) return parsed;
   const routes = routeProblems(indexOf(doc), parsed.value, `nodes[${at}]`);
@@ -88,6 +92,7 @@ export function updateNode(doc: ArchDocument, op: OpOf<'updateNode'>): Step {
     id: op.id,
     ...(op.label === undefined ? {} : { label: node.label ?? null }),
     ...(op.props === undefined ? {} : { props: previousValues(node.props, op.props) }),
+    ...(node.calibrated === candidate.calibrated ? {} : { calibrated: node.calibrated ?? null }),
   };
   return done({ ...doc, nodes: replaceAt(doc.nodes, at, parsed.value) }, [inverse]);
 }
@@ -119,7 +124,8 @@ export function updateEdge(doc: ArchDocument, op: OpOf<'updateEdge'>): Step {
   const edge = doc.edges[at];
   if (!edge) return fail(op.id, `there is no edge "${op.id}"`);
   const props = op.props === undefined ? edge.props : patchObject(edge.props, op.props);
-  const parsed = parseAs(Edge, { ...withLabel(edge, op.label), props }, ['edges', at]);
+  const marked = withMark(withLabel(edge, op.label), op.calibrated, Object.keys(op.props ?? {}));
+  const parsed = parseAs(Edge, { ...marked, props }, ['edges', at]);
   if (!parsed.ok) return parsed;
   if (isBounded(edge) && !isBounded(parsed.value)) {
     const others = { nodes: doc.nodes, edges: removeAt(doc.edges, at) };
@@ -131,6 +137,7 @@ export function updateEdge(doc: ArchDocument, op: OpOf<'updateEdge'>): Step {
     id: op.id,
     ...(op.label === undefined ? {} : { label: edge.label ?? null }),
     ...(op.props === undefined ? {} : { props: previousValues(edge.props, op.props) }),
+    ...(edge.calibrated === marked.calibrated ? {} : { calibrated: edge.calibrated ?? null }),
   };
   return done({ ...doc, edges: replaceAt(doc.edges, at, parsed.value) }, [inverse]);
 }

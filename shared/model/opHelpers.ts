@@ -1,7 +1,7 @@
 // Small immutable helpers shared by the operation modules.
 import type { z } from 'zod';
 import type { Problem } from '../protocol';
-import type { ArchDocument } from './document';
+import type { ArchDocument, Calibration } from './document';
 import { schemaProblems, unknownFields } from './messages';
 import type { Op, PropsPatch, Step } from './opTypes';
 
@@ -53,6 +53,27 @@ export function withLabel<T extends { label?: string | undefined }>(
   if (label !== null) return { ...item, label };
   const { label: _gone, ...rest } = item;
   return rest as T;
+}
+
+/**
+ * The calibration mark after an edit: the one the op sets (null: none), or, when the op does
+ * not say, the old mark without the props the edit changed by hand.
+ */
+export function withMark<T extends { calibrated?: Calibration | undefined }>(
+  item: T,
+  mark: Calibration | null | undefined,
+  edited: readonly string[],
+): T {
+  let next: Calibration | undefined;
+  if (mark !== undefined) next = mark ?? undefined;
+  else if (item.calibrated === undefined) return item;
+  else {
+    const fields = item.calibrated.fields.filter((f) => !edited.includes(f));
+    if (fields.length === item.calibrated.fields.length) return item;
+    next = fields.length > 0 ? { ...item.calibrated, fields } : undefined;
+  }
+  const { calibrated: _old, ...rest } = item;
+  return (next === undefined ? rest : { ...rest, calibrated: next }) as T;
 }
 
 /** Parse with a schema; problems carry the document path `prefix` and unknown fields are refused. */

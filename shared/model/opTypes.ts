@@ -1,7 +1,15 @@
 // Every edit to a document is one of these operations (STYLE.md habit 5). `applyOps` in ops.ts
 // applies them purely and returns, with the new document, the operations that undo them.
 import type { Problem } from '../protocol';
-import type { ArchDocument, Edge, Group, Node, Scenario, TransactionFlow } from './document';
+import type {
+  ArchDocument,
+  Calibration,
+  Edge,
+  Group,
+  Node,
+  Scenario,
+  TransactionFlow,
+} from './document';
 
 export interface Position {
   x: number;
@@ -20,11 +28,24 @@ export type Op =
   /** Move nodes or groups; positions are relative to the parent group, if any. */
   | { type: 'moveNodes'; moves: readonly { id: string; position: Position }[] }
   /** Change a node's label (`null` removes it) and/or props, checked by the kind's schema. */
-  | { type: 'updateNode'; id: string; label?: string | null; props?: PropsPatch }
+  /** `calibrated`: the mark to set (null removes it); absent, a prop edited by hand leaves it. */
+  | {
+      type: 'updateNode';
+      id: string;
+      label?: string | null;
+      props?: PropsPatch;
+      calibrated?: Calibration | null;
+    }
   /** Insert an edge, refused with a reason when `canConnect` says no. */
   | { type: 'addEdge'; edge: Edge; index?: number }
   | { type: 'removeEdge'; id: string }
-  | { type: 'updateEdge'; id: string; label?: string | null; props?: PropsPatch }
+  | {
+      type: 'updateEdge';
+      id: string;
+      label?: string | null;
+      props?: PropsPatch;
+      calibrated?: Calibration | null;
+    }
   | { type: 'addGroup'; group: Group; index?: number }
   /** Ungroup: the group goes, its members move to its parent and stay where they are drawn. */
   | { type: 'removeGroup'; id: string }

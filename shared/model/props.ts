@@ -521,6 +521,30 @@ export const CallProps = z.object({
     .max(100)
     .optional()
     .describe('Lets this edge close a call cycle: one request chain takes it at most this often'),
+  probability: z
+    .number()
+    .min(0)
+    .max(1)
+    .default(1)
+    .describe('Share of the caller’s requests that make this call'),
+  calls: z
+    .number()
+    .int()
+    .min(1)
+    .max(1000)
+    .default(1)
+    .describe('Times a request that makes this call makes it, one after another'),
+  mode: z
+    .enum(['sequential', 'parallel'])
+    .default('sequential')
+    .describe(
+      'sequential: after the call before it has answered; parallel: started together with the ' +
+        'parallel calls next to it, the caller waiting for all of them',
+    ),
+  optional: z
+    .boolean()
+    .optional()
+    .describe('A failure of this call does not fail the caller’s request: it goes on without it'),
   circuitBreaker: CircuitBreaker.optional().describe('Resilience4j circuit breaker on this call'),
   outlierDetection: OutlierDetection.optional().describe('Envoy outlier detection of the pods'),
   onCacheMiss: z

@@ -9,6 +9,7 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
+import { benchCalibrate } from './calibrate.bench';
 import { benchChain } from './chain.bench';
 import { benchCompile } from './compile.bench';
 import { benchCpu } from './cpu.bench';
@@ -25,6 +26,7 @@ const benches: [string, () => string[] | Promise<string[]>][] = [
   ['tx', benchTx],
   ['compile', benchCompile],
   ['sweep', benchSweep],
+  ['calibrate', benchCalibrate],
   // In Chromium, against bare React Flow: its own process (canvas.ts), after a web build.
   ['canvas', () => []],
 ];

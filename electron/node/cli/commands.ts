@@ -9,6 +9,7 @@ import {
   type RunResult,
 } from '../../../shared/engine';
 import { documentJsonSchema } from '../../../shared/model/jsonSchema';
+import { toOtlp } from '../../../shared/traces/otlpOut';
 import { loadDocument } from '../../../shared/model/validate';
 import { ArchDocument } from '../../../shared/model';
 import type { Problem } from '../../../shared/protocol';
@@ -64,7 +65,16 @@ export interface RunArgs extends ReportArgs {
   json?: string | undefined;
   /** Memory the run may hold (MB); default the engine's. */
   memoryBudget?: number | undefined;
+  /** Write the sampled traces as OTLP JSON to this file. */
+  traces?: string | undefined;
+  /** Trace one client request in this many (1 = every one). */
+  traceEvery?: number | undefined;
+  /** Most traces kept. */
+  traceMax?: number | undefined;
 }
+
+/** Traces kept by default when they are written out (--traces); 200 otherwise. */
+export const TRACES_OUT_MAX = 20_000;
 
 type Loaded = { ok: true; doc: ArchDocument } | { ok: false; problems: Problem[] };
 
@@ -157,6 +167,8 @@ export async function runCommand(
       seed: args.seed,
       durationS: args.duration,
       memoryBudgetMB: args.memoryBudget,
+      traceEvery: args.traceEvery,
+      maxTraces: args.traceMax ?? (args.traces !== undefined ? TRACES_OUT_MAX : undefined),
     });
     progress.start(sim.durationMs);
     // Small steps, each followed by a turn of the event loop, so Ctrl+C is handled promptly.
@@ -184,8 +196,23 @@ export async function runCommand(
     io.err(`cannot write the JSON result: ${e instanceof Error ? e.message : String(e)}\n`);
     return EXIT.failure;
   }
+  if (args.traces !== undefined) {
+    try {
+      const otlp = toOtlp(loaded.doc, result.traces, { runTag: result.seed });
+      await writeFileAtomic(args.traces, `${JSON.stringify(otlp)}\n`);
+    } catch (e) {
+      io.err(`cannot write the traces: ${e instanceof Error ? e.message : String(e)}\n`);
+      return EXIT.failure;
+    }
+  }
   const report = args.json === '-' ? io.err : io.out;
   report(summaryText(result, loaded.doc));
+  if (args.traces !== undefined) {
+    const spans = result.traces.reduce((n, t) => n + t.spans.length, 0);
+    report(
+      `traces ${result.traces.length} (${spans} spans) written to ${args.traces} as OTLP JSON\n`,
+    );
+  }
   if (wantsReport(args) && !(await writeReports(loaded.doc, result, args, io))) return EXIT.failure;
   return result.slos.every((s) => s.pass) ? EXIT.ok : EXIT.sloFailed;
 }

@@ -4,8 +4,16 @@ import { Command, InvalidArgumentError } from 'commander';
 import { ENGINE_VERSION } from '../../../shared/engine';
 import { sweepCommand, sweepMergeCommand, type SweepArgs } from './sweep';
 import { exportCommand, importCommand } from './importExport';
+import { calibrateCommand, type CalibrateArgs } from './calibrate';
 import { cleanText } from './clean';
-import { EXIT, nodeOutput, runCommand, schemaCommand, validateCommand } from './commands';
+import {
+  EXIT,
+  TRACES_OUT_MAX,
+  nodeOutput,
+  runCommand,
+  schemaCommand,
+  validateCommand,
+} from './commands';
 import { Progress } from './progress';
 
 function integer(value: string): number {
@@ -19,6 +27,13 @@ function positive(value: string): number {
   const n = Number(value);
   if (!Number.isInteger(n) || n < 1 || n > 4096)
     throw new InvalidArgumentError('must be a whole number from 1 to 4096');
+  return n;
+}
+
+function positiveInt(value: string): number {
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 100_000_000)
+    throw new InvalidArgumentError('must be a whole number from 1 to 100000000');
   return n;
 }
 
@@ -58,6 +73,8 @@ Examples:
   archlab sweep shop.archlab.json --emit k8s-job --image REGISTRY/archlab:TAG --parallelism 8 > job.yaml
   archlab import kubernetes-manifests.yaml --out boutique.archlab.json --report import.md
   archlab export shop.archlab.json --to chaos-mesh --scenario "payments slow" --out drill.yaml
+  archlab calibrate jaeger-export.json --out shop.archlab.json --report calibration.md
+  archlab calibrate otel-traces.ndjson --into shop.archlab.json --out shop-calibrated.archlab.json
 
 Exit status of run: 0 all SLOs held, 1 an SLO failed, 2 the input is bad, 3 the run outgrew
 its memory budget or stopped making progress, 4 a failure on our side (an output not written).`,
@@ -85,10 +102,27 @@ its memory budget or stopped making progress, 4 a failure on our side (an output
       'write report.md with its diagram and charts (PNG with Chromium, else SVG) into this folder',
     )
     .option('--pdf <out.pdf>', 'write the report as PDF (needs Chromium; CHROME_PATH to choose)')
+    .option(
+      '--traces <out.json>',
+      'write the sampled request traces as OTLP JSON (Jaeger and OpenTelemetry tools open it)',
+    )
+    .option(
+      '--trace-every <n>',
+      'trace one client request in n; 1 traces every one (default 100)',
+      positiveInt,
+    )
+    .option(
+      '--trace-max <n>',
+      `most traces kept (default 200; ${TRACES_OUT_MAX.toLocaleString('en-US')} with --traces)`,
+      positiveInt,
+    )
     .action(
       async (
         file: string,
         opts: {
+          traces?: string;
+          traceEvery?: number;
+          traceMax?: number;
           scenario?: string;
           seed?: number;
           duration?: number;
@@ -167,6 +201,18 @@ its memory budget or stopped making progress, 4 a failure on our side (an output
     .option('-s, --scenario <name>', 'scenario for chaos-mesh and k6 (default: the first)')
     .action(async (file: string, opts: { to: string; out: string; scenario?: string }) => {
       process.exitCode = await exportCommand(file, opts, nodeOutput);
+    });
+  cli
+    .command('calibrate')
+    .description('set service times, call ratios and rates from OTLP or Jaeger JSON traces')
+    .argument('<traces...>', 'OTLP JSON (or the collector file exporter’s NDJSON) or Jaeger JSON')
+    .requiredOption('-o, --out <doc.archlab.json>', 'the document to write')
+    .option('--into <doc.archlab.json>', 'update this document’s matching services instead')
+    .option('--report <calibration.md>', 'write the figures and the spans they rest on')
+    .option('--dist <fit>', 'service times: auto (lognormal if it fits), lognormal, empirical')
+    .option('--name <name>', 'name of a new document (default: the first file’s)')
+    .action(async (traces: string[], opts: CalibrateArgs) => {
+      process.exitCode = await calibrateCommand(traces, opts, nodeOutput);
     });
   return cli;
 }

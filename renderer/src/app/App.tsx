@@ -26,6 +26,7 @@ import { ImportReportDialog } from '../imports/ImportReportDialog';
 import { StartPage, startPageWanted } from '../start/StartPage';
 import { HelpSheets } from '../help/HelpSheets';
 import { ContextMenu } from '../menus/ContextMenu';
+import { CalibrationReportDialog } from '../imports/CalibrationReportDialog';
 
 registerEditorCommands();
 installRunView();
@@ -157,6 +158,7 @@ export function App() {
         <StartPage theme={theme} />
         <HelpSheets />
         <ContextMenu />
+        <CalibrationReportDialog />
       </div>
     </ReactFlowProvider>
   );

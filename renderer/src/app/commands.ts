@@ -4,9 +4,10 @@ import { commandCatalogue, type CommandId, type CommandInfo } from '../../../sha
 import { startRun, stopRun } from '../run/engineClient';
 import { useStore } from '../store';
 import { newDocument, openDocument, saveDocument } from './fileActions';
-import { exportDrawio, exportMermaid, exportReport } from '../exports/exportActions';
+import { exportDrawio, exportMermaid, exportReport, exportTraces } from '../exports/exportActions';
 import { openExportDialog } from '../exports/ExportDialog';
 import { importDocument } from '../imports/importActions';
+import { importTraces } from '../imports/traceImport';
 import { openToolExport } from '../exports/ToolExportDialog';
 import { shownRun } from '../store/runSelectors';
 
@@ -26,6 +27,7 @@ const handlers: Handlers = {
   'file.openSample': { run: () => store().openPicker('samples') },
   'file.open': { run: openDocument },
   'file.import': { run: importDocument },
+  'file.importTraces': { run: importTraces },
   'file.exportTools': { run: openToolExport },
   'file.save': { run: () => saveDocument(false) },
   'file.saveAs': { run: () => saveDocument(true) },
@@ -35,6 +37,7 @@ const handlers: Handlers = {
   'file.exportMermaid': { run: exportMermaid },
   'file.exportDrawio': { run: exportDrawio },
   'file.exportReport': { run: exportReport, enabled: () => !!shownRun(store()) },
+  'file.exportTraces': { run: exportTraces, enabled: () => !!shownRun(store()) },
   'view.commandPalette': { run: () => store().setCommandPaletteOpen(true) },
   'view.togglePalette': { run: () => store().togglePanel('palette') },
   'view.toggleInspector': { run: () => store().togglePanel('inspector') },

@@ -8,7 +8,12 @@ import { useEdgeBreaker } from '../run/liveStore';
 export function edgeSummary(edge: DocEdge): string {
   if (edge.kind === 'publish') return `publish · ${edge.props.latencyMs} ms`;
   const p = edge.props;
-  const parts = [p.timeoutMs > 0 ? `timeout ${p.timeoutMs} ms` : 'no timeout'];
+  const parts: string[] = [];
+  if (p.mode === 'parallel') parts.push('parallel');
+  if (p.probability < 1) parts.push(`${Math.round(p.probability * 1000) / 10} % of requests`);
+  if (p.calls > 1) parts.push(`× ${p.calls}`);
+  if (p.optional === true) parts.push('optional');
+  parts.push(p.timeoutMs > 0 ? `timeout ${p.timeoutMs} ms` : 'no timeout');
   parts.push(p.retries === 1 ? '1 retry' : `${p.retries} retries`);
   return parts.join(' · ');
 }

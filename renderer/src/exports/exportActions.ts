@@ -1,8 +1,10 @@
-// File > Export: PNG, SVG, PDF, Mermaid, draw.io and the HTML report of the last run. Files go
-// through the platform (a save dialog on the desktop, a download in the browser).
+// File > Export: PNG, SVG, PDF, Mermaid, draw.io, and the HTML report and the OpenTelemetry
+// traces (OTLP JSON) of the last run. Files go through the platform (a save dialog on the
+// desktop, a download in the browser).
 import { toDrawio, toMermaid, toSvg } from '../../../shared/io';
 import { reportHtml } from '../../../shared/io/report';
 import { inlineSvg } from '../../../shared/io/report';
+import { toOtlp } from '../../../shared/traces/otlpOut';
 import { flow, sizeOf } from '../canvas/flowApi';
 import { platform } from '../platform';
 import { useStore } from '../store';
@@ -13,8 +15,14 @@ const store = () => useStore.getState();
 const base = () =>
   (store().doc.name || 'architecture').replace(/[\\/:*?"<>|]+/g, '-').trim() || 'architecture';
 
-async function save(data: Uint8Array | string, ext: string, mime: string, name: string) {
-  const r = await platform().exports.save(data, `${base()}.${ext}`, {
+async function save(
+  data: Uint8Array | string,
+  ext: string,
+  mime: string,
+  name: string,
+  suffix = '',
+) {
+  const r = await platform().exports.save(data, `${base()}${suffix}.${ext}`, {
     mime,
     name,
     extensions: [ext],
@@ -70,6 +78,29 @@ export async function exportReport() {
     'html',
     'text/html',
     'HTML report',
+  );
+}
+
+/** The last run's sampled request traces as OTLP JSON (Jaeger and OpenTelemetry tools open it). */
+export async function exportTraces() {
+  const run = shownRun(store());
+  if (!run)
+    return store().showToast(
+      'Run a scenario first: the traces are of this document’s last run',
+      'error',
+    );
+  if (run.result.traces.length === 0)
+    return store().showToast(
+      'The last run kept no traces (none of its requests finished)',
+      'error',
+    );
+  const otlp = toOtlp(run.doc, run.result.traces, { runTag: run.result.seed });
+  await save(
+    `${JSON.stringify(otlp)}\n`,
+    'json',
+    'application/json',
+    'OpenTelemetry traces (OTLP JSON)',
+    '.traces',
   );
 }
 

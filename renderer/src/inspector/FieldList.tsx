@@ -12,12 +12,14 @@ export interface FieldListProps {
   commit(path: string, value: unknown): string | null;
   /** Offered beside number fields: add the field at this path to the scenario's sweep. */
   sweep?: ((path: string, value: unknown, integer: boolean) => void) | undefined;
+  /** A line shown under the first field of a prop (e.g. "from traces, 12,400 spans, …"). */
+  note?: ((prop: string) => string | undefined) | undefined;
 }
 
 const stringify = (v: unknown) => (v === MIXED ? 'mixed' : (JSON.stringify(v) ?? 'undefined'));
 
 /** A form from field metadata: sections, conditional fields, optional blocks, errors per field. */
-export function FieldList({ fields, valueAt, commit, sweep }: FieldListProps) {
+export function FieldList({ fields, valueAt, commit, sweep, note }: FieldListProps) {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const setError = (path: string, message: string | null) =>
     setErrors((e) => {
@@ -34,6 +36,7 @@ export function FieldList({ fields, valueAt, commit, sweep }: FieldListProps) {
   let section: string | undefined;
   let group: string | undefined;
   const offered = new Set<string>();
+  const noted = new Set<string>();
   for (const f of visible) {
     // A new top-level group (Workload, Deployment, Pods, …) gets its heading first, even when
     // what follows is an optional block that is not set.
@@ -98,6 +101,16 @@ export function FieldList({ fields, valueAt, commit, sweep }: FieldListProps) {
         }
       />,
     );
+    const prop = f.path.split('.')[0] ?? f.path;
+    const text = noted.has(prop) ? undefined : note?.(prop);
+    if (text !== undefined) {
+      noted.add(prop);
+      rows.push(
+        <div key={`note-${f.path}`} className="field-note muted small" data-calibrated={prop}>
+          {text}
+        </div>,
+      );
+    }
   }
   return <div className="field-list">{rows}</div>;
 }

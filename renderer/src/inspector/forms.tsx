@@ -51,6 +51,16 @@ function sharedFields(kinds: readonly Node['kind'][]): FieldMeta[] {
 
 const LABEL: FieldMeta = { path: 'label', label: 'Name', type: 'string', optional: true };
 
+/** "from traces, 12,400 spans, 2026-05-28" beside the props a calibration set. */
+function calibratedNote(
+  items: readonly (Node | Edge)[],
+): ((prop: string) => string | undefined) | undefined {
+  const c = items.length === 1 ? items[0]?.calibrated : undefined;
+  if (c === undefined) return undefined;
+  const text = `from traces, ${c.spans.toLocaleString('en-US')} spans, ${c.at.slice(0, 10)}`;
+  return (prop) => (c.fields.includes(prop) ? text : undefined);
+}
+
 export function NodeForm({ nodes }: { nodes: readonly Node[] }) {
   const kinds = [...new Set(nodes.map((n) => n.kind))];
   const fields = grouped(
@@ -82,6 +92,7 @@ export function NodeForm({ nodes }: { nodes: readonly Node[] }) {
         fields={fields}
         valueAt={(path) => sharedValue(nodes, (n) => getAt(n.props, path))}
         commit={commit}
+        note={calibratedNote(nodes)}
         sweep={
           nodes.length === 1
             ? (path, value, integer) =>
@@ -123,6 +134,7 @@ export function EdgeForm({ edges }: { edges: readonly Edge[] }) {
         fields={fields}
         valueAt={(path) => sharedValue(edges, (e) => getAt(e.props, path))}
         commit={commit}
+        note={calibratedNote(edges)}
         sweep={
           edges.length === 1
             ? (path, value, integer) =>

@@ -105,7 +105,9 @@ const describeParam = ([k, v]: [string, unknown]): string => {
   if (k === 'latency' && isObject(v))
     return v['dist'] === 'lognormal'
       ? `latency lognormal p50 ${String(v['p50Ms'])} ms, p99 ${String(v['p99Ms'])} ms`
-      : `latency ${String(v['dist'])} ${String(v['meanMs'])} ms`;
+      : v['dist'] === 'empirical'
+        ? 'latency empirical (quantile table)'
+        : `latency ${String(v['dist'])} ${String(v['meanMs'])} ms`;
   return `${k} ${String(v)}`;
 };
 

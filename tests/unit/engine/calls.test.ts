@@ -34,12 +34,21 @@ describe('timeouts and retries', () => {
     expect(r.summary.latencyMs.mean).toBe(675);
     const [trace] = r.traces;
     expect(trace!.status).toBe('timeout');
-    const attempts = trace!.spans.filter((s) => s.node === 'slow');
+    const attempts = trace!.spans.filter((s) => s.kind === 'client' && s.node === 'slow');
     expect(attempts.map((s) => [s.attempt, s.startMs, s.endMs, s.status])).toEqual([
       [1, 1000, 1200, 'timeout'],
       [2, 1225, 1425, 'timeout'],
       [3, 1475, 1675, 'timeout'],
     ]);
+    // Each attempt's server span at the callee runs its 300 ms to the end, past the give-up,
+    // and hangs under that attempt's client span.
+    const visits = trace!.spans.filter((s) => s.kind === 'server' && s.node === 'slow');
+    expect(visits.map((s) => [s.startMs, s.endMs, s.status])).toEqual([
+      [1000, 1300, 'ok'],
+      [1225, 1525, 'ok'],
+      [1475, 1775, 'ok'],
+    ]);
+    expect(visits.map((s) => s.parentId)).toEqual(attempts.map((s) => s.id));
     // The callee's work goes on after the caller gives up: 3 visits per request, all wasted.
     expect(r.edges['users-slow']).toMatchObject({
       attempts: 6,
@@ -60,7 +69,7 @@ describe('timeouts and retries', () => {
       jitter: true,
     });
     const r = runToEnd(doc, { traceEvery: 1 });
-    const attempts = r.traces[0]!.spans.filter((s) => s.node === 'slow');
+    const attempts = r.traces[0]!.spans.filter((s) => s.kind === 'client' && s.node === 'slow');
     const gap1 = attempts[1]!.startMs - attempts[0]!.endMs;
     const gap2 = attempts[2]!.startMs - attempts[1]!.endMs;
     expect(gap1).toBeGreaterThanOrEqual(0);
@@ -108,12 +117,23 @@ describe('timeouts and retries', () => {
     const r = runToEnd(doc, { traceEvery: 1 });
     expect(r.summary.latencyMs.mean).toBe(42);
     const spans = r.traces[0]!.spans;
-    expect(spans.map((s) => [s.node, s.startMs, s.endMs])).toEqual([
-      ['users', 1000, 1042],
-      ['api', 1000, 1042],
-      ['a', 1002, 1012],
-      ['b', 1012, 1042],
+    expect(spans.map((s) => [s.kind, s.node, s.startMs, s.endMs])).toEqual([
+      ['internal', 'users', 1000, 1042],
+      ['client', 'api', 1000, 1042],
+      ['server', 'api', 1000, 1042],
+      ['client', 'a', 1002, 1012],
+      ['server', 'a', 1002, 1012],
+      ['client', 'b', 1012, 1042],
+      ['server', 'b', 1012, 1042],
     ]);
+    // Each server span hangs under the client span that brought it; calls under the caller's.
+    const byId = new Map(spans.map((s) => [s.id, s]));
+    const parentOf = (s: (typeof spans)[number]) => byId.get(s.parentId);
+    const apiServer = spans[2]!;
+    expect(parentOf(apiServer)).toBe(spans[1]);
+    expect(parentOf(spans[3]!)).toBe(apiServer);
+    expect(parentOf(spans[5]!)).toBe(apiServer);
+    expect(parentOf(spans[6]!)).toBe(spans[5]);
   });
 
   it('unauthorized is not retried and never reaches the services', () => {

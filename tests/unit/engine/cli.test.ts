@@ -34,6 +34,29 @@ describe('archlab CLI', () => {
     expect(io.stdout).toMatch(/SLO PASS {2}p99 < 200 ms/);
   });
 
+  it('run --traces --trace-every 1: every request traced, written as OTLP JSON', async () => {
+    const io = capture();
+    const out = join(mkdtempSync(join(tmpdir(), 'archlab-')), 't.json');
+    const args = { duration: 6, traces: out, traceEvery: 1, json: `${out}.result.json` };
+    expect(await runCommand(fixture('shop.archlab.json'), args, io)).toBe(0);
+    const result = JSON.parse(readFileSync(`${out}.result.json`, 'utf8'));
+    const otlp = JSON.parse(readFileSync(out, 'utf8'));
+    const spans = otlp.resourceSpans.flatMap(
+      (rs: { scopeSpans: { spans: { traceId: string; kind: number }[] }[] }) =>
+        rs.scopeSpans.flatMap((ss) => ss.spans),
+    );
+    const traces = new Set(spans.map((s: { traceId: string }) => s.traceId));
+    expect(result.traces.length).toBe(traces.size);
+    // Every finished request is traced, those of the warm-up too: after it, the counted ones.
+    const afterWarmup = result.traces.filter(
+      (t: { startMs: number }) => t.startMs >= result.warmupS * 1000,
+    );
+    expect(afterWarmup.length).toBe(result.summary.requests);
+    expect(io.stdout).toMatch(
+      new RegExp(`traces ${traces.size} \\(${spans.length} spans\\) written`),
+    );
+  });
+
   it('run: exit 1 when an SLO fails; --seed changes the run; --json - prints JSON', async () => {
     const io = capture();
     expect(

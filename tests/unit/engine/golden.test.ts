@@ -97,17 +97,17 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'shop fixture (baseline)',
     () => run(load('tests/fixtures/engine/shop.archlab.json')),
-    '83aad83425d8c626764d98ba249e946aed2d26001337ccdeb5dd135f07592987',
+    'dd87dd5fd18dc16e951c5819ab9a52d623ffcc783372fc2bce79256cf55f4300',
   ],
   [
     'web-shop sample, 10 s',
     () => run(load('assets/samples/web-shop.archlab.json'), { durationS: 10 }),
-    '786fad3a08cbb4e9e3ba5a5bacf87f55621b9bd5722cd3ef074eff4d7b6668fc',
+    '0308a57ccba3f235d0f834772559c953e38e4861fad80b72f9ffad33648e731c',
   ],
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    'be26d8798bde0a89a275d50dd9fe3492a9a36c2eaca6c016c3abc828794acda9',
+    '5cb5e293627bae8d50194ed8a06b24c4c32a014b6f0fa85d395206cc45538599',
   ],
   [
     'M/M/c, 20,000 customers',
@@ -122,12 +122,12 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'timeouts, retries, pools, a killed pod',
     () => run(stressed(), { traceEvery: 50 }),
-    '4831ea2afe79bedeb5f341ed4fb4e814225ba718ff17faebe65164e029ad25b3',
+    '2c39a51261a0e2150dcc90323862bc54a66439e35e5d77d65c69dc85aeaadd6e',
   ],
   [
     'simultaneous events',
     () => run(ties(), { traceEvery: 7 }),
-    'd186f7f6de14781b0b43b7f9c9cdd0b283afcb3bc2a84eeac72294298b146b8a',
+    'b37fd4ad4be21704d1ea30f78c05948b11b257bb6c44c0d07a58f33f3d97e1dc',
   ],
 ];
 

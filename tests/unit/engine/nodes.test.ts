@@ -36,7 +36,9 @@ describe('service pods', () => {
       .scenario({ durationS: 10 })
       .build();
     const r = runToEnd(doc, { traceEvery: 1, maxTraces: 30 });
-    const pods = r.traces.map((t) => t.spans.find((s) => s.node === 'api')!.pod);
+    const pods = r.traces.map(
+      (t) => t.spans.find((s) => s.kind === 'server' && s.node === 'api')!.pod,
+    );
     const counts = new Map<string, number>();
     for (const p of pods) counts.set(p!, (counts.get(p!) ?? 0) + 1);
     expect([...counts.values()]).toEqual([10, 10, 10]);

@@ -120,7 +120,51 @@ const badFiles: [string, string, string[]][] = [
   [
     'a bad distribution',
     doc({ nodes: [svc('a', { serviceTime: { dist: 'gamma', meanMs: 3 } })] }),
-    ['nodes[0].props.serviceTime.dist: must be one of constant, exponential, lognormal'],
+    ['nodes[0].props.serviceTime.dist: must be one of constant, exponential, lognormal, empirical'],
+  ],
+  [
+    'an empirical table that does not start at p = 0, goes back in p and in ms, and ends short of 1',
+    doc({
+      nodes: [
+        svc('a', {
+          serviceTime: {
+            dist: 'empirical',
+            quantiles: [
+              { p: 0.1, ms: 2 },
+              { p: 0.6, ms: 8 },
+              { p: 0.5, ms: 5 },
+              { p: 0.9, ms: 9 },
+            ],
+          },
+        }),
+      ],
+    }),
+    [
+      'nodes[0].props.serviceTime.quantiles[0].p: the first row must have p = 0',
+      'nodes[0].props.serviceTime.quantiles[3].p: the last row must have p = 1',
+      'nodes[0].props.serviceTime.quantiles[2].p: p must increase: 0.5 follows 0.6',
+      'nodes[0].props.serviceTime.quantiles[2].ms: ms must not decrease: 5 follows 8',
+    ],
+  ],
+  [
+    'an empirical probability above 1',
+    doc({
+      nodes: [
+        svc('a', {
+          serviceTime: {
+            dist: 'empirical',
+            quantiles: [
+              { p: 0, ms: 2 },
+              { p: 1.5, ms: 8 },
+            ],
+          },
+        }),
+      ],
+    }),
+    [
+      'nodes[0].props.serviceTime.quantiles[1].p: must be ≤ 1',
+      'nodes[0].props.serviceTime.quantiles[1].p: the last row must have p = 1',
+    ],
   ],
   [
     'p99 below p50',

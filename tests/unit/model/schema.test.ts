@@ -139,7 +139,7 @@ describe('field metadata', () => {
     });
     expect(byPath.get('serviceTime.dist')).toMatchObject({
       type: 'enum',
-      options: ['constant', 'exponential', 'lognormal'],
+      options: ['constant', 'exponential', 'lognormal', 'empirical'],
       default: 'exponential',
       section: 'Service time',
     });
@@ -152,6 +152,10 @@ describe('field metadata', () => {
       min: 0,
       minExclusive: true,
       when: { values: ['lognormal'] },
+    });
+    expect(byPath.get('serviceTime.quantiles')).toMatchObject({
+      type: 'list',
+      when: { path: 'serviceTime.dist', values: ['empirical'] },
     });
     expect(byPath.get('strategy.rollingUpdate.maxSurge')).toMatchObject({
       type: 'intOrPercent',
@@ -179,6 +183,10 @@ describe('field metadata', () => {
       'backoffMaxMs',
       'jitter',
       'maxDepth',
+      'probability',
+      'calls',
+      'mode',
+      'optional',
       'circuitBreaker.slidingWindowType',
       'circuitBreaker.slidingWindowSize',
       'circuitBreaker.minimumNumberOfCalls',
@@ -195,6 +203,15 @@ describe('field metadata', () => {
       'outlierDetection.maxEjectionTimeMs',
       'onCacheMiss',
     ]);
+    const call = new Map(edgeFieldsOf('call').map((f) => [f.path, f]));
+    expect(call.get('probability')).toMatchObject({ percent: true, unit: '%', default: 1 });
+    expect(call.get('calls')).toMatchObject({ type: 'integer', min: 1, default: 1 });
+    expect(call.get('mode')).toMatchObject({
+      type: 'enum',
+      options: ['sequential', 'parallel'],
+      default: 'sequential',
+    });
+    expect(call.get('optional')).toMatchObject({ type: 'boolean', optional: true });
   });
 
   it('builds props patches for nested paths and converts distributions', () => {

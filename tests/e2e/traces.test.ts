@@ -1,0 +1,94 @@
+// File › Import Traces in the browser: a Jaeger export calibrates into a new document, the
+// report shows its figures, the inspector marks calibrated fields, and the document runs.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+
+const jaeger = readFileSync(join(__dirname, '../fixtures/traces/jaeger-shop.json'));
+
+async function command(lab: Lab, text: string) {
+  await lab.page.keyboard.press('Control+k');
+  await lab.page.waitForSelector('[cmdk-input]');
+  await lab.page.keyboard.type(text);
+  await lab.page.keyboard.press('Enter');
+}
+
+describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await openLab({ colorScheme: 'light' });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  it('imports a Jaeger export: the report, the drawn services, the marks, and a run', async () => {
+    const { page } = lab;
+    const chooser = page.waitForEvent('filechooser');
+    await command(lab, 'Import Traces');
+    await (
+      await chooser
+    ).setFiles({
+      name: 'jaeger-shop.json',
+      mimeType: 'application/json',
+      buffer: jaeger,
+    });
+    const dialog = page.locator('[role=dialog][aria-label="Calibration report"]');
+    await dialog.waitFor();
+    const text = (await dialog.textContent()) ?? '';
+    expect(text).toContain('384 spans in 40 traces');
+    expect(text).toMatch(/frontend → ads\s*\d+\.\d %\s*1\s*parallel/);
+    expect(text).toMatch(/frontend → checkout\s*100\.0 %\s*2\s*sequential/);
+    await page.screenshot({ path: shot('traces-report.png') });
+    await dialog.getByRole('button', { name: 'OK' }).click();
+    await page.waitForFunction(() => document.querySelectorAll('.react-flow__node').length >= 6);
+    const doc = await page.evaluate(() => window.archlabTest.store.getState().doc);
+    expect(doc.nodes.map((n) => n.label).sort()).toEqual([
+      'ads',
+      'cart',
+      'checkout',
+      'frontend',
+      'frontend clients',
+      'orders-db',
+    ]);
+    // The inspector says where a calibrated field came from.
+    const checkout = doc.nodes.find((n) => n.label === 'checkout');
+    await page.evaluate(
+      (id) => window.archlabTest.store.getState().select([id]),
+      checkout?.id ?? '',
+    );
+    const note = page.locator('[data-calibrated="serviceTime"]');
+    await note.waitFor();
+    await expect(note.textContent()).resolves.toMatch(/^from traces, [\d,]+ spans, 2026-05-28$/);
+    await page.screenshot({ path: shot('traces-inspector.png') });
+    // And it runs.
+    await page.locator('.run-controls .tool.primary').click();
+    await page.waitForSelector('[data-testid="run-summary"]', { timeout: 60_000 });
+    await expect(page.getByTestId('run-status').textContent()).resolves.toContain('Finished');
+    await page.screenshot({ path: shot('traces-run.png') });
+  });
+
+  it('a truncated trace file is refused with where it ends, and nothing changes', async () => {
+    const { page } = lab;
+    const before = await page.evaluate(() => window.archlabTest.store.getState().doc.nodes.length);
+    const chooser = page.waitForEvent('filechooser');
+    await command(lab, 'Import Traces');
+    const prompt = page.getByRole('button', { name: 'Don’t Save' });
+    if (await prompt.isVisible().catch(() => false)) await prompt.click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'cut.json',
+      mimeType: 'application/json',
+      buffer: jaeger.subarray(0, 20_000),
+    });
+    const alert = page.locator('[role=alertdialog]');
+    await alert.waitFor();
+    await expect(alert.textContent()).resolves.toContain('the JSON ends early');
+    await alert.getByRole('button', { name: 'OK' }).click();
+    await expect(
+      page.evaluate(() => window.archlabTest.store.getState().doc.nodes.length),
+    ).resolves.toBe(before);
+  });
+});
