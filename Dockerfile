@@ -10,14 +10,17 @@ RUN ELECTRON_SKIP_BINARY_DOWNLOAD=1 npm ci --ignore-scripts --no-audit --no-fund
 COPY scripts/build-cli.mjs scripts/
 COPY shared shared
 COPY electron/node electron/node
+# The sample the build runs once to save the sweep worker's code cache.
+COPY assets/samples/web-shop.archlab.json assets/samples/
 RUN node scripts/build-cli.mjs
 
-# The image: the two bundles, the launcher and tinypool.
+# The image: the CLI bundle, the sweep worker (loader, engine bundle, code cache), the launcher
+# and tinypool. The code cache was made by this same Node version in the build stage.
 FROM node:20-bookworm-slim
 WORKDIR /opt/archlab
 COPY docker/package.json package.json
 RUN npm install --omit=dev --no-audit --no-fund
 COPY bin/archlab.mjs bin/archlab.mjs
-COPY --from=build /src/out/cli/archlab.mjs /src/out/cli/sweepWorker.mjs out/cli/
+COPY --from=build /src/out/cli/archlab.mjs /src/out/cli/sweepWorker.mjs /src/out/cli/sweepEngine.cjs /src/out/cli/sweepEngine.cjs.cache out/cli/
 USER node
 ENTRYPOINT ["node", "/opt/archlab/bin/archlab.mjs"]

@@ -2,9 +2,19 @@
 // empty folder (the build stage's bundles built the way it builds them), install what it
 // installs, and run a sweep shard from there — away from the repository's node_modules.
 import { execFileSync } from 'node:child_process';
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import {
+  cpSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import { describe, expect, it } from 'vitest';
 import { inlineExecutor } from '../../electron/node/sweep/pool';
 import { runSweep, toNdjson } from '../../shared/sweep/schedule';
@@ -40,18 +50,35 @@ function files(dir: string, base = dir): string[] {
 }
 
 describe('the CLI image', () => {
-  it('holds the CLI, its worker and tinypool, and runs a sweep shard with the same bytes', async () => {
+  it('holds the CLI, its worker with its code cache, and tinypool, and runs a sweep shard with the same bytes', async () => {
     const all = stages(readFileSync(path.join(repo, 'Dockerfile'), 'utf8'));
     const build = all.find((s) => s.name === 'build')!;
     const final = all[all.length - 1]!;
     const tmp = mkdtempSync(path.join(tmpdir(), 'archlab-image-'));
-    // The build stage's result: its RUN builds the bundles into /src/out/cli.
-    expect(build.lines).toContain('RUN node scripts/build-cli.mjs');
+    // The build stage, instruction by instruction, in a folder of its own: what it copies from
+    // the repository is all its build has (npm ci becomes a link to the repository's modules).
     const buildRoot = path.join(tmp, 'build');
-    execFileSync(process.execPath, ['scripts/build-cli.mjs', path.join(buildRoot, 'out/cli')], {
-      cwd: repo,
-      stdio: 'pipe',
-    });
+    mkdirSync(buildRoot);
+    for (const line of build.lines) {
+      const [op, ...rest] = line.split(/\s+/);
+      if (op === 'WORKDIR') continue;
+      if (op === 'COPY') {
+        const dest = path.join(buildRoot, rest[rest.length - 1]!);
+        for (const src of rest.slice(0, -1)) {
+          const to = dest.endsWith('/') ? path.join(dest, path.basename(src)) : dest;
+          mkdirSync(path.dirname(to), { recursive: true });
+          cpSync(path.join(repo, src), to, { recursive: true });
+        }
+      } else if (op === 'RUN' && rest.includes('ci')) {
+        symlinkSync(path.join(repo, 'node_modules'), path.join(buildRoot, 'node_modules'));
+      } else if (op === 'RUN') {
+        expect(rest).toEqual(['node', 'scripts/build-cli.mjs']);
+        execFileSync(process.execPath, ['scripts/build-cli.mjs'], {
+          cwd: buildRoot,
+          stdio: 'pipe',
+        });
+      } else throw new Error(`the test does not know ${op}`);
+    }
     // The last stage, instruction by instruction, into an empty folder.
     const root = path.join(tmp, 'image');
     mkdirSync(root);
@@ -82,6 +109,8 @@ describe('the CLI image', () => {
     expect(files(root).sort()).toEqual([
       'bin/archlab.mjs',
       'out/cli/archlab.mjs',
+      'out/cli/sweepEngine.cjs',
+      'out/cli/sweepEngine.cjs.cache',
       'out/cli/sweepWorker.mjs',
       'package.json',
     ]);
@@ -109,5 +138,17 @@ describe('the CLI image', () => {
       shard: { index: 1, count: 2 },
     });
     expect(stdout).toBe(toNdjson(expected));
+
+    // A worker thread of the image takes the code cache its build saved.
+    const loader = pathToFileURL(path.join(root, 'out/cli/sweepWorker.mjs')).href;
+    const used = await new Promise<unknown>((resolve, reject) => {
+      const w = new Worker(
+        `import(${JSON.stringify(loader)}).then((m) => require('node:worker_threads').parentPort.postMessage(m.usedCodeCache));`,
+        { eval: true },
+      );
+      w.once('message', (m) => void w.terminate().then(() => resolve(m)));
+      w.once('error', reject);
+    });
+    expect(used).toBe(true);
   });
 });
