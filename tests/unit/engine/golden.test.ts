@@ -107,7 +107,7 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    'be26d8798bde0a89a275d50dd9fe3492a9a36c2eaca6c016c3abc828794acda9',
+    '387ea0e3ccdb681e8a7b5aabcbaefccd570f202d7d9840931d79618cb8ee9a1d',
   ],
   [
     'M/M/c, 20,000 customers',
