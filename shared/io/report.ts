@@ -4,6 +4,7 @@
 import { CHECKS, architectureChecks } from '../drills/checks';
 import type { RunResult } from '../engine/result';
 import { nodeLabel } from './look';
+import { edgeName, nodeName } from '../model/names';
 import {
   causes,
   eventsShown,
@@ -238,12 +239,8 @@ ${figures.join('\n')}
 function nodesSection({ doc, result }: ReportInput): string {
   const rows = Object.entries(result.nodes).map(([id, n]) => {
     const node = doc.nodes.find((d) => d.id === id);
-    const name =
-      node && nodeLabel(node) !== id
-        ? `${h(nodeLabel(node))} <code>${h(id)}</code>`
-        : `<code>${h(id)}</code>`;
     return [
-      name,
+      h(node ? nodeLabel(node) : id),
       h(n.kind),
       num(n.requests),
       num(n.ok),
@@ -257,8 +254,8 @@ function nodesSection({ doc, result }: ReportInput): string {
     ];
   });
   const queues = Object.entries(result.queues).map(([edge, q]) => [
-    `<code>${h(edge)}</code>`,
-    h(q.consumer),
+    h(edgeName(doc, edge)),
+    h(nodeName(doc, q.consumer)),
     num(q.delivered),
     num(q.ok),
     num(q.failed),
@@ -276,8 +273,7 @@ function edgesSection({ doc, result }: ReportInput): string {
   const rows = Object.entries(result.edges).map(([id, e]) => {
     const edge = doc.edges.find((d) => d.id === id);
     return [
-      `<code>${h(id)}</code>`,
-      edge ? `${h(edge.from)} → ${h(edge.to)}` : '',
+      h(edgeName(doc, edge ?? id)),
       h(edge?.kind ?? ''),
       num(e.attempts),
       num(e.retries),
@@ -289,7 +285,7 @@ function edgesSection({ doc, result }: ReportInput): string {
   });
   if (rows.length === 0) return '';
   return `<section class="edges"><h2>Edges</h2>
-${table(['Edge', 'From → to', 'Kind', 'Attempts', 'Retries', 'Per call', 'Per user request', 'Wasted', 'Failures by cause'], rows, 'wide')}
+${table(['Link', 'Kind', 'Attempts', 'Retries', 'Per call', 'Per user request', 'Wasted', 'Failures by cause'], rows, 'wide')}
 <p class="muted">Per call: attempts per first attempt (retry amplification on the hop); per user request: attempts per request the clients that reach it sent.</p>
 <p class="muted">Wasted: attempts whose answer came after the caller had given up (timed out).</p>
 </section>`;

@@ -1,3 +1,4 @@
+import { nodeName, thingName } from '../../../shared/model';
 import { coverage } from '../../../shared/slo/judge';
 import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';
@@ -62,7 +63,7 @@ export function RunSummary({ run }: { run: FinishedRun }) {
               <span className="muted">
                 {' '}
                 — {slo.metric} {sloFigure(slo.metric, slo.value)} {thresholdText(slo)}
-                {slo.target ? ` on ${slo.target}` : ' end to end'}
+                {slo.target ? ` on ${thingName(run.doc, slo.target)}` : ' end to end'}
               </span>
             </li>
           ))}
@@ -87,7 +88,7 @@ export function RunSummary({ run }: { run: FinishedRun }) {
         <tbody>
           {Object.entries(r.nodes).map(([id, n]) => (
             <tr key={id} onClick={() => select([id])} title="Select on the canvas">
-              <td>{id}</td>
+              <td>{nodeName(run.doc, id)}</td>
               <td>{n.kind}</td>
               <td className="num">{fmt(n.requests, 0)}</td>
               <td className={`num${sum(n.errors) > 0 ? ' bad' : ''}`}>{fmt(sum(n.errors), 0)}</td>
