@@ -4,6 +4,7 @@
 import { architectureChecks } from '../drills/checks';
 import { nodeLabel } from './look';
 import { edgeName } from '../model/names';
+import { NODE_FIGURES } from './figureHelp';
 import {
   causes,
   eventsShown,
@@ -214,7 +215,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
       }),
     ),
     '',
-    "_In flight (L): mean requests at the node, waiting and served (Little's law, L = λ·W)._",
+    `_Utilisation: ${NODE_FIGURES.utilisation} In flight (L): ${NODE_FIGURES.inFlight}_`,
     '',
   );
   const edges = Object.entries(result.edges);
