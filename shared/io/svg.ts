@@ -64,10 +64,10 @@ export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' 
   out.push('</g>', '<g class="edges">');
   out.push(...edgesSvg(doc, rects, groups, theme));
   out.push('</g>', '<g class="nodes">');
-  doc.nodes.forEach((n, i) => {
+  for (const n of doc.nodes) {
     const r = rects.get(n.id);
-    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme, `archlab-clip-${i}`));
-  });
+    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme));
+  }
   out.push('</g>', '</svg>', '');
   return out.join('\n');
 }
