@@ -1,7 +1,7 @@
 // Every edit to a document is one of these operations (STYLE.md habit 5). `applyOps` in ops.ts
 // applies them purely and returns, with the new document, the operations that undo them.
 import type { Problem } from '../protocol';
-import type { ArchDocument, Edge, Group, Node, Scenario, TransactionFlow } from './document';
+import type { ArchDocument, Edge, Group, Node, Note, Scenario, TransactionFlow } from './document';
 
 export interface Position {
   x: number;
@@ -41,6 +41,10 @@ export type Op =
    */
   | { type: 'setParent'; id: string; parentId: string | null; position?: Position }
   | { type: 'setName'; name: string }
+  /** Notes on the canvas: a sticky note or free text, never read by the engine. */
+  | { type: 'addNote'; note: Note; index?: number }
+  | { type: 'removeNote'; id: string }
+  | { type: 'updateNote'; id: string; patch: Partial<Omit<Note, 'id'>> }
   | { type: 'addScenario'; scenario: Scenario; index?: number }
   | { type: 'removeScenario'; name: string }
   /** Replace whole fields of a scenario (a new `name` renames it). */
