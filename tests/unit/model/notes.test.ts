@@ -1,7 +1,14 @@
 // Notes on the canvas: kept in the document, undoable, ignored by the engine.
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
-import { ArchDocument, applyOps, loadDocument, type Note } from '../../../shared/model';
+import {
+  ArchDocument,
+  applyOps,
+  copyToText,
+  loadDocument,
+  pasteOps,
+  type Note,
+} from '../../../shared/model';
 import { buildDoc } from '../../fixtures/build';
 
 const sticky: Note = {
@@ -59,5 +66,17 @@ describe('notes', () => {
     const a = runToEnd(doc, { durationS: 5 });
     const b = runToEnd({ ...doc, notes: [sticky] }, { durationS: 5 });
     expect(JSON.stringify(b)).toBe(JSON.stringify(a));
+  });
+
+  it('are copied and pasted as a new note beside the original', () => {
+    const withNote = { ...doc, notes: [sticky] };
+    const pasted = pasteOps(withNote, copyToText(withNote, ['note-1']));
+    expect(pasted.ok).toBe(true);
+    if (!pasted.ok) return;
+    const r = applyOps(withNote, pasted.ops);
+    expect(r.ok && r.doc.notes?.map((n) => [n.id, n.text, n.position])).toEqual([
+      ['note-1', sticky.text, sticky.position],
+      ['note-2', sticky.text, { x: 50, y: 340 }],
+    ]);
   });
 });
