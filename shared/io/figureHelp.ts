@@ -50,3 +50,9 @@ export const EDGE_FIGURES = {
   perUserRequest: 'Attempts on this link per request its clients sent (fan-out and retries).',
   wasted: 'Attempts whose answer came after the caller had given up (timed out).',
 } as const;
+
+/** The inspector's one-line summaries above a component's or link's fields. */
+export const INSPECTOR_FIGURES = {
+  node: 'Its main settings, as its card on the canvas shows them: what it is set to, not what a run measured.',
+  edge: 'The link’s timeout per attempt and its retries (a publish link: its one-way latency), as set in the fields below.',
+} as const;

@@ -4,6 +4,7 @@ import { kindLooks } from '../canvas/kinds';
 import { keyFigures } from '../canvas/ArchNode';
 import { edgeSummary } from '../canvas/ArchEdge';
 import { GROUP_LABELS, displayName, nodeName } from '../../../shared/model';
+import { INSPECTOR_FIGURES } from '../../../shared/io/figureHelp';
 import { EdgeForm, GroupForm, NodeForm } from './forms';
 
 /** The right inspector: the selection's properties, or the document's when nothing is selected. */
@@ -34,7 +35,9 @@ export function Inspector() {
                   {kindLooks[first.kind].name}{' '}
                   <span className="inspector-name">{displayName(first)}</span>
                 </div>
-                <p className="muted small">{keyFigures(first)}</p>
+                <p className="muted small" title={INSPECTOR_FIGURES.node}>
+                  {keyFigures(first)}
+                </p>
               </>
             ) : (
               <div className="inspector-kind">{nodes.length} components</div>
@@ -51,7 +54,9 @@ export function Inspector() {
                 : `${edges.length} links`}
             </div>
             {edges.length === 1 && edges[0] && (
-              <p className="muted small">{edgeSummary(edges[0])}</p>
+              <p className="muted small" title={INSPECTOR_FIGURES.edge}>
+                {edgeSummary(edges[0])}
+              </p>
             )}
             <EdgeForm edges={edges} />
           </>
