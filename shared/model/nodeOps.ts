@@ -52,6 +52,7 @@ export function moveNodes(doc: ArchDocument, op: OpOf<'moveNodes'>): Step {
   let nodes = doc.nodes;
   let groups = doc.groups;
   let notes = doc.notes ?? [];
+  let notesMoved = false;
   const back: { id: string; position: { x: number; y: number } }[] = [];
   for (const move of op.moves) {
     const position = { x: move.position.x, y: move.position.y };
@@ -70,6 +71,7 @@ export function moveNodes(doc: ArchDocument, op: OpOf<'moveNodes'>): Step {
     if (note) {
       back.unshift({ id: move.id, position: note.position });
       notes = replaceAt(notes, k, { ...note, position });
+      notesMoved = true;
       continue;
     }
     const g = groups.findIndex((x) => x.id === move.id);
@@ -78,8 +80,7 @@ export function moveNodes(doc: ArchDocument, op: OpOf<'moveNodes'>): Step {
     back.unshift({ id: move.id, position: group.position });
     groups = replaceAt(groups, g, { ...group, position });
   }
-  const moved =
-    notes === (doc.notes ?? []) ? { ...doc, nodes, groups } : { ...doc, nodes, groups, notes };
+  const moved = !notesMoved ? { ...doc, nodes, groups } : { ...doc, nodes, groups, notes };
   return done(moved, [{ type: 'moveNodes', moves: back }]);
 }
 

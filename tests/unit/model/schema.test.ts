@@ -251,6 +251,7 @@ describe('JSON Schema', () => {
       'nodes',
       'edges',
       'groups',
+      'notes',
       'transactions',
       'scenarios',
       'prices',
