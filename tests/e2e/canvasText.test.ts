@@ -108,6 +108,20 @@ for (const theme of ['light', 'dark'] as const) {
       expect(heads.join(' ')).toMatch(/waits on downstream calls/);
       const badge = page.locator('[data-testid="live-orders"]');
       await expect(badge.getAttribute('title')).resolves.toMatch(/last simulated second only/);
+      // At any zoom the badge stays inside its card (an exported picture would cut what sticks out).
+      for (const zoom of [1, 0.4]) {
+        await page.evaluate((z) => {
+          const rf = window.archlabTest.flow();
+          rf?.setCenter(300, 350, { zoom: z });
+        }, zoom);
+        await page.waitForTimeout(100);
+        for (const id of ['shoppers', 'gateway', 'orders']) {
+          const card = (await page.locator(`[data-node-id="${id}"]`).boundingBox())!;
+          const live = (await page.locator(`[data-testid="live-${id}"]`).boundingBox())!;
+          expect(live.x + live.width, `${id} at ${zoom}`).toBeLessThanOrEqual(card.x + card.width);
+        }
+        await page.screenshot({ path: shot(`canvas-text-badges-${theme}-zoom${zoom}.png`) });
+      }
     });
 
     it('adds a sticky note, edits it in place, moves it, and undoes the edit', async () => {
