@@ -65,6 +65,8 @@ export const commandCatalogue = [
   { id: 'edit.find', label: 'Find Component…', shortcut: 'Mod+F', menu: 'Edit' },
   { id: 'edit.quickAdd', label: 'Add Component…', shortcut: 'Mod+Shift+A', menu: 'Edit' },
   { id: 'edit.connectTo', label: 'Connect to…', shortcut: 'Mod+L', menu: 'Edit' },
+  { id: 'edit.addStickyNote', label: 'Add Sticky Note', menu: 'Edit' },
+  { id: 'edit.addText', label: 'Add Text', menu: 'Edit' },
   // Moving the selection with the arrow keys (Shift: a bigger step); no menu item.
   { id: 'edit.moveLeft', label: 'Move Selection Left', shortcut: 'ArrowLeft' },
   { id: 'edit.moveRight', label: 'Move Selection Right', shortcut: 'ArrowRight' },

@@ -22,6 +22,7 @@
 import type { RunEvent } from '../engine/events';
 import type { RunResult } from '../engine/result';
 import type { ArchDocument, Scenario } from '../model';
+import { thingName } from '../model/names';
 import { nodeLabel } from '../io/look';
 import {
   coverage,
@@ -145,7 +146,11 @@ export interface DrillVerdict {
 }
 
 /** Fault spans of a run: the scenario's timeline, then the live commands, in time order. */
-export function faultSpans(scenario: Scenario | undefined, result: RunResult): FaultSpan[] {
+export function faultSpans(
+  scenario: Scenario | undefined,
+  result: RunResult,
+  doc?: ArchDocument,
+): FaultSpan[] {
   const { ranS: end, durationS } = coverage(result);
   const span = (
     source: FaultSpan['source'],
@@ -157,7 +162,7 @@ export function faultSpans(scenario: Scenario | undefined, result: RunResult): F
     forS: number | null | undefined,
   ): FaultSpan => {
     const toS = forS !== null && forS !== undefined ? atS + forS : isMoment(action) ? atS : end;
-    const label = target ? `${action} ${target}` : action;
+    const label = target ? `${action} ${doc ? thingName(doc, target) : target}` : action;
     const reached = atS <= end;
     const cut = Math.min(toS, reached ? end : durationS);
     return { source, index, action, target, params, fromS: atS, toS: cut, label, reached };
@@ -238,7 +243,7 @@ export function drillVerdict(
   const judged = sloSeconds(result);
   const cover = coverage(result);
   const end = cover.ranS;
-  const spans = faultSpans(scenario, result);
+  const spans = faultSpans(scenario, result, doc);
   const firstFault = spans[0]?.fromS ?? end;
   const seconds = new Map<string, NodeSeconds>();
   const baseline = new Map<string, number>();

@@ -6,8 +6,8 @@
 //  add-latency  adds `ms` to an edge (each way) or to a node's own work, for forS.
 //  fail-node    the node rejects new requests with unavailable for forS.
 import { defineAction, type ActionDef } from './actionRegistry';
-import type { Action, REdge, RNode } from './graph';
-import { K_CLIENT, K_POD, K_SERVICE } from './graph';
+import type { Action, RNode } from './graph';
+import { K_CLIENT, K_POD, K_SERVICE, REdge } from './graph';
 import { killPod, nodeRecovered, pickPod } from './podApi';
 import type { World } from './world';
 import { EV_ACTION_END } from './world';
@@ -38,7 +38,7 @@ export const BUILTIN_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultSkipped',
         node.id,
-        `No running pod of ${node.id} to kill`,
+        `No running pod of ${node.name} to kill`,
         source,
       );
     },
@@ -59,7 +59,7 @@ export const BUILTIN_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         what.id,
-        `Added ${a.value} ms of latency to ${what.id}`,
+        `Added ${a.value} ms of latency to ${nameOf(what)}`,
         { ...source, fault: 'add-latency', ms: a.value },
       );
       endLater(w, a);
@@ -72,7 +72,7 @@ export const BUILTIN_ACTIONS: readonly ActionDef[] = [
         'Normal',
         'FaultCleared',
         what.id,
-        `Removed the added ${a.value} ms of latency from ${what.id}`,
+        `Removed the added ${a.value} ms of latency from ${nameOf(what)}`,
         { fault: 'add-latency' },
       );
     },
@@ -94,7 +94,7 @@ export const BUILTIN_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         node.id,
-        `${node.id} fails: new requests are rejected (unavailable)`,
+        `${node.name} fails: new requests are rejected (unavailable)`,
         { ...source, fault: 'fail-node' },
       );
       endLater(w, a);
@@ -102,10 +102,15 @@ export const BUILTIN_ACTIONS: readonly ActionDef[] = [
     end(w, a) {
       const node = a.node as RNode;
       node.failed--;
-      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.id} accepts requests again`, {
+      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.name} accepts requests again`, {
         fault: 'fail-node',
       });
       nodeRecovered(w, node);
     },
   }),
 ];
+
+/** A node or link as a reader names it. */
+function nameOf(what: RNode | REdge): string {
+  return what instanceof REdge ? `${what.from.name} → ${what.to.name}` : what.name;
+}

@@ -1,7 +1,7 @@
 // Document → runtime graph, once per run. Every problem names the JSON path of what is wrong
 // (`edges[3].to`, `nodes[2].props.replicas`, `scenarios[0].timeline[2].action`) and the ids involved.
 import type { ArchDocument, Node } from '../model';
-import { Scenario } from '../model';
+import { Scenario, deploymentNames, displayName } from '../model';
 import type { Problem } from '../protocol';
 import { CompileError } from './api';
 import type { ActionRegistry } from './actionRegistry';
@@ -87,12 +87,15 @@ export function compile(
   const nodes: RNode[] = [];
   const byId = new Map<string, RNode>();
   const nodePath = new Map<RNode, string>();
+  const kube = deploymentNames(doc);
   doc.nodes.forEach((n, i) => {
     if (byId.has(n.id)) {
       problems.push({ path: `nodes[${i}].id`, message: `duplicate node id "${n.id}"` });
       return;
     }
     const node = new RNode(nodes.length, n.id, KIND[n.kind], Rng.stream(seed, `node:${n.id}`));
+    node.name = displayName(n);
+    node.kubeName = kube.get(n.id) ?? n.id;
     configure(node, n, `nodes[${i}]`, seed, problems);
     nodes.push(node);
     byId.set(n.id, node);

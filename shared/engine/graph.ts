@@ -186,6 +186,10 @@ export class RNode {
   startupMs = 0;
   graceMs = 0;
   templateHash = '';
+  /** What a reader calls it: its label, else its id (event messages). */
+  name = '';
+  /** Its Kubernetes name, from its name (model/names.ts): Deployment, ReplicaSets, pods. */
+  kubeName = '';
   /** A service's Deployment runtime (k8s/service.ts), or null. */
   k8s: object | null = null;
   /** kube-proxy's pick when proxyMode or session affinity is set (k8s/), else null. */

@@ -64,7 +64,7 @@ export const LIVE_PROP_ACTIONS: readonly ActionDef[] = [
         'Normal',
         'ErrorRateChanged',
         node.id,
-        `Error rate of ${node.id} set to ${(a.value * 100).toFixed(2)} %`,
+        `Error rate of ${node.name} set to ${(a.value * 100).toFixed(2)} %`,
         { ...source, errorRate: a.value },
       );
     },
@@ -98,7 +98,7 @@ export const LIVE_PROP_ACTIONS: readonly ActionDef[] = [
         'Normal',
         'RateChanged',
         node.id,
-        `Rate of ${node.id} set to ${a.value} requests/s`,
+        `Rate of ${node.name} set to ${a.value} requests/s`,
         { ...source, rps: a.value },
       );
     },

@@ -248,7 +248,7 @@ function publish(w: World, r: Req): void {
   if (w.messages > w.budget.maxMessages) {
     throw new BudgetError(
       `Memory budget exceeded at t=${(now / 1000).toFixed(1)} s: more than ` +
-        `${w.budget.maxMessages.toLocaleString('en-US')} messages waiting in queues ("${node.id}" ` +
+        `${w.budget.maxMessages.toLocaleString('en-US')} messages waiting in queues ("${node.name}" ` +
         `holds ${node.stats.queued}). Consumers are too slow or down; lower the queue's capacity.`,
     );
   }

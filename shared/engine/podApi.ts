@@ -35,7 +35,7 @@ export function killPod(w: World, pod: Pod, source: Record<string, unknown>): vo
     svc.requestSync();
     return;
   }
-  w.log.add(w.k.now, 'Normal', 'Killing', pod.name, `Stopping container ${pod.node.id}`, {
+  w.log.add(w.k.now, 'Normal', 'Killing', pod.name, `Stopping container ${pod.node.kubeName}`, {
     ...source,
     pod: pod.name,
     node: pod.node.id,

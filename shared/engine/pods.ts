@@ -22,12 +22,12 @@ export function templateHash(text: string): string {
 }
 
 export function replicaSetName(node: RNode): string {
-  return `${node.id}-${node.templateHash}`;
+  return `${node.kubeName}-${node.templateHash}`;
 }
 
 /** Create a pod; `ready` pods join the endpoints at once (the state at t = 0). */
 export function addPod(node: RNode, names: Rng, ready: boolean): Pod {
-  const name = node.kind === K_POD ? node.id : `${replicaSetName(node)}-${names.suffix(5)}`;
+  const name = node.kind === K_POD ? node.kubeName : `${replicaSetName(node)}-${names.suffix(5)}`;
   const pod = new Pod(node, name, node.concurrency);
   node.pods.push(pod);
   if (ready) markReady(pod);

@@ -147,7 +147,7 @@ export function evaluateSlos(sim: Sim): SloResult[] {
     }
     if (requests === 0) {
       out.message =
-        `no request was measured ${slo.target === null ? 'end to end' : `at "${slo.target.id}"`}` +
+        `no request was measured ${slo.target === null ? 'end to end' : `at "${slo.target.name}"`}` +
         ' after the warm-up, so the SLO cannot be judged';
     }
     return out;

@@ -1,6 +1,7 @@
 // The document as draw.io (mxGraph) XML: one vertex per node with a built-in shape by kind, groups
 // as container cells whose children are parented to them with geometry relative to the group (as
 // the document stores it), and edges with their source and target cells.
+import { NOTE_FILLS, noteRect } from './notesDraw';
 import type { ArchDocument, Group, Node, NodeKind } from '../model';
 import {
   KIND_COLORS,
@@ -38,6 +39,7 @@ const cellId = {
   node: (id: string) => `node-${id}`,
   group: (id: string) => `group-${id}`,
   edge: (id: string) => `edge-${id}`,
+  note: (id: string) => `note-${id}`,
 };
 
 export function toDrawio(doc: ArchDocument): string {
@@ -62,6 +64,16 @@ export function toDrawio(doc: ArchDocument): string {
       `fillColor=${tint(color)};fontColor=#1d2330;archlabKind=${n.kind};`;
     const geometry = { ...n.position, ...NODE_SIZES[n.kind] };
     cells.push(vertex(cellId.node(n.id), nodeText(n), style, parentCell(n.parentId), geometry));
+  }
+  // Notes as draw.io's own note shape (sticky) or a text cell (free text), text wrapped in the box.
+  for (const note of doc.notes ?? []) {
+    const style =
+      note.kind === 'sticky'
+        ? `shape=note;size=12;whiteSpace=wrap;html=0;align=left;verticalAlign=top;spacing=8;` +
+          `fillColor=${NOTE_FILLS[note.color]};strokeColor=#d6c36a;fontColor=#2b2b2b;archlabKind=note;`
+        : `text;whiteSpace=wrap;html=0;align=left;verticalAlign=top;spacing=8;fontColor=#1d2330;` +
+          `archlabKind=text;`;
+    cells.push(vertex(cellId.note(note.id), note.text, style, '1', noteRect(note)));
   }
   const nodeIds = new Set(doc.nodes.map((n) => n.id));
   for (const e of doc.edges) {
@@ -134,6 +146,7 @@ function pageSize(doc: ArchDocument): { width: number; height: number } {
   for (const r of [
     ...doc.nodes.map((n) => nodeRect(doc, n)),
     ...doc.groups.map((g) => groupRect(doc, g)),
+    ...(doc.notes ?? []).map(noteRect),
   ]) {
     width = Math.max(width, Math.ceil(r.x + r.width + 40));
     height = Math.max(height, Math.ceil(r.y + r.height + 40));

@@ -102,6 +102,13 @@ export function toMermaid(doc: ArchDocument): string {
     const dash = g.kind === 'zone' ? '6 4' : '2 3';
     lines.push(`  style ${groupIds.get(g.id)} fill:none,stroke-dasharray:${dash}`);
   }
+  // Mermaid flowcharts have no notes: each note rides along as a comment, one per line of text.
+  for (const note of doc.notes ?? []) {
+    // eslint-disable-next-line no-control-regex
+    const text = note.text.split(/\r?\n/).map((l) => l.replace(/[\u0000-\u001F\u007F]/g, ''));
+    lines.push(`  %% ${note.kind === 'sticky' ? 'note' : 'text'}: ${text[0] ?? ''}`);
+    for (const l of text.slice(1)) lines.push(`  %%   ${l}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

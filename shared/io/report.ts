@@ -4,6 +4,8 @@
 import { CHECKS, architectureChecks } from '../drills/checks';
 import type { RunResult } from '../engine/result';
 import { nodeLabel } from './look';
+import { edgeName, nodeName } from '../model/names';
+import { EDGE_FIGURES, NODE_FIGURES } from './figureHelp';
 import {
   causes,
   eventsShown,
@@ -238,12 +240,8 @@ ${figures.join('\n')}
 function nodesSection({ doc, result }: ReportInput): string {
   const rows = Object.entries(result.nodes).map(([id, n]) => {
     const node = doc.nodes.find((d) => d.id === id);
-    const name =
-      node && nodeLabel(node) !== id
-        ? `${h(nodeLabel(node))} <code>${h(id)}</code>`
-        : `<code>${h(id)}</code>`;
     return [
-      name,
+      h(node ? nodeLabel(node) : id),
       h(n.kind),
       num(n.requests),
       num(n.ok),
@@ -257,8 +255,8 @@ function nodesSection({ doc, result }: ReportInput): string {
     ];
   });
   const queues = Object.entries(result.queues).map(([edge, q]) => [
-    `<code>${h(edge)}</code>`,
-    h(q.consumer),
+    h(edgeName(doc, edge)),
+    h(nodeName(doc, q.consumer)),
     num(q.delivered),
     num(q.ok),
     num(q.failed),
@@ -267,7 +265,7 @@ function nodesSection({ doc, result }: ReportInput): string {
   ]);
   return `<section class="nodes"><h2>Nodes</h2>
 ${table(['Node', 'Kind', 'Requests', 'OK', 'Errors by cause', 'p50 ms', 'p95 ms', 'p99 ms', 'Utilisation', 'Queue mean / max', 'In flight (L)'], rows, 'wide')}
-<p class="muted">In flight (L): mean requests at the node, waiting and served (Little's law, L = λ·W).</p>
+<p class="muted">${h(`Utilisation: ${NODE_FIGURES.utilisation} In flight (L): ${NODE_FIGURES.inFlight}`)}</p>
 ${queues.length > 0 ? `<h3>Queues</h3>\n${table(['Subscription', 'Consumer', 'Delivered', 'OK', 'Failed', 'Backlog end / max', 'Mean wait ms'], queues)}` : ''}
 </section>`;
 }
@@ -276,8 +274,7 @@ function edgesSection({ doc, result }: ReportInput): string {
   const rows = Object.entries(result.edges).map(([id, e]) => {
     const edge = doc.edges.find((d) => d.id === id);
     return [
-      `<code>${h(id)}</code>`,
-      edge ? `${h(edge.from)} → ${h(edge.to)}` : '',
+      h(edgeName(doc, edge ?? id)),
       h(edge?.kind ?? ''),
       num(e.attempts),
       num(e.retries),
@@ -289,9 +286,9 @@ function edgesSection({ doc, result }: ReportInput): string {
   });
   if (rows.length === 0) return '';
   return `<section class="edges"><h2>Edges</h2>
-${table(['Edge', 'From → to', 'Kind', 'Attempts', 'Retries', 'Per call', 'Per user request', 'Wasted', 'Failures by cause'], rows, 'wide')}
-<p class="muted">Per call: attempts per first attempt (retry amplification on the hop); per user request: attempts per request the clients that reach it sent.</p>
-<p class="muted">Wasted: attempts whose answer came after the caller had given up (timed out).</p>
+${table(['Link', 'Kind', 'Attempts', 'Retries', 'Per call', 'Per user request', 'Wasted', 'Failures by cause'], rows, 'wide')}
+<p class="muted">${h(`Per call: ${EDGE_FIGURES.perCall} Per user request: ${EDGE_FIGURES.perUserRequest}`)}</p>
+<p class="muted">${h(`Wasted: ${EDGE_FIGURES.wasted}`)}</p>
 </section>`;
 }
 

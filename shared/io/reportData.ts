@@ -4,6 +4,7 @@
 // when, the outcome) is slo/judge.ts; this module only puts it into words and charts. Pure.
 import type { RunResult } from '../engine/result';
 import type { ArchDocument, Scenario } from '../model';
+import { thingName } from '../model/names';
 import {
   coverage,
   displayThreshold,
@@ -65,7 +66,11 @@ export function scenarioOf(input: ReportInput): Scenario | undefined {
 }
 
 /** Fault windows and moments from the timeline and the live commands of the run. */
-export function faultWindows(scenario: Scenario | undefined, result: RunResult): ChartWindow[] {
+export function faultWindows(
+  scenario: Scenario | undefined,
+  result: RunResult,
+  doc?: ArchDocument,
+): ChartWindow[] {
   // Only what the run reached (a run stopped early shades nothing after that point).
   const end = coverage(result).ranS;
   const of = (
@@ -76,7 +81,9 @@ export function faultWindows(scenario: Scenario | undefined, result: RunResult):
   ) => {
     const toS = forS !== null && forS !== undefined ? atS + forS : isMoment(action) ? atS : end;
     const label =
-      target !== null && target !== undefined && target !== '' ? `${action} ${target}` : action;
+      target !== null && target !== undefined && target !== ''
+        ? `${action} ${doc ? thingName(doc, target) : target}`
+        : action;
     return { fromS: atS, toS: Math.min(toS, end), label };
   };
   const out: ChartWindow[] = [];
@@ -96,7 +103,7 @@ export function slug(text: string): string {
 
 export function sloViews(input: ReportInput): SloView[] {
   const { doc, result } = input;
-  const windows = faultWindows(scenarioOf(input), result);
+  const windows = faultWindows(scenarioOf(input), result, input.doc);
   const used = new Set<string>();
   return sloSeconds(result).map(({ slo, series, values, firstBrokeS, secondsBroken }) => {
     const scope = scopeName(doc, slo.target);
@@ -174,7 +181,7 @@ export function trafficChart(
       ],
       unit: 'req/s',
       durationS: result.durationS,
-      windows: faultWindows(scenarioOf(input), result),
+      windows: faultWindows(scenarioOf(input), result, input.doc),
       warmupS: result.warmupS,
     }),
   };

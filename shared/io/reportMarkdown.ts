@@ -3,6 +3,8 @@
 // alongside (a Node host writes them, and converts them to PNG where it can).
 import { architectureChecks } from '../drills/checks';
 import { nodeLabel } from './look';
+import { edgeName } from '../model/names';
+import { NODE_FIGURES } from './figureHelp';
 import {
   causes,
   eventsShown,
@@ -197,9 +199,8 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
       ],
       Object.entries(result.nodes).map(([id, r]) => {
         const node = doc.nodes.find((d) => d.id === id);
-        const name = node && nodeLabel(node) !== id ? `${t(nodeLabel(node))} (${t(id)})` : t(id);
         return [
-          name,
+          t(node ? nodeLabel(node) : id),
           t(r.kind),
           n(r.requests),
           n(r.ok),
@@ -214,7 +215,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
       }),
     ),
     '',
-    "_In flight (L): mean requests at the node, waiting and served (Little's law, L = λ·W)._",
+    `_Utilisation: ${NODE_FIGURES.utilisation} In flight (L): ${NODE_FIGURES.inFlight}_`,
     '',
   );
   const edges = Object.entries(result.edges);
@@ -223,8 +224,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
     out.push(
       mdTable(
         [
-          'Edge',
-          'From → to',
+          'Link',
           'Attempts',
           'Retries',
           'Per call',
@@ -235,8 +235,7 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
         edges.map(([id, e]) => {
           const edge = doc.edges.find((d) => d.id === id);
           return [
-            t(id),
-            edge ? `${t(edge.from)} → ${t(edge.to)}` : '',
+            t(edgeName(doc, edge ?? id)),
             n(e.attempts),
             n(e.retries),
             `×${n(e.attemptsPerCall)}`,

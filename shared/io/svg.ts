@@ -7,6 +7,7 @@ import type { ArchDocument, Node } from '../model';
 import { parseDocument, type LoadResult } from '../model';
 import { KIND_COLORS, THEME_COLORS, groupRect, groupsParentsFirst, nodeRect } from './look';
 import type { Rect, Theme } from './look';
+import { noteRect, noteSvg } from './notesDraw';
 import { cardSize, cardSvg, edgesSvg, groupSvg, type Sizes } from './svgDraw';
 import { escapeAttr, escapeXml, num, unescapeXml } from './xml';
 
@@ -29,7 +30,12 @@ export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' 
   const kinds = KIND_COLORS[options.theme];
   const scale = options.scale !== undefined && options.scale > 0 ? options.scale : 1;
   const rects = new Map(doc.nodes.map((n) => [n.id, drawnRect(doc, n, options.sizes)] as const));
-  const box = bounds([...rects.values(), ...doc.groups.map((g) => groupRect(doc, g))]);
+  const notes = doc.notes ?? [];
+  const box = bounds([
+    ...rects.values(),
+    ...doc.groups.map((g) => groupRect(doc, g)),
+    ...notes.map(noteRect),
+  ]);
 
   const out: string[] = [];
   out.push(
@@ -64,11 +70,17 @@ export function toSvg(doc: ArchDocument, options: SvgOptions = { theme: 'light' 
   out.push('</g>', '<g class="edges">');
   out.push(...edgesSvg(doc, rects, groups, theme));
   out.push('</g>', '<g class="nodes">');
-  doc.nodes.forEach((n, i) => {
+  for (const n of doc.nodes) {
     const r = rects.get(n.id);
-    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme, `archlab-clip-${i}`));
-  });
-  out.push('</g>', '</svg>', '');
+    if (r) out.push(cardSvg(n, r, kinds[n.kind], theme));
+  }
+  out.push('</g>');
+  if (notes.length > 0) {
+    out.push('<g class="notes">');
+    for (const note of notes) out.push(noteSvg(note, theme.text));
+    out.push('</g>');
+  }
+  out.push('</svg>', '');
   return out.join('\n');
 }
 

@@ -5,6 +5,7 @@
 // first place clear of every node and every other label.
 import type { ArchDocument, Group, Node } from '../model';
 import { edgeCaption, groupLabel, isAsync, keyFigure, nodeLabel, type Rect } from './look';
+import { textWidth, widest, wrapWords } from './textLayout';
 import { escapeAttr, escapeXml, num } from './xml';
 
 export interface Colors {
@@ -21,28 +22,71 @@ export const CARD_WIDTH = 180;
 /** Heights of a card with one line of label and figures, and with a service's row of pods. */
 const CARD_HEIGHT = 60;
 const SERVICE_HEIGHT = 90;
-const CAPTION_CHAR = 6.2;
 const CAPTION_HEIGHT = 13;
 const MAX_PODS = 10;
 
 export type Sizes = Readonly<Record<string, { width: number; height: number }>>;
 
-/** A node's card where the canvas draws it: the measured size when given, else the card's own. */
-export function cardSize(node: Node, sizes: Sizes | undefined): { width: number; height: number } {
-  const measured = sizes?.[node.id];
-  if (measured && measured.width > 0 && measured.height > 0) return measured;
-  return { width: CARD_WIDTH, height: node.kind === 'service' ? SERVICE_HEIGHT : CARD_HEIGHT };
+/** Card text: left inset, right inset, label and figure sizes and line steps (editor.css). */
+const INSET_LEFT = 14;
+const INSET_RIGHT = 8;
+const LABEL_SIZE = 15;
+const LABEL_STEP = 18;
+const FIGURE_SIZE = 12;
+
+interface CardText {
+  label: string[];
+  figure: string[];
+  /** Smallest card that holds the text unclipped. */
+  width: number;
+  height: number;
 }
 
-export function cardSvg(node: Node, r: Rect, color: string, c: Colors, clipId: string): string {
+/** A card's label and figure broken between words to fit `width`, and the card that holds them. */
+function cardText(node: Node, width: number): CardText {
+  const inner = width - INSET_LEFT - INSET_RIGHT;
+  const label = wrapWords(nodeLabel(node), inner, LABEL_SIZE, true);
+  const figure = wrapWords(keyFigure(node), inner, FIGURE_SIZE);
+  const needW =
+    Math.max(widest(label, LABEL_SIZE, true), widest(figure, FIGURE_SIZE)) +
+    INSET_LEFT +
+    INSET_RIGHT;
+  const figureBase = 24 + (label.length - 1) * LABEL_STEP + 20 + (figure.length - 1) * 15;
+  const needH = figureBase + (node.kind === 'service' ? 46 : 16);
+  return { label, figure, width: Math.max(width, Math.ceil(needW)), height: needH };
+}
+
+/**
+ * A node's card where the canvas draws it: the measured size when given, else the card's own,
+ * grown where the text needs more room, so an exported label is never clipped.
+ */
+export function cardSize(node: Node, sizes: Sizes | undefined): { width: number; height: number } {
+  const measured = sizes?.[node.id];
+  const base =
+    measured && measured.width > 0 && measured.height > 0
+      ? measured
+      : { width: CARD_WIDTH, height: node.kind === 'service' ? SERVICE_HEIGHT : CARD_HEIGHT };
+  const text = cardText(node, base.width);
+  return { width: text.width, height: Math.max(base.height, text.height) };
+}
+
+const tspans = (lines: readonly string[], x: number, step: number) =>
+  lines
+    .map((l, i) => `<tspan x="${num(x)}"${i > 0 ? ` dy="${step}"` : ''}>${escapeXml(l)}</tspan>`)
+    .join('');
+
+export function cardSvg(node: Node, r: Rect, color: string, c: Colors): string {
   const label = nodeLabel(node).replace(/[\r\n\t]+/g, ' ');
   const { x, y, width: w, height: h } = r;
+  const text = cardText(node, w);
+  const figureY = y + 24 + (text.label.length - 1) * LABEL_STEP + 20;
+  const podsY = figureY + (text.figure.length - 1) * 15 + 10;
   const pods =
     node.kind === 'service'
       ? Array.from(
           { length: Math.min(MAX_PODS, node.props.replicas) },
           (_, i) =>
-            `<rect x="${num(x + 12 + i * 14)}" y="${num(y + 54)}" width="10" height="10" rx="2" ` +
+            `<rect x="${num(x + 12 + i * 14)}" y="${num(podsY)}" width="10" height="10" rx="2" ` +
             `fill="${color}"/>`,
         ).join('')
       : '';
@@ -53,15 +97,12 @@ export function cardSvg(node: Node, r: Rect, color: string, c: Colors, clipId: s
     `rx="8" fill="${c.fill}" stroke="${color}" stroke-width="1"/>` +
     `<path d="M${num(x + 8)},${num(y)} h-3 a5,8 0 0 0 -5,8 v${num(h - 16)} a5,8 0 0 0 5,8 h3 z" ` +
     `fill="${color}"/>` +
-    // The texts are clipped to the card's inner width, as the canvas's ellipsis does, and keep
-    // the whole label as text.
-    `<clipPath id="${clipId}"><rect x="${num(x + 14)}" y="${num(y)}" ` +
-    `width="${num(Math.max(1, w - 22))}" height="${num(h)}"/></clipPath>` +
-    `<g clip-path="url(#${clipId})">` +
-    `<text x="${num(x + 14)}" y="${num(y + 24)}" font-size="15" font-weight="650" ` +
-    `fill="${c.text}">${escapeXml(label)}</text>` +
-    `<text x="${num(x + 14)}" y="${num(y + 44)}" font-size="12" fill="${c.muted}">` +
-    `${escapeXml(keyFigure(node))}</text></g>` +
+    // Lines break between words (textLayout.ts) and the card is sized to hold them: no clipping.
+    `<text data-part="label" x="${num(x + INSET_LEFT)}" y="${num(y + 24)}" ` +
+    `font-size="${LABEL_SIZE}" font-weight="650" fill="${c.text}">` +
+    `${tspans(text.label, x + INSET_LEFT, LABEL_STEP)}</text>` +
+    `<text data-part="figure" x="${num(x + INSET_LEFT)}" y="${num(figureY)}" ` +
+    `font-size="${FIGURE_SIZE}" fill="${c.muted}">${tspans(text.figure, x + INSET_LEFT, 15)}</text>` +
     pods +
     '</g>'
   );
@@ -176,7 +217,7 @@ export function edgesSvg(
     const caption = edgeCaption(doc, e);
     let text = '';
     if (caption) {
-      const box = placeCaption(curve, caption.length * CAPTION_CHAR + 6, taken);
+      const box = placeCaption(curve, Math.ceil(textWidth(caption, 10)) + 6, taken);
       taken.push(box);
       text =
         `<text x="${num(box.x + box.width / 2)}" y="${num(box.y + 10)}" font-size="10" ` +

@@ -103,6 +103,7 @@ export function semanticProblems(doc: ArchDocument): Problem[] {
   doc.nodes.forEach((n, i) => claim(n.id, `nodes[${i}]`));
   doc.edges.forEach((e, i) => claim(e.id, `edges[${i}]`));
   doc.groups.forEach((g, i) => claim(g.id, `groups[${i}]`));
+  (doc.notes ?? []).forEach((n, i) => claim(n.id, `notes[${i}]`));
 
   const index = indexOf(doc);
   const addParent = (parentId: string | undefined, path: string) => {

@@ -2,7 +2,7 @@
 // windows (and apps) through the system clipboard. Pasting gives operations, so it is one undo step.
 import { z } from 'zod';
 import { nextId, usedIds } from './defaults';
-import { Edge, Group, Node, type ArchDocument } from './document';
+import { Edge, Group, Node, Note, type ArchDocument } from './document';
 import { absolutePosition } from './groupOps';
 import type { Op, Position } from './opTypes';
 
@@ -14,6 +14,7 @@ const Clip = z.object({
   nodes: z.array(Node),
   edges: z.array(Edge),
   groups: z.array(Group),
+  notes: z.array(Note).optional(),
 });
 export type ClipboardContent = z.infer<typeof Clip>;
 
@@ -46,7 +47,15 @@ export function copySelection(doc: ArchDocument, ids: Iterable<string>): Clipboa
   const nodes = doc.nodes.filter((n) => picked.has(n.id) || inside(n.parentId)).map(detach);
   const nodeIds = new Set(nodes.map((n) => n.id));
   const edges = doc.edges.filter((e) => nodeIds.has(e.from) && nodeIds.has(e.to));
-  return { format: CLIPBOARD_FORMAT, version: 1, nodes, edges, groups };
+  const notes = (doc.notes ?? []).filter((n) => picked.has(n.id));
+  return {
+    format: CLIPBOARD_FORMAT,
+    version: 1,
+    nodes,
+    edges,
+    groups,
+    ...(notes.length > 0 ? { notes } : {}),
+  };
 }
 
 /** The text to put on the system clipboard. */
@@ -95,10 +104,11 @@ export function pasteOps(
   const read = readClipboard(text);
   if (!read.ok) return read;
   const { nodes, edges, groups } = read.content;
+  const notes = read.content.notes ?? [];
   const offset = options.offset ?? { x: 40, y: 40 };
   const taken = usedIds(doc);
   const rename = new Map<string, string>();
-  for (const item of [...groups, ...nodes, ...edges]) {
+  for (const item of [...groups, ...nodes, ...edges, ...notes]) {
     const fresh = taken.has(item.id) ? nextId(doc, item.id.replace(/-\d+$/, ''), taken) : item.id;
     taken.add(fresh);
     rename.set(item.id, fresh);
@@ -125,6 +135,7 @@ export function pasteOps(
       type: 'addEdge',
       edge: { ...e, id: id(e.id), from: id(e.from), to: id(e.to) },
     })),
+    ...notes.map((n): Op => ({ type: 'addNote', note: place(n) })),
   ];
   return { ok: true, ops, ids: [...rename.values()] };
 }

@@ -84,13 +84,17 @@ export function newGroup(
 }
 
 /** All ids in use: nodes, edges and groups share one id space. */
-export function usedIds(doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'>): Set<string> {
-  return new Set([...doc.nodes, ...doc.edges, ...doc.groups].map((x) => x.id));
+export function usedIds(
+  doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'> & Partial<Pick<ArchDocument, 'notes'>>,
+): Set<string> {
+  return new Set(
+    [...doc.nodes, ...doc.edges, ...doc.groups, ...(doc.notes ?? [])].map((x) => x.id),
+  );
 }
 
 /** The first free id `prefix-1`, `prefix-2`, … (ids are shared by nodes, edges and groups). */
 export function nextId(
-  doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'>,
+  doc: Pick<ArchDocument, 'nodes' | 'edges' | 'groups'> & Partial<Pick<ArchDocument, 'notes'>>,
   prefix: string,
   taken: ReadonlySet<string> = usedIds(doc),
 ): string {

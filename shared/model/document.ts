@@ -126,6 +126,26 @@ export const Group = z.object({
 });
 export type Group = z.infer<typeof Group>;
 
+/** Sticky-note colours (the canvas and the exports draw each in its own fill). */
+export const NOTE_COLORS = ['yellow', 'blue', 'green', 'pink'] as const;
+
+/**
+ * A note on the canvas: a coloured sticky note or plain free text. Notes are for the reader
+ * only: the engine, validation of the architecture and the drills never read them.
+ */
+export const Note = z.object({
+  id: Id,
+  kind: z.enum(['sticky', 'text']).default('sticky'),
+  text: z.string().max(20000).default(''),
+  position: Position,
+  size: z.object({
+    width: z.number().min(40).max(4000),
+    height: z.number().min(24).max(4000),
+  }),
+  color: z.enum(NOTE_COLORS).default('yellow'),
+});
+export type Note = z.infer<typeof Note>;
+
 export const TimelineEntry = z.object({
   atS: z.number().min(0).describe('When it happens (simulated seconds)'),
   action: z.string().min(1).max(64).describe('kill-pod, rollout, scale, add-latency, …'),
@@ -307,6 +327,7 @@ export const ArchDocument = z.object({
   nodes: z.array(Node).default([]),
   edges: z.array(Edge).default([]),
   groups: z.array(Group).default([]),
+  notes: z.array(Note).optional().describe('Sticky notes and free text on the canvas'),
   transactions: z.array(TransactionFlow).default([]),
   scenarios: z.array(Scenario).default([]),
   prices: Prices.optional().describe('What CPU and memory requests cost, for sweep objectives'),

@@ -14,3 +14,4 @@ export * from './fieldMeta';
 export * from './fieldEdit';
 export { issueMessage, schemaProblems, unknownFields } from './messages';
 export * from './actions';
+export * from './names';

@@ -52,6 +52,8 @@ export function removeNode(doc: ArchDocument, op: OpOf<'removeNode'>): Step {
 export function moveNodes(doc: ArchDocument, op: OpOf<'moveNodes'>): Step {
   let nodes = doc.nodes;
   let groups = doc.groups;
+  let notes = doc.notes ?? [];
+  let notesMoved = false;
   const back: { id: string; position: { x: number; y: number } }[] = [];
   for (const move of op.moves) {
     const position = { x: move.position.x, y: move.position.y };
@@ -65,13 +67,22 @@ export function moveNodes(doc: ArchDocument, op: OpOf<'moveNodes'>): Step {
       nodes = replaceAt(nodes, n, { ...node, position });
       continue;
     }
+    const k = notes.findIndex((x) => x.id === move.id);
+    const note = notes[k];
+    if (note) {
+      back.unshift({ id: move.id, position: note.position });
+      notes = replaceAt(notes, k, { ...note, position });
+      notesMoved = true;
+      continue;
+    }
     const g = groups.findIndex((x) => x.id === move.id);
     const group = groups[g];
-    if (!group) return fail(move.id, `there is no node or group "${move.id}"`);
+    if (!group) return fail(move.id, `there is no node, group or note "${move.id}"`);
     back.unshift({ id: move.id, position: group.position });
     groups = replaceAt(groups, g, { ...group, position });
   }
-  return done({ ...doc, nodes, groups }, [{ type: 'moveNodes', moves: back }]);
+  const moved = !notesMoved ? { ...doc, nodes, groups } : { ...doc, nodes, groups, notes };
+  return done(moved, [{ type: 'moveNodes', moves: back }]);
 }
 
 export function updateNode(doc: ArchDocument, op: OpOf<'updateNode'>): Step {

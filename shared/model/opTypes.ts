@@ -7,6 +7,7 @@ import type {
   Edge,
   Group,
   Node,
+  Note,
   Scenario,
   TransactionFlow,
 } from './document';
@@ -64,6 +65,10 @@ export type Op =
   | { type: 'setName'; name: string }
   /** The document's description; '' removes it. */
   | { type: 'setDescription'; description: string }
+  /** Notes on the canvas: a sticky note or free text, never read by the engine. */
+  | { type: 'addNote'; note: Note; index?: number }
+  | { type: 'removeNote'; id: string }
+  | { type: 'updateNote'; id: string; patch: Partial<Omit<Note, 'id'>> }
   | { type: 'addScenario'; scenario: Scenario; index?: number }
   | { type: 'removeScenario'; name: string }
   /** Replace whole fields of a scenario (a new `name` renames it). */

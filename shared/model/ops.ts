@@ -13,6 +13,7 @@ import {
   updateEdge,
   updateNode,
 } from './nodeOps';
+import { addNote, removeNote, updateNote } from './noteOps';
 import type { ApplyResult, Op, Step } from './opTypes';
 import {
   addScenario,
@@ -27,6 +28,7 @@ import {
 
 export type { ApplyResult, Op, OpOf, OpType, Position, PropsPatch, Step } from './opTypes';
 export { absolutePosition } from './groupOps';
+export { isNote } from './noteOps';
 
 export function applyOp(doc: ArchDocument, op: Op): Step {
   switch (op.type) {
@@ -56,6 +58,12 @@ export function applyOp(doc: ArchDocument, op: Op): Step {
       return setName(doc, op);
     case 'setDescription':
       return setDescription(doc, op);
+    case 'addNote':
+      return addNote(doc, op);
+    case 'removeNote':
+      return removeNote(doc, op);
+    case 'updateNote':
+      return updateNote(doc, op);
     case 'addScenario':
       return addScenario(doc, op);
     case 'removeScenario':

@@ -1,6 +1,7 @@
 // What may connect to what, and the checks a document must pass beyond its schema: one id space,
 // edges between existing nodes, groups that nest without cycles, references that resolve.
 import type { ArchDocument, Edge, Node, NodeKind } from './document';
+import { displayName } from './names';
 
 export type EdgeKind = Edge['kind'];
 export type Verdict = { ok: true } | { ok: false; reason: string };
@@ -132,12 +133,16 @@ export function linkVerdict(
   const byKind = kindRule(from.kind, to.kind, kind);
   if (!byKind.ok) return byKind;
   if (existing.has(linkKey(fromId, toId, kind))) {
-    return no(`"${fromId}" already has a ${kind} edge to "${toId}"`);
+    return no(`"${displayName(from)}" already has a ${kind} edge to "${displayName(to)}"`);
   }
   if (kind === 'call' && from.kind !== 'queue' && !bounded) {
     const back = calls.path(toId, fromId);
     if (back) {
-      const cycle = [...back, toId].join(' → ');
+      const name = (id: string) => {
+        const n = nodes.get(id);
+        return n ? displayName(n) : id;
+      };
+      const cycle = [...back, toId].map(name).join(' → ');
       return no(`it would make a call cycle: ${cycle} (set maxDepth on the edge to bound it)`);
     }
   }

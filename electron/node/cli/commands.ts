@@ -11,7 +11,7 @@ import {
 import { documentJsonSchema } from '../../../shared/model/jsonSchema';
 import { toOtlp } from '../../../shared/traces/otlpOut';
 import { loadDocument } from '../../../shared/model/validate';
-import { ArchDocument } from '../../../shared/model';
+import { ArchDocument, thingName } from '../../../shared/model';
 import type { Problem } from '../../../shared/protocol';
 import { MAX_DOCUMENT_BYTES } from '../fileStore';
 import { writeFileAtomic } from '../atomicFile';
@@ -233,7 +233,9 @@ export function summaryText(r: RunResult, doc?: ArchDocument): string {
   ];
   for (const slo of r.slos) {
     lines.push(
-      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} ${sloFigure(slo.metric, slo.value)} ${thresholdText(slo)})` +
+      `SLO ${slo.pass ? 'PASS' : 'FAIL'}  ${slo.name}  (${slo.metric} ${sloFigure(slo.metric, slo.value)} ${thresholdText(slo)}` +
+        (slo.target && doc !== undefined ? ` on ${thingName(doc, slo.target)}` : '') +
+        ')' +
         (slo.worstWindow
           ? `  worst ${slo.windowS} s window ${slo.worstWindow.fromS}–${slo.worstWindow.toS} s`
           : '') +

@@ -15,6 +15,7 @@ import {
 } from '../canvas/editActions';
 import { flow, zoomToFit } from '../canvas/flowApi';
 import { autoLayout, layoutAll } from '../canvas/layout';
+import { addNote } from '../canvas/noteActions';
 import { registerHandlers } from './commands';
 
 const store = () => useStore.getState();
@@ -46,6 +47,8 @@ export function registerEditorCommands() {
     'edit.find': { run: () => store().openPicker('find') },
     'edit.quickAdd': { run: () => store().openPicker('quickAdd') },
     'edit.connectTo': { run: () => store().openPicker('connectTo'), enabled: oneComponent },
+    'edit.addStickyNote': { run: () => void addNote('sticky') },
+    'edit.addText': { run: () => void addNote('text') },
     'edit.moveLeft': move(-STEP, 0),
     'edit.moveRight': move(STEP, 0),
     'edit.moveUp': move(0, -STEP),

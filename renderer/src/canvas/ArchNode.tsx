@@ -1,6 +1,7 @@
 import { memo } from 'react';
 import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import type { Node as DocNode } from '../../../shared/model';
+import { displayName } from '../../../shared/model/names';
 import deployIcon from '../../../assets/icons/kubernetes/deploy.svg';
 import podIcon from '../../../assets/icons/kubernetes/pod.svg';
 import type { ArchFlowNode } from './flowModel';
@@ -97,7 +98,9 @@ export const ArchNode = memo(function ArchNode({ data, selected }: NodeProps<Arc
       <Handle type="target" position={Position.Left} />
       <div className="arch-node-head">
         <look.icon className="arch-node-icon" style={{ color: look.color }} aria-hidden />
-        <span className="arch-node-label">{node.label ?? node.id}</span>
+        <span className="arch-node-label" title={displayName(node)}>
+          {displayName(node)}
+        </span>
         {node.kind === 'service' && !plain && (
           <img className="k8s-icon" src={deployIcon} alt="Deployment" title="Deployment" />
         )}

@@ -26,6 +26,7 @@ import {
 } from './flowModel';
 import { DotGrid } from './DotGrid';
 import { GroupNode } from './GroupNode';
+import { NoteNode } from './NoteNode';
 import { kindLooks } from './kinds';
 import { PALETTE_MIME } from './Palette';
 import { openLiveMenu } from '../drills/LiveMenu';
@@ -35,7 +36,7 @@ import { openContextMenu } from '../menus/ContextMenu';
 import { onCanvasKeyDown } from './canvasKeys';
 
 // Stable across renders (React Flow warns and re-mounts otherwise).
-const nodeTypes = { arch: ArchNode, container: GroupNode };
+const nodeTypes = { arch: ArchNode, container: GroupNode, note: NoteNode };
 const edgeTypes = { arch: ArchEdge };
 const SNAP: [number, number] = [GRID, GRID];
 const DEFAULT_VIEWPORT = { x: 40, y: 40, zoom: 1 };

@@ -96,7 +96,9 @@ export function deleteSelection() {
     return e && !goneNodes.has(e.from) && !goneNodes.has(e.to);
   });
   const groups = doc.groups.filter((g) => gone.has(g.id)).reverse();
+  const notes = (doc.notes ?? []).filter((n) => gone.has(n.id));
   const ops: Op[] = [
+    ...notes.map((n): Op => ({ type: 'removeNote', id: n.id })),
     ...edges.map((id): Op => ({ type: 'removeEdge', id })),
     ...nodes.map((n): Op => ({ type: 'removeNode', id: n.id })),
     ...groups.map((g): Op => ({ type: 'removeGroup', id: g.id })),

@@ -2,11 +2,18 @@
 // Derivation reuses the previous flow object whenever its document item and its selection are
 // unchanged, so React Flow and the memoised node components re-render only what changed.
 import { MarkerType, type Edge as FlowEdge, type Node as FlowNode } from '@xyflow/react';
-import type { ArchDocument, Edge as DocEdge, Group, Node as DocNode } from '../../../shared/model';
+import type {
+  ArchDocument,
+  Edge as DocEdge,
+  Group,
+  Node as DocNode,
+  Note,
+} from '../../../shared/model';
 
 export type ArchFlowNode = FlowNode<{ node: DocNode }, 'arch'>;
 export type GroupFlowNode = FlowNode<{ group: Group }, 'container'>;
-export type AnyFlowNode = ArchFlowNode | GroupFlowNode;
+export type NoteFlowNode = FlowNode<{ note: Note }, 'note'>;
+export type AnyFlowNode = ArchFlowNode | GroupFlowNode | NoteFlowNode;
 export type ArchFlowEdge = FlowEdge<{ edge: DocEdge; hovered: boolean }, 'arch'>;
 
 export const NODE_WIDTH = 180;
@@ -92,7 +99,28 @@ export function syncNodes(
       out.push(p);
     else out.push(archNode(n, sel, p?.measured));
   }
+  for (const n of doc.notes ?? []) {
+    const p = old.get(n.id);
+    const sel = selected.has(n.id);
+    if (p && p.type === 'note' && p.data.note === n && !!p.selected === sel) out.push(p);
+    else out.push(noteNode(n, sel));
+  }
   return out;
+}
+
+function noteNode(note: Note, selected: boolean): NoteFlowNode {
+  return {
+    id: note.id,
+    type: 'note',
+    position: note.position,
+    data: { note },
+    width: note.size.width,
+    height: note.size.height,
+    selected,
+    className: `note-${note.kind}`,
+    // Notes sit above the architecture, as stickies on a whiteboard do.
+    zIndex: 5,
+  };
 }
 
 /** The flow edges for `doc`, reusing objects of `prev` that have not changed. */

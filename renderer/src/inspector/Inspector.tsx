@@ -3,7 +3,8 @@ import { isActive } from '../store/runSelectors';
 import { kindLooks } from '../canvas/kinds';
 import { keyFigures } from '../canvas/ArchNode';
 import { edgeSummary } from '../canvas/ArchEdge';
-import { GROUP_LABELS } from '../../../shared/model';
+import { GROUP_LABELS, displayName, nodeName } from '../../../shared/model';
+import { INSPECTOR_FIGURES } from '../../../shared/io/figureHelp';
 import { EdgeForm, GroupForm, NodeForm } from './forms';
 
 /** The right inspector: the selection's properties, or the document's when nothing is selected. */
@@ -31,9 +32,12 @@ export function Inspector() {
             {nodes.length === 1 && first ? (
               <>
                 <div className="inspector-kind" style={{ color: kindLooks[first.kind].color }}>
-                  {kindLooks[first.kind].name} <code className="muted">{first.id}</code>
+                  {kindLooks[first.kind].name}{' '}
+                  <span className="inspector-name">{displayName(first)}</span>
                 </div>
-                <p className="muted small">{keyFigures(first)}</p>
+                <p className="muted small" title={INSPECTOR_FIGURES.node}>
+                  {keyFigures(first)}
+                </p>
               </>
             ) : (
               <div className="inspector-kind">{nodes.length} components</div>
@@ -46,11 +50,13 @@ export function Inspector() {
           <>
             <div className="inspector-kind">
               {edges.length === 1 && edges[0]
-                ? `${edges[0].kind === 'call' ? 'Call' : 'Publish'} ${edges[0].from} → ${edges[0].to}`
+                ? `${edges[0].kind === 'call' ? 'Call' : 'Publish'} ${nodeName(doc, edges[0].from)} → ${nodeName(doc, edges[0].to)}`
                 : `${edges.length} links`}
             </div>
             {edges.length === 1 && edges[0] && (
-              <p className="muted small">{edgeSummary(edges[0])}</p>
+              <p className="muted small" title={INSPECTOR_FIGURES.edge}>
+                {edgeSummary(edges[0])}
+              </p>
             )}
             <EdgeForm edges={edges} />
           </>
@@ -59,7 +65,7 @@ export function Inspector() {
           <>
             <div className="inspector-kind">
               {groups.length === 1 && groups[0]
-                ? `${GROUP_LABELS[groups[0].kind]} ${groups[0].id}`
+                ? `${GROUP_LABELS[groups[0].kind]} ${displayName(groups[0])}`
                 : `${groups.length} groups`}
             </div>
             <GroupForm groups={groups} />

@@ -1,4 +1,6 @@
 import { useMemo, useState } from 'react';
+import { thingName } from '../../../shared/model';
+import { useStore } from '../store';
 import { useLive } from './liveStore';
 
 const SHOWN = 400;
@@ -6,6 +8,7 @@ const SHOWN = 400;
 /** The run's event log in the Kubernetes style: newest last, filterable. */
 export function EventsTab() {
   const events = useLive((s) => s.events);
+  const doc = useStore((s) => s.doc);
   const [query, setQuery] = useState('');
   const [warningsOnly, setWarningsOnly] = useState(false);
   const shown = useMemo(() => {
@@ -13,10 +16,13 @@ export function EventsTab() {
     const hits = events.filter(
       (e) =>
         (!warningsOnly || e.type === 'Warning') &&
-        (!q || `${e.reason} ${e.object} ${e.message}`.toLowerCase().includes(q)),
+        (!q ||
+          `${e.reason} ${e.object} ${thingName(doc, e.object)} ${e.message}`
+            .toLowerCase()
+            .includes(q)),
     );
     return { rows: hits.slice(-SHOWN), total: hits.length };
-  }, [events, query, warningsOnly]);
+  }, [events, query, warningsOnly, doc]);
   return (
     <div className="events">
       <div className="events-bar">
@@ -59,7 +65,7 @@ export function EventsTab() {
                 <td className="num">{e.t.toFixed(3)} s</td>
                 <td>{e.type}</td>
                 <td>{e.reason}</td>
-                <td>{e.object}</td>
+                <td>{thingName(doc, e.object)}</td>
                 <td>{e.message}</td>
               </tr>
             ))}

@@ -1,3 +1,5 @@
+import { nodeName, thingName } from '../../../shared/model';
+import { NODE_FIGURES, RUN_FIGURES } from '../../../shared/io/figureHelp';
 import { coverage } from '../../../shared/slo/judge';
 import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';
@@ -30,23 +32,30 @@ export function RunSummary({ run }: { run: FinishedRun }) {
         </p>
       )}
       <div className="figures">
-        <Figure label="Requests" value={fmt(summary.requests, 0)} />
-        <Figure label="Offered" value={`${rate.offered} /s`} />
+        <Figure label="Requests" help={RUN_FIGURES.requests} value={fmt(summary.requests, 0)} />
+        <Figure label="Offered" help={RUN_FIGURES.offered} value={`${rate.offered} /s`} />
         <Figure
           label="Goodput (ok)"
+          help={RUN_FIGURES.goodput}
           value={`${rate.goodput} /s`}
           tone={summary.goodputRps < summary.throughputRps ? 'bad' : 'good'}
         />
-        <Figure label="Failed" value={`${rate.failed} /s`} tone={errorCount > 0 ? 'bad' : 'good'} />
+        <Figure
+          label="Failed"
+          help={RUN_FIGURES.failed}
+          value={`${rate.failed} /s`}
+          tone={errorCount > 0 ? 'bad' : 'good'}
+        />
         <Figure
           label="Error rate"
+          help={RUN_FIGURES.errorRate}
           value={`${fmt(summary.requests > 0 ? (errorCount / summary.requests) * 100 : 0, 2)} %`}
           tone={errorCount > 0 ? 'bad' : 'good'}
         />
-        <Figure label="p50" value={`${fmt(lat.p50)} ms`} />
-        <Figure label="p95" value={`${fmt(lat.p95)} ms`} />
-        <Figure label="p99" value={`${fmt(lat.p99)} ms`} />
-        <Figure label="Mean" value={`${fmt(lat.mean)} ms`} />
+        <Figure label="p50" help={RUN_FIGURES.p50} value={`${fmt(lat.p50)} ms`} />
+        <Figure label="p95" help={RUN_FIGURES.p95} value={`${fmt(lat.p95)} ms`} />
+        <Figure label="p99" help={RUN_FIGURES.p99} value={`${fmt(lat.p99)} ms`} />
+        <Figure label="Mean" help={RUN_FIGURES.mean} value={`${fmt(lat.mean)} ms`} />
       </div>
       {errors.length > 0 && (
         <p className="small">
@@ -62,7 +71,7 @@ export function RunSummary({ run }: { run: FinishedRun }) {
               <span className="muted">
                 {' '}
                 — {slo.metric} {sloFigure(slo.metric, slo.value)} {thresholdText(slo)}
-                {slo.target ? ` on ${slo.target}` : ' end to end'}
+                {slo.target ? ` on ${thingName(run.doc, slo.target)}` : ' end to end'}
               </span>
             </li>
           ))}
@@ -71,15 +80,27 @@ export function RunSummary({ run }: { run: FinishedRun }) {
       <table className="node-table">
         <thead>
           <tr>
-            <th>Node</th>
-            <th>Kind</th>
-            <th className="num">Requests</th>
-            <th className="num">Errors</th>
-            <th className="num">p50 ms</th>
-            <th className="num">p99 ms</th>
-            <th className="num">Utilisation</th>
-            <th className="num">Queue (mean / max)</th>
-            <th className="num" title="Mean requests at the node, waiting and served (Little's L)">
+            <th title={NODE_FIGURES.node}>Node</th>
+            <th title={NODE_FIGURES.kind}>Kind</th>
+            <th title={NODE_FIGURES.requests} className="num">
+              Requests
+            </th>
+            <th title={NODE_FIGURES.errors} className="num">
+              Errors
+            </th>
+            <th title={NODE_FIGURES.p50} className="num">
+              p50 ms
+            </th>
+            <th title={NODE_FIGURES.p99} className="num">
+              p99 ms
+            </th>
+            <th title={NODE_FIGURES.utilisation} className="num">
+              Utilisation
+            </th>
+            <th title={NODE_FIGURES.queue} className="num">
+              Queue (mean / max)
+            </th>
+            <th className="num" title={NODE_FIGURES.inFlight}>
               In flight
             </th>
           </tr>
@@ -87,7 +108,7 @@ export function RunSummary({ run }: { run: FinishedRun }) {
         <tbody>
           {Object.entries(r.nodes).map(([id, n]) => (
             <tr key={id} onClick={() => select([id])} title="Select on the canvas">
-              <td>{id}</td>
+              <td>{nodeName(run.doc, id)}</td>
               <td>{n.kind}</td>
               <td className="num">{fmt(n.requests, 0)}</td>
               <td className={`num${sum(n.errors) > 0 ? ' bad' : ''}`}>{fmt(sum(n.errors), 0)}</td>
@@ -106,9 +127,19 @@ export function RunSummary({ run }: { run: FinishedRun }) {
   );
 }
 
-function Figure({ label, value, tone }: { label: string; value: string; tone?: 'good' | 'bad' }) {
+function Figure({
+  label,
+  value,
+  help,
+  tone,
+}: {
+  label: string;
+  value: string;
+  help: string;
+  tone?: 'good' | 'bad';
+}) {
   return (
-    <div className={`figure${tone ? ` ${tone}` : ''}`}>
+    <div className={`figure${tone ? ` ${tone}` : ''}`} title={help}>
       <div className="figure-value">{value}</div>
       <div className="figure-label">{label}</div>
     </div>

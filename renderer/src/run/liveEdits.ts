@@ -5,6 +5,7 @@
 // change to a component or link is kept in the document and applies to the next run; the app
 // says which.
 import type { ArchDocument, Edge, Node } from '../../../shared/model';
+import { displayName, nodeName } from '../../../shared/model';
 import type { LiveCommand } from '../../../shared/protocol';
 import { useStore } from '../store';
 import { isActive } from '../store/runSelectors';
@@ -61,7 +62,7 @@ export function planLiveEdit(before: ArchDocument, after: ArchDocument): LiveEdi
   for (const n of after.nodes) {
     const was = old.get(n.id);
     if (!was) {
-      nextRun.push(`${n.id} added`);
+      nextRun.push(`${displayName(n)} added`);
       continue;
     }
     old.delete(n.id);
@@ -72,16 +73,18 @@ export function planLiveEdit(before: ArchDocument, after: ArchDocument): LiveEdi
       if (same(a[key], b[key])) continue;
       const command = liveCommandFor(n, key, b[key]);
       if (command) commands.push(command);
-      else nextRun.push(`${n.id} ${key}`);
+      else nextRun.push(`${displayName(n)} ${key}`);
     }
   }
-  for (const id of old.keys()) nextRun.push(`${id} removed`);
+  for (const n of old.values()) nextRun.push(`${displayName(n)} removed`);
+  const link = (e: Edge, doc: ArchDocument = after) =>
+    `link ${nodeName(doc, e.from)} → ${nodeName(doc, e.to)}`;
   const edges = new Map(before.edges.map((e) => [e.id, e]));
   for (const e of after.edges) {
     const was = edges.get(e.id);
     edges.delete(e.id);
     if (!was) {
-      nextRun.push(`link ${e.from} → ${e.to} added`);
+      nextRun.push(`${link(e)} added`);
       continue;
     }
     if (same(was.props, e.props)) continue;
@@ -91,10 +94,10 @@ export function planLiveEdit(before: ArchDocument, after: ArchDocument): LiveEdi
       if (same(a[key], b[key])) continue;
       const command = liveEdgeCommandFor(e, key, b[key]);
       if (command) commands.push(command);
-      else nextRun.push(`link ${e.from} → ${e.to} ${key}`);
+      else nextRun.push(`${link(e)} ${key}`);
     }
   }
-  for (const e of edges.values()) nextRun.push(`link ${e.from} → ${e.to} removed`);
+  for (const e of edges.values()) nextRun.push(`${link(e, before)} removed`);
   return { commands, nextRun };
 }
 

@@ -46,7 +46,7 @@ export const CACHE_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         node.id,
-        `Cache ${node.id} flushed (${a.value} keys to refill)`,
+        `Cache ${node.name} flushed (${a.value} keys to refill)`,
         {
           ...source,
           fault: 'cache-flush',

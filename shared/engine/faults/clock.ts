@@ -44,7 +44,7 @@ export const CLOCK_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         node.id,
-        `Clock of ${node.id} off by ${a.value} ms ${forOf(a.forMs)}`,
+        `Clock of ${node.name} off by ${a.value} ms ${forOf(a.forMs)}`,
         {
           ...source,
           fault: 'clock-skew',
@@ -56,9 +56,16 @@ export const CLOCK_ACTIONS: readonly ActionDef[] = [
     end(w, a) {
       const node = a.node as RNode;
       shift(w, node.id, -a.value);
-      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `Clock of ${node.id} is right again`, {
-        fault: 'clock-skew',
-      });
+      w.log.add(
+        w.k.now,
+        'Normal',
+        'FaultCleared',
+        node.id,
+        `Clock of ${node.name} is right again`,
+        {
+          fault: 'clock-skew',
+        },
+      );
     },
   }),
 ];

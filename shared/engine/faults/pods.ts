@@ -89,7 +89,7 @@ export const POD_ACTIONS: readonly ActionDef[] = [
       for (let i = 0; i < a.data.count; i++) {
         // Picked as kill-pod picks (the timeline's stream), one kill at a time.
         const pod = pickPod(node, a.value, w.timelineRng);
-        if (pod === null) skipped(w, node, `No running pod of ${node.id} to kill`, source);
+        if (pod === null) skipped(w, node, `No running pod of ${node.name} to kill`, source);
         else killPod(w, pod, source);
       }
     },
@@ -103,7 +103,7 @@ export const POD_ACTIONS: readonly ActionDef[] = [
     apply(w, a, source) {
       const node = a.node as RNode;
       const pod = pickPod(node, a.value, faultState(w).podRng(node));
-      if (pod === null) return skipped(w, node, `No running pod of ${node.id}`, source);
+      if (pod === null) return skipped(w, node, `No running pod of ${node.name}`, source);
       failPods(w, a, [pod], source, 'pod-failure');
     },
     end: (w, a) => recoverPods(w, a, 'pod-failure'),
@@ -126,7 +126,7 @@ export const POD_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         node.id,
-        `${node.id} crashed ${forOf(a.forMs)}`,
+        `${node.name} crashed ${forOf(a.forMs)}`,
         {
           ...source,
           fault: 'service-crash',
@@ -138,7 +138,7 @@ export const POD_ACTIONS: readonly ActionDef[] = [
       const node = a.node as RNode;
       if (node.kind === K_SERVICE || node.kind === K_POD) return recoverPods(w, a, 'service-crash');
       node.failed--;
-      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.id} is back`, {
+      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.name} is back`, {
         fault: 'service-crash',
       });
       nodeRecovered(w, node);

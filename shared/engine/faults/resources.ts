@@ -50,7 +50,7 @@ function slowdown(name: string, kinds: readonly number[], what: string): ActionD
         'Warning',
         'FaultInjected',
         node.id,
-        `${node.id} works ${round(a.value)}× slower ${forOf(a.forMs)}`,
+        `${node.name} works ${round(a.value)}× slower ${forOf(a.forMs)}`,
         {
           ...source,
           fault: name,
@@ -70,7 +70,7 @@ function slowdown(name: string, kinds: readonly number[], what: string): ActionD
         'Normal',
         'FaultCleared',
         node.id,
-        `${node.id} works at its own speed again`,
+        `${node.name} works at its own speed again`,
         {
           fault: name,
         },
@@ -109,7 +109,7 @@ class Promote implements Timer {
       'Normal',
       'FailoverCompleted',
       node.id,
-      `${node.id}: a replica was promoted to primary`,
+      `${node.name}: a replica was promoted to primary`,
       {
         fault: 'db-failover',
       },
@@ -153,7 +153,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
           'Warning',
           'FaultInjected',
           node.id,
-          `${node.id} primary failed with no replica: outage ${forOf(a.forMs)}`,
+          `${node.name} primary failed with no replica: outage ${forOf(a.forMs)}`,
           {
             ...source,
             fault: 'db-failover',
@@ -169,7 +169,7 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
           'Warning',
           'FaultInjected',
           node.id,
-          `${node.id} primary failed: promoting a replica in ${a.value / 1000} s`,
+          `${node.name} primary failed: promoting a replica in ${a.value / 1000} s`,
           {
             ...source,
             fault: 'db-failover',
@@ -201,9 +201,16 @@ export const RESOURCE_ACTIONS: readonly ActionDef[] = [
         f.primary.down = false;
         f.promoted = true;
       }
-      w.log.add(w.k.now, 'Normal', 'FaultCleared', node.id, `${node.id}: the old primary is back`, {
-        fault: 'db-failover',
-      });
+      w.log.add(
+        w.k.now,
+        'Normal',
+        'FaultCleared',
+        node.id,
+        `${node.name}: the old primary is back`,
+        {
+          fault: 'db-failover',
+        },
+      );
     },
   }),
   defineAction<{ zone: string; down: RNode[] }>({

@@ -44,7 +44,7 @@ export class GatewayPolicy {
         'Warning',
         'RateLimited',
         this.node.id,
-        `Rate limit of ${this.node.id} (${this.limiters.config.algorithm}, ${scope(this.per, key)}) rejects with 429`,
+        `Rate limit of ${this.node.name} (${this.limiters.config.algorithm}, ${scope(this.per, key)}) rejects with 429`,
         { key, per: this.per, retryAfterMs: a.retryAfterMs },
       );
     }

@@ -138,7 +138,7 @@ export const K8S_ACTIONS: readonly ActionDef[] = [
         'Warning',
         'FaultInjected',
         victim.pod.name,
-        `Killed container ${svc.node.id}`,
+        `Killed container ${svc.node.kubeName}`,
         {
           ...source,
           fault: 'container-kill',

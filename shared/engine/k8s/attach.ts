@@ -10,10 +10,10 @@ import { deploymentSpec, hpaConfig, NO_BUG, type ServiceProps, type Template } f
 
 export function attachDeployment(node: RNode, props: ServiceProps): void {
   const template: Template = { version: props.version, bug: NO_BUG, restartedAt: null };
-  const spec = deploymentSpec(node.id, props, template);
+  const spec = deploymentSpec(node.kubeName, props, template);
   node.templateHash = podTemplateHash(spec.template);
   const svc = new K8sService(node, props, template, spec);
-  const hpa = hpaConfig(node.id, props);
+  const hpa = hpaConfig(node.kubeName, props);
   if (hpa !== null) svc.hpa = new HpaLoop(svc, hpa);
   node.k8s = svc;
 }

@@ -128,7 +128,7 @@ export class K8sService implements Timer {
     this.d = syncDeployment(first.deployment, { [rsName]: steady }, 0).deployment;
     const rs = new ReplicaSetRt(rsName, this.template);
     this.sets.set(rsName, rs);
-    const spec = podSpec(node.id, this.props, this.template);
+    const spec = podSpec(node.kubeName, this.props, this.template);
     for (const pod of node.pods) {
       const life = createPod(pod.name, spec, 0);
       life.phase = 'Running';
@@ -335,7 +335,7 @@ export class K8sService implements Timer {
     const name = `${rs.name}-${this.w.podNamesOf(node.id).suffix(5)}`;
     const pod = new Pod(node, name, node.concurrency);
     node.pods.push(pod);
-    const life = createPod(name, podSpec(node.id, this.props, rs.template), this.now);
+    const life = createPod(name, podSpec(node.kubeName, this.props, rs.template), this.now);
     const prt = new PodRt(this, pod, life, rs);
     pod.rt = prt;
     rs.pods.push(prt);

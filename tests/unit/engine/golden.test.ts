@@ -107,7 +107,7 @@ const GOLDEN: [name: string, result: () => RunResult, hash: string][] = [
   [
     'payments sample, 10 s, traces',
     () => run(load('assets/samples/payments.archlab.json'), { durationS: 10, traceEvery: 20 }),
-    '5cb5e293627bae8d50194ed8a06b24c4c32a014b6f0fa85d395206cc45538599',
+    '7e06628f50a7f6675de1ee767e012fd92e6db931e15283585767da4a81c8be08',
   ],
   [
     'M/M/c, 20,000 customers',

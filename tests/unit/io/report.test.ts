@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { fmt, sloFigure } from '../../../shared/io/reportData';
 import { reportHtml } from '../../../shared/io/report';
+import { edgeName, nodeName } from '../../../shared/model';
 import { DOCUMENTS } from './samples';
 import { HOSTILE_LABEL, drillRuns, runOf } from './reportRuns';
 import type { RunResult } from '../../../shared/engine';
@@ -65,7 +66,8 @@ describe('reportHtml: the k8s-rollout sample', () => {
     expect(result.slos.length).toBeGreaterThan(0);
     const broken = result.slos.filter((s) => !s.pass).length;
     expect(say('.verdict-line')).toMatch(broken === 0 ? /PASSED/ : /FAILED/);
-    for (const id of Object.keys(result.nodes)) expect(say('section.nodes tbody')).toContain(id);
+    for (const id of Object.keys(result.nodes))
+      expect(say('section.nodes tbody')).toContain(nodeName(sample, id));
   });
 });
 
@@ -100,11 +102,13 @@ describe('reportHtml: what it says', () => {
   it('has the diagram, a row per node and per edge, and the architecture warnings', () => {
     expect(page.querySelector('section.diagram svg')).not.toBeNull();
     const nodes = text('section.nodes tbody');
-    for (const id of Object.keys(drill.nodes)) expect(nodes).toContain(id);
+    // Names, not ids: a reader never sees the ids of the file.
+    for (const id of Object.keys(drill.nodes)) expect(nodes).toContain(nodeName(doc, id));
     for (const r of Object.values(drill.nodes)) expect(nodes).toContain(fmt(r.latencyMs.p99));
     const edges = text('section.edges tbody');
     for (const [id, e] of Object.entries(drill.edges)) {
-      expect(edges).toContain(id);
+      expect(edges).toContain(edgeName(doc, id));
+      expect(edges).not.toContain(id);
       expect(edges).toContain(String(e.attempts));
     }
     expect(text('section.checks')).toContain('ARCH006');

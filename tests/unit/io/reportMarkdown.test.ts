@@ -2,6 +2,7 @@ import { XMLValidator } from 'fast-xml-parser';
 import { describe, expect, it } from 'vitest';
 import { fmt, sloFigure } from '../../../shared/io/reportData';
 import { mdText, reportMarkdown } from '../../../shared/io/reportMarkdown';
+import { nodeName } from '../../../shared/model';
 import { HOSTILE_LABEL, drillRuns } from './reportRuns';
 
 const { doc, drill, calm } = drillRuns();
@@ -49,7 +50,7 @@ describe('reportMarkdown', () => {
     for (const [id, n] of Object.entries(drill.nodes)) {
       const cells = nodes
         .split('\n')
-        .find((l) => l.includes(mdText(id)) && l.includes(` ${n.kind} `));
+        .find((l) => l.startsWith(`| ${mdText(nodeName(doc, id))} |`) && l.includes(` ${n.kind} `));
       expect(cells, id).toContain(` ${n.requests} | ${n.ok} |`);
       expect(cells).toContain(` ${fmt(n.latencyMs.p99)} |`);
     }

@@ -32,7 +32,10 @@ describe('toSvg', () => {
         const svg = toSvg(doc, { theme });
         expect(XMLValidator.validate(svg)).toBe(true);
         const all = texts(svg);
-        for (const node of doc.nodes) expect(all).toContain(oneLine(nodeLabel(node)));
+        // A label may be broken into lines between words; its words read in order.
+        const words = all.join(' ').split(/\s+/).join(' ');
+        for (const node of doc.nodes)
+          expect(words).toContain(oneLine(nodeLabel(node)).split(/\s+/).join(' '));
         for (const group of doc.groups) expect(all).toContain(groupLabel(group));
         expect(svg).toContain(THEME_COLORS[theme].background);
         const back = fromSvg(svg);
@@ -105,5 +108,49 @@ describe('toSvg', () => {
     const svg = toSvg(emptyDocument('Empty'), { theme: 'light' });
     expect(XMLValidator.validate(svg)).toBe(true);
     expect(fromSvg(svg).ok).toBe(true);
+  });
+});
+
+describe('toSvg: labels are never cut', () => {
+  const long = 'checkout (orchestrator) for the European storefront';
+  const doc = emptyDocument();
+  doc.nodes.push({
+    id: 'n1',
+    kind: 'pod',
+    label: long,
+    position: { x: 0, y: 0 },
+    props: {},
+  } as never);
+  doc.nodes.push({
+    id: 'n2',
+    kind: 'pod',
+    label: 'Supercalifragilisticexpialidociousservice',
+    position: { x: 400, y: 0 },
+    props: {},
+  } as never);
+  const svg = toSvg(doc, { theme: 'light' });
+  const card = (id: string) => {
+    const g = new RegExp(`<g data-id="${id}"[^>]*>(.*?)</g>`).exec(svg)?.[1] ?? '';
+    const lines = [...g.matchAll(/<text data-part="label"[^>]*>(.*?)<\/text>/g)]
+      .flatMap((m) => [...(m[1] ?? '').matchAll(/<tspan[^>]*>(.*?)<\/tspan>/g)])
+      .map((m) => m[1] ?? '');
+    const width = Number(/<rect data-part="outline"[^>]*? width="([\d.]+)"/.exec(g)?.[1]);
+    const height = Number(/<rect data-part="outline"[^>]*? height="([\d.]+)"/.exec(g)?.[1]);
+    return { g, lines, width, height };
+  };
+
+  it('breaks a long name between words, never inside one, and grows the card to hold it', () => {
+    const { g, lines, height } = card('n1');
+    expect(lines.length).toBeGreaterThan(1);
+    expect(lines.join(' ')).toBe(long);
+    for (const line of lines) for (const w of line.split(' ')) expect(long.split(' ')).toContain(w);
+    expect(height).toBeGreaterThan(60);
+    expect(g).not.toContain('clip-path');
+  });
+
+  it('widens the card for a word longer than a line instead of clipping it', () => {
+    const { lines, width } = card('n2');
+    expect(lines).toEqual(['Supercalifragilisticexpialidociousservice']);
+    expect(width).toBeGreaterThan(180);
   });
 });

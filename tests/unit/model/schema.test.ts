@@ -269,6 +269,7 @@ describe('JSON Schema', () => {
       'nodes',
       'edges',
       'groups',
+      'notes',
       'transactions',
       'scenarios',
       'prices',
