@@ -1,0 +1,57 @@
+// The figures of one service in one run that the concurrency lab plots and judges: its served
+// throughput, its p99, how busy its threads were, and its CPU counters when it has a runtime.
+import type { RunResult } from '../engine';
+
+/** A service's CPU counters, as the result reports them (totals over the run, all pods). */
+export interface CpuCounters {
+  usageCores: number;
+  userSeconds: number;
+  systemSeconds: number;
+  throttledPeriods: number;
+  periods: number;
+  throttledSeconds: number;
+  contextSwitches: number;
+  lockWaitSeconds: number;
+  spinSeconds: number;
+}
+
+export interface ProbeFigures {
+  /** Requests the service answered ok per second, after warm-up (its per-second series). */
+  throughputRps: number;
+  /** The service's own p99 (ms), queueing included. */
+  p99Ms: number;
+  /** Busy slots (threads or loops) over all slots, 0…1. */
+  utilisation: number;
+  /** Mean busy slots over the measured span. */
+  busyMean: number;
+  /** Seconds measured (after warm-up). */
+  spanS: number;
+  cpu: CpuCounters | null;
+  oomKilled: number;
+}
+
+export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
+  const node = result.nodes[nodeId];
+  if (node === undefined) throw new Error(`the run has no node "${nodeId}"`);
+  const s = node.series;
+  let sum = 0;
+  let count = 0;
+  for (let i = 0; i < s.t.length; i++) {
+    if (s.t[i]! <= result.warmupS) continue;
+    sum += s.ok[i]!;
+    count++;
+  }
+  const cpu = (node as { cpu?: CpuCounters }).cpu ?? null;
+  let oomKilled = 0;
+  for (const e of result.events)
+    if (e.reason === 'OOMKilled' && (e.object === nodeId || e.object.includes(nodeId))) oomKilled++;
+  return {
+    throughputRps: count > 0 ? sum / count : 0,
+    p99Ms: node.latencyMs.p99,
+    utilisation: node.utilisation,
+    busyMean: node.busy.mean,
+    spanS: Math.max(0, result.ranS - result.warmupS),
+    cpu,
+    oomKilled,
+  };
+}
