@@ -3,7 +3,7 @@
 // thread pool with each kind of lock), through the sweep's own runner and executors. Each point is
 // the mean over the seeds of the service's served throughput and p99; the USL is fitted to each
 // model's throughput curve, and the document's own setting gets a verdict of what limits it.
-import type { ArchDocument } from '../model';
+import { PROPS_SCHEMAS, type ArchDocument } from '../model';
 import { fitUsl, type UslFit } from '../analysis/usl';
 import { runSweep, type Executor } from '../sweep/schedule';
 import { planSweep } from '../sweep/plan';
@@ -124,7 +124,10 @@ export function modelDocument(doc: ArchDocument, nodeId: string, model: LabModel
       runtime.model = model === 'eventLoop' ? 'eventLoop' : 'threadPool';
       if (model === 'spin' || model === 'mutex' || model === 'adaptive')
         runtime.lock = { ...((runtime.lock as Props | undefined) ?? {}), kind: model };
-      return { ...n, props: { ...props, runtime } } as typeof n;
+      const parsed = PROPS_SCHEMAS[n.kind].safeParse({ ...props, runtime });
+      if (!parsed.success)
+        throw new LabError(`"${nodeId}" cannot run as ${LAB_MODELS[model].label.toLowerCase()}`);
+      return { ...n, props: parsed.data } as typeof n;
     }),
   };
 }
@@ -197,6 +200,8 @@ export interface LabRunOptions {
   executor: Executor;
   onProgress?: (done: number, total: number) => void;
   cancelled?: () => boolean;
+  /** Each model's curve as soon as its sweep ends. */
+  onCurve?: (curve: LabCurve) => void;
 }
 
 /**
@@ -225,7 +230,9 @@ export async function runLab(
       onProgress: (done) => opts.onProgress?.(before + done, total),
     });
     before += plan.runs;
-    curves.push(curveOf(model, axisPath(req.nodeId, model), lines));
+    const curve = curveOf(model, axisPath(req.nodeId, model), lines);
+    curves.push(curve);
+    opts.onCurve?.(curve);
   }
   return curves;
 }
