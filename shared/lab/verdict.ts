@@ -2,6 +2,7 @@
 // threads or loops), from that point's runs, per pod.
 import { limitingFactor, type LimitFigures, type LimitVerdict } from '../analysis/limits';
 import type { ArchDocument } from '../model';
+import { parseQuantity } from '../model/quantity';
 import type { LabCurve } from './concurrency';
 
 export interface PodCpu {
@@ -55,12 +56,28 @@ export function labVerdict(
 /** Cores of a node when its zone does not say (the default: 4). */
 export const DEFAULT_NODE_CORES = 4;
 
-/** The service's pods as the verdict needs them: node cores, CPU limit, replicas. */
+/** The service's pods as the verdict needs them: its zone's cores, CPU limit, replicas. */
 export function podCpuOf(doc: ArchDocument, nodeId: string): PodCpu {
   const node = doc.nodes.find((n) => n.id === nodeId);
-  const props = (node?.props ?? {}) as Record<string, unknown>;
+  const props = (node?.props ?? {}) as {
+    replicas?: number;
+    resources?: { limits?: { cpu?: string | number } };
+  };
+  let nodeCores = DEFAULT_NODE_CORES;
+  for (let at = node?.parentId, hops = 0; at !== undefined && hops < 64; hops++) {
+    const group = doc.groups.find((g) => g.id === at);
+    if (group === undefined) break;
+    if (group.kind === 'zone' && group.cores !== undefined) {
+      nodeCores = group.cores;
+      break;
+    }
+    at = group.parentId;
+  }
+  const limit = props.resources?.limits?.cpu;
+  const limitCores = limit === undefined ? null : parseQuantity(limit);
   return {
-    nodeCores: DEFAULT_NODE_CORES,
-    replicas: Math.max(1, Number(props.replicas ?? 1)),
+    nodeCores,
+    ...(limitCores !== null ? { limitCores } : {}),
+    replicas: Math.max(1, props.replicas ?? 1),
   };
 }
