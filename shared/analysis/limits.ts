@@ -26,6 +26,8 @@ export interface LimitFigures {
   /** Threads (thread pool) or loops (event loop) per pod. */
   threads: number;
   model: 'threadPool' | 'eventLoop';
+  /** The pod-wide lock's kind (how its waiters wait). */
+  lockKind?: 'none' | 'spin' | 'mutex' | 'adaptive' | undefined;
   /** OOMKilled events in the run. */
   oomKilled: number;
 }
@@ -39,6 +41,13 @@ export interface LimitVerdict {
 export const SATURATED = 0.9;
 export const THROTTLED = 0.25;
 export const LOCKED = 0.3;
+
+const WAITING = {
+  none: 'waiting for',
+  spin: 'spinning on',
+  mutex: 'asleep waiting for',
+  adaptive: 'spinning on or asleep waiting for',
+} as const;
 
 const pct = (x: number) => `${Math.round(x * 100)} %`;
 const cores = (x: number) => (x >= 10 ? x.toFixed(0) : x.toFixed(x >= 1 ? 1 : 2));
@@ -61,7 +70,7 @@ export function limitingFactor(f: LimitFigures): LimitVerdict {
   if (lockShare >= LOCKED)
     return {
       limit: 'lock',
-      sentence: `The lock limits it: ${workers} spend ${pct(lockShare)} of their busy time ${f.spinSeconds >= f.lockWaitSeconds ? 'spinning on' : 'waiting for'} it, so more ${workers} add contention, not throughput.`,
+      sentence: `The lock limits it: ${workers} spend ${pct(lockShare)} of their busy time ${WAITING[f.lockKind ?? (f.spinSeconds >= f.lockWaitSeconds ? 'spin' : 'mutex')]} it, so more ${workers} add contention, not throughput.`,
     };
   const cpuShare = f.coresAvailable > 0 ? f.usageCores / f.coresAvailable : 0;
   if (cpuShare >= SATURATED)

@@ -112,7 +112,10 @@ export function labValues(maxN: number, include?: number): number[] {
   return [...set].sort((a, b) => a - b);
 }
 
-/** The document with the service set to a model (its runtime's model and lock kind). */
+/**
+ * The document with the service set to a model: its runtime's model and lock kind (the plain
+ * thread pool without its lock, so the lock kinds have a baseline to be compared with).
+ */
 export function modelDocument(doc: ArchDocument, nodeId: string, model: LabModelId): ArchDocument {
   if (model === 'slots') return doc;
   return {
@@ -124,6 +127,8 @@ export function modelDocument(doc: ArchDocument, nodeId: string, model: LabModel
       runtime.model = model === 'eventLoop' ? 'eventLoop' : 'threadPool';
       if (model === 'spin' || model === 'mutex' || model === 'adaptive')
         runtime.lock = { ...((runtime.lock as Props | undefined) ?? {}), kind: model };
+      else if (model === 'threadPool' && runtime.lock !== undefined)
+        runtime.lock = { ...(runtime.lock as Props), kind: 'none' };
       const parsed = PROPS_SCHEMAS[n.kind].safeParse({ ...props, runtime });
       if (!parsed.success)
         throw new LabError(`"${nodeId}" cannot run as ${LAB_MODELS[model].label.toLowerCase()}`);

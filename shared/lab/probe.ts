@@ -1,19 +1,10 @@
 // The figures of one service in one run that the concurrency lab plots and judges: its served
 // throughput, its p99, how busy its threads were, and its CPU counters when it has a runtime.
 import type { RunResult } from '../engine';
+import type { CpuResult } from '../engine/cpu/result';
 
-/** A service's CPU counters, as the result reports them (totals over the run, all pods). */
-export interface CpuCounters {
-  usageCores: number;
-  userSeconds: number;
-  systemSeconds: number;
-  throttledPeriods: number;
-  periods: number;
-  throttledSeconds: number;
-  contextSwitches: number;
-  lockWaitSeconds: number;
-  spinSeconds: number;
-}
+/** A service's CPU counters over the measured span, all pods together (engine/cpu/result.ts). */
+export type CpuCounters = Omit<CpuResult, 'series' | 'oomKills'>;
 
 export interface ProbeFigures {
   /** Requests the service answered ok per second, after warm-up (its per-second series). */
@@ -41,10 +32,12 @@ export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
     sum += s.ok[i]!;
     count++;
   }
-  const cpu = (node as { cpu?: CpuCounters }).cpu ?? null;
-  let oomKilled = 0;
-  for (const e of result.events)
-    if (e.reason === 'OOMKilled' && (e.object === nodeId || e.object.includes(nodeId))) oomKilled++;
+  let cpu: CpuCounters | null = null;
+  if (node.cpu !== undefined) {
+    const { series: _series, oomKills: _oom, ...counters } = node.cpu;
+    cpu = counters;
+  }
+  const oomKilled = node.cpu?.oomKills ?? 0;
   return {
     throughputRps: count > 0 ? sum / count : 0,
     p99Ms: node.latencyMs.p99,

@@ -37,6 +37,10 @@ export function pointFigures(curve: LabCurve, n: number, pod: PodCpu): LimitFigu
     threadUtilisation: mean(runs.map((r) => r.utilisation)),
     threads: n,
     model: curve.model === 'eventLoop' ? 'eventLoop' : 'threadPool',
+    lockKind:
+      curve.model === 'spin' || curve.model === 'mutex' || curve.model === 'adaptive'
+        ? curve.model
+        : undefined,
     oomKilled: Math.max(...runs.map((r) => r.oomKilled)),
   };
 }

@@ -56,6 +56,17 @@ describe('limitingFactor', () => {
     expect(spin.sentence).toMatch(/45 % of their busy time spinning on it/);
     const mutex = limitingFactor({ ...idle, lockWaitSeconds: 60 });
     expect(mutex.sentence).toMatch(/waiting for it/);
+    // The lock's kind says how its waiters wait, whatever the seconds.
+    const spinKind = limitingFactor({
+      ...idle,
+      lockKind: 'spin',
+      spinSeconds: 5,
+      lockWaitSeconds: 60,
+    });
+    expect(spinKind.sentence).toMatch(/spinning on it/);
+    expect(limitingFactor({ ...idle, lockKind: 'mutex', lockWaitSeconds: 60 }).sentence).toMatch(
+      /asleep waiting for it/,
+    );
   });
 
   it('blames the cores when CPU use reaches what the pod may use', () => {
