@@ -289,6 +289,7 @@ export const ArchDocument = z.object({
   format: z.literal('archlab'),
   version: z.number().int().min(1),
   name: z.string().max(200).default('Untitled'),
+  description: z.string().max(4000).optional(),
   nodes: z.array(Node).default([]),
   edges: z.array(Edge).default([]),
   groups: z.array(Group).default([]),
