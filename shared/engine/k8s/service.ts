@@ -369,7 +369,8 @@ export class K8sService implements Timer {
 
   /** The container passed its memory limit (cpu/oom.ts): OOMKilled, then restarted. */
   oomKilled(prt: PodRt): void {
-    this.handle(prt, oomKilled(prt.life, this.now), prt.life.containerStartedAtMs);
+    const before = prt.life.containerStartedAtMs;
+    this.handle(prt, oomKilled(prt.life, this.now), before);
   }
 
   drained(prt: PodRt): void {
