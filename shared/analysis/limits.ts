@@ -23,6 +23,8 @@ export interface LimitFigures {
   busyThreadSeconds: number;
   /** Share of the pod's threads (or loops) busy, 0…1. */
   threadUtilisation: number;
+  /** Mean requests waiting for a thread (or loop), per pod. */
+  queued?: number | undefined;
   /** Threads (thread pool) or loops (event loop) per pod. */
   threads: number;
   model: 'threadPool' | 'eventLoop';
@@ -78,10 +80,12 @@ export function limitingFactor(f: LimitFigures): LimitVerdict {
       limit: 'cores',
       sentence: `The cores limit it: a pod uses ${cores(f.usageCores)} of the ${cores(f.coresAvailable)} cores it may use, so more ${workers} only share them.`,
     };
-  if (f.threadUtilisation >= SATURATED)
+  const queued = f.queued ?? 0;
+  // Busy most of the time, or busy often with a queue longer than the threads themselves.
+  if (f.threadUtilisation >= SATURATED || (f.threadUtilisation >= 0.6 && queued >= f.threads))
     return {
       limit: 'threads',
-      sentence: `The ${workers} limit it: all ${f.threads} are busy ${pct(f.threadUtilisation)} of the time while the CPU is ${pct(cpuShare)} used, so they are waiting on IO and calls${f.model === 'threadPool' ? '; more threads or an event loop would serve more' : ''}.`,
+      sentence: `The ${workers} limit it: the ${f.threads} per pod are busy ${pct(f.threadUtilisation)} of the time${queued >= 1 ? ` with ${Math.round(queued)} requests waiting for one` : ''}, while the CPU is ${pct(cpuShare)} used: they are waiting on IO and calls${f.model === 'threadPool' ? '; more threads or an event loop would serve more' : ''}.`,
     };
   return {
     limit: 'none',

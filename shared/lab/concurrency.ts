@@ -98,7 +98,10 @@ export function currentSetting(
   };
 }
 
-/** 1…maxN, every value up to 12, then spread roughly evenly on a log scale; at most 16 values. */
+/**
+ * 1…maxN, every value up to 12, then spread roughly evenly on a log scale (at most 17 values),
+ * and the document's own N.
+ */
 export function labValues(maxN: number, include?: number): number[] {
   const top = Math.max(1, Math.floor(maxN));
   const set = new Set<number>();
@@ -108,7 +111,8 @@ export function labValues(maxN: number, include?: number): number[] {
     const steps = 10;
     for (let k = 0; k <= steps; k++) set.add(Math.round(6 * (top / 6) ** (k / steps)));
   }
-  if (include !== undefined && include >= 1 && include <= top) set.add(Math.floor(include));
+  // The document's own N, even past maxN: the verdict speaks of the service as it is set.
+  if (include !== undefined && include >= 1) set.add(Math.floor(include));
   return [...set].sort((a, b) => a - b);
 }
 

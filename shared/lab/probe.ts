@@ -13,6 +13,8 @@ export interface ProbeFigures {
   p99Ms: number;
   /** Busy slots (threads or loops) over all slots, 0…1. */
   utilisation: number;
+  /** Mean requests waiting for a slot over the measured span (all pods). */
+  queueMean: number;
   /** Mean busy slots over the measured span. */
   busyMean: number;
   /** Seconds measured (after warm-up). */
@@ -42,6 +44,7 @@ export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
     throughputRps: count > 0 ? sum / count : 0,
     p99Ms: node.latencyMs.p99,
     utilisation: node.utilisation,
+    queueMean: node.queueDepth.mean,
     busyMean: node.busy.mean,
     spanS: Math.max(0, result.ranS - result.warmupS),
     cpu,

@@ -35,6 +35,7 @@ export function pointFigures(curve: LabCurve, n: number, pod: PodCpu): LimitFigu
     spinSeconds: cpu((c) => c.spinSeconds),
     busyThreadSeconds: mean(runs.map((r) => r.busyMean * r.spanS)),
     threadUtilisation: mean(runs.map((r) => r.utilisation)),
+    queued: mean(runs.map((r) => r.queueMean)) / pods,
     threads: n,
     model: curve.model === 'eventLoop' ? 'eventLoop' : 'threadPool',
     lockKind:

@@ -78,7 +78,14 @@ describe('limitingFactor', () => {
   it('blames the threads when all are busy and the CPU idles', () => {
     const v = limitingFactor({ ...idle, threadUtilisation: 0.99 });
     expect(v.limit).toBe('threads');
-    expect(v.sentence).toMatch(/all 8 are busy 99 % of the time while the CPU is 13 % used/);
+    expect(v.sentence).toMatch(
+      /the 8 per pod are busy 99 % of the time, while the CPU is 13 % used/,
+    );
+    // Busy less often, but with a queue longer than the threads: still the threads.
+    const queued = limitingFactor({ ...idle, threadUtilisation: 0.74, queued: 332, threads: 20 });
+    expect(queued.limit).toBe('threads');
+    expect(queued.sentence).toMatch(/busy 74 % of the time with 332 requests waiting for one/);
+    expect(limitingFactor({ ...idle, threadUtilisation: 0.74, queued: 3 }).limit).toBe('none');
     expect(v.sentence).toMatch(/event loop/);
     const loop = limitingFactor({
       ...idle,

@@ -79,5 +79,6 @@ describe('the concurrency lab', () => {
     expect(v.at(-1)).toBe(200);
     expect(v).toContain(37);
     expect(v.length).toBeLessThanOrEqual(18);
+    expect(labValues(4, 16)).toEqual([1, 2, 3, 4, 16]);
   });
 });
