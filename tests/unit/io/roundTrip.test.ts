@@ -4,6 +4,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { ArchDocument, type Node } from '../../../shared/model';
+import { parseQuantity } from '../../../shared/model/quantity';
 import { exportTo } from '../../../shared/io/export';
 import { importFiles } from '../../../shared/io/import';
 
@@ -66,7 +67,17 @@ const serviceProps = fc.record(
     startupProbe: probe(true),
     resources: fc
       .record({ requests: quantity, limits: quantity }, { requiredKeys: [] })
-      .filter((r) => Object.keys(r).length > 0),
+      .filter((r) => Object.keys(r).length > 0)
+      // Kubernetes refuses a request above its limit (ValidateResourceRequirements).
+      .filter((r) =>
+        (['cpu', 'memory'] as const).every((k) => {
+          const req = r.requests?.[k];
+          const lim = r.limits?.[k];
+          return (
+            req === undefined || lim === undefined || parseQuantity(req)! <= parseQuantity(lim)!
+          );
+        }),
+      ),
     hpa: fc.record({
       minReplicas: int(1, 3),
       maxReplicas: int(3, 20),
