@@ -248,6 +248,7 @@ describe('JSON Schema', () => {
       'format',
       'version',
       'name',
+      'description',
       'nodes',
       'edges',
       'groups',
