@@ -15,7 +15,9 @@ export type FieldType =
   /** Kubernetes' IntOrString: a whole number or a percentage such as "25%". */
   | 'intOrPercent'
   /** A list (routes, traffic shapes, commands): edited as a whole. */
-  | 'list';
+  | 'list'
+  /** A Kubernetes quantity ("250m", "1.5", "512Mi"): a container's requests and limits. */
+  | 'quantity';
 
 export interface FieldMeta {
   /** Dotted path inside `props`. */
@@ -163,7 +165,7 @@ function leaf(schema: z.ZodType, at: string[], ctx: Context): FieldMeta {
   if (schema instanceof z.ZodNumber) {
     meta.type = schema.isInt ? 'integer' : 'number';
     Object.assign(meta, bounds(schema));
-    if (meta.min === 0 && meta.max === 1 && /(Rate|Ratio)$|^probability$/.test(key)) {
+    if (meta.min === 0 && meta.max === 1 && /(Rate|Ratio|Share)$|^probability$/.test(key)) {
       meta.percent = true;
       meta.unit = '%';
     }
@@ -176,7 +178,11 @@ function leaf(schema: z.ZodType, at: string[], ctx: Context): FieldMeta {
     meta.type = 'list';
   } else if (schema instanceof z.ZodUnion) {
     const kinds = schema.options.map((o) => (o as z.ZodType).def.type).sort();
-    if (kinds.join() === 'number,string') {
+    const resource = at.length >= 2 && /^(requests|limits)$/.test(at[at.length - 2] ?? '');
+    if (kinds.join() === 'number,string' && resource && (key === 'cpu' || key === 'memory')) {
+      meta.type = 'quantity';
+      meta.unit = key === 'cpu' ? 'cores' : 'bytes';
+    } else if (kinds.join() === 'number,string') {
       meta.type = 'intOrPercent';
       meta.min = 0;
     }
@@ -210,16 +216,32 @@ const LABELS: Record<string, string> = {
   maxUnavailable: 'Max unavailable',
   onCacheMiss: 'Only on a cache miss',
   calls: 'Calls per request',
+  cpu: 'CPU',
+  cpuTime: 'CPU time',
+  ioTime: 'IO time',
+  syscallsPerRequest: 'Syscalls per request',
+  stackKiB: 'Stack per thread',
+  memoryPerRequestKiB: 'Memory per request',
+  baseMemoryMi: 'Base memory',
 };
 
 /** `timeoutMs` → Timeout (ms); `initialDelaySeconds` → Initial delay (s); `rps` → Rate (requests/s). */
 export function labelOf(key: string): { label: string; unit?: string } {
   let unit: string | undefined;
   let stem = key;
-  const suffix = /^(.*?[a-z0-9])(PerS|Ms|Seconds|S|Rps)$/.exec(key);
+  const suffix = /^(.*?[a-z0-9])(PerS|Ms|Us|Seconds|S|Rps|KiB|Mi)$/.exec(key);
   if (suffix) {
     stem = suffix[1] ?? key;
-    unit = { PerS: '/s', Ms: 'ms', Seconds: 's', S: 's', Rps: 'requests/s' }[suffix[2] ?? ''];
+    unit = {
+      PerS: '/s',
+      Ms: 'ms',
+      Us: 'µs',
+      Seconds: 's',
+      S: 's',
+      Rps: 'requests/s',
+      KiB: 'KiB',
+      Mi: 'MiB',
+    }[suffix[2] ?? ''];
   } else if (key === 'rps') {
     unit = 'requests/s';
   }

@@ -2,6 +2,7 @@
 // engine's public runToEnd and keeps the figures a sweep summarises.
 import type { ArchDocument } from '../model';
 import { runToEnd } from '../engine';
+import { probeFigures, type ProbeFigures } from '../lab/probe';
 import type { ParamValue } from './plan';
 
 export interface RunMetrics {
@@ -25,6 +26,8 @@ export interface RunLine {
   params: Record<string, ParamValue>;
   seed: number;
   metrics: RunMetrics;
+  /** The probed node's own figures, when the task names one (the concurrency lab). */
+  probe?: ProbeFigures;
   engine: string;
 }
 
@@ -36,6 +39,8 @@ export interface RunTask {
   seed: number;
   scenario: string;
   doc: ArchDocument;
+  /** A node whose own figures the line carries too. */
+  probe?: string;
 }
 
 export function runOne(task: RunTask): RunLine {
@@ -58,6 +63,7 @@ export function runOne(task: RunTask): RunLine {
       errorRate: s.requests > 0 ? Math.round(((s.requests - s.ok) / s.requests) * 1e6) / 1e6 : 0,
       sloPass,
     },
+    ...(task.probe !== undefined ? { probe: probeFigures(r, task.probe) } : {}),
     engine: r.engine,
   };
 }

@@ -30,6 +30,8 @@ export interface SweepRunOptions {
   onProgress?: (done: number, total: number) => void;
   /** Checked between runs: true ends the sweep early (the lines so far are returned). */
   cancelled?: () => boolean;
+  /** A node whose own figures every line carries (see RunTask.probe). */
+  probe?: string;
 }
 
 /** Parses "I/N" (0 ≤ I < N). */
@@ -121,6 +123,7 @@ export async function runSweep(
         seed: plan.seeds[r - cell * seeds]!,
         scenario: plan.scenario,
         doc: docOf(cell),
+        ...(opts.probe !== undefined ? { probe: opts.probe } : {}),
       };
       const p: Promise<void> = opts.executor.run(task).then(
         (line) => {

@@ -11,7 +11,8 @@ export type BottomTab =
   | 'compare'
   | 'problems'
   | 'transactions'
-  | 'sweep';
+  | 'sweep'
+  | 'concurrency';
 
 export interface ContextMenu {
   x: number;

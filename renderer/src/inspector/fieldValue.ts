@@ -1,6 +1,7 @@
 // Turning what a user typed into a field's value, and a value into text, by the field's type.
 // The schema has the last word (ranges, whole numbers); this only reads the text.
 import type { FieldMeta } from '../../../shared/model';
+import { quantityProblem } from '../../../shared/model/quantity';
 
 /** Shown where a multi-selection's values differ. */
 export const MIXED = Symbol('mixed');
@@ -24,6 +25,15 @@ export function parseField(meta: FieldMeta, text: string): Parsed {
       if (/^\d+$/.test(t)) return { ok: true, value: Number(t) };
       if (/^\d+%$/.test(t)) return { ok: true, value: t };
       return { ok: false, message: 'must be a whole number or a percentage such as 25%' };
+    case 'quantity': {
+      const value = /^[+-]?(\d+\.?\d*|\.\d+)$/.test(t) ? Number(t) : t;
+      const problem = quantityProblem(value);
+      if (problem === null) return { ok: true, value };
+      return {
+        ok: false,
+        message: `${problem}: write e.g. ${meta.unit === 'cores' ? '250m, 0.5 or 2' : '512Mi, 1Gi or 1G'}`,
+      };
+    }
     case 'list':
       try {
         const v: unknown = JSON.parse(t);

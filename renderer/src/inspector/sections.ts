@@ -5,12 +5,24 @@ import type { FieldMeta, NodeKind } from '../../../shared/model';
 
 type Groups = readonly (readonly [group: string, keys: readonly string[]])[];
 
+/** A pod spec's container: image, then resources (requests and limits). */
+const CONTAINER = ['Container', ['image', 'resources']] as const;
+/** What runs in the container: thread pool or event loop, CPU and IO, lock, kernel costs. */
+const RUNTIME = ['Inside the pod', ['runtime']] as const;
+
 const GROUPS: Partial<Record<NodeKind, Groups>> = {
+  pod: [
+    ['Workload', ['concurrency', 'queueCapacity', 'serviceTime', 'errorRate']],
+    CONTAINER,
+    RUNTIME,
+  ],
   service: [
     [
       'Workload',
       ['replicas', 'concurrency', 'queueCapacity', 'serviceTime', 'errorRate', 'version'],
     ],
+    CONTAINER,
+    RUNTIME,
     [
       'Deployment',
       ['strategy', 'minReadySeconds', 'progressDeadlineSeconds', 'revisionHistoryLimit', 'hpa'],
@@ -54,6 +66,9 @@ const SPELLING: Record<string, string> = {
   Exec: 'exec',
   Hpa: 'HorizontalPodAutoscaler',
   'Rolling update': 'rollingUpdate',
+  Resources: 'resources',
+  Requests: 'requests',
+  Limits: 'limits',
 };
 
 function respell(section: string): string {

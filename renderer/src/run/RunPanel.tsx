@@ -15,6 +15,7 @@ import { useChecks } from '../drills/useChecks';
 import { VerdictTab } from '../drills/VerdictTab';
 import { TransactionsTab } from '../transactions/TransactionsTab';
 import { SweepTab } from '../sweep/SweepTab';
+import { ConcurrencyTab } from '../lab/ConcurrencyTab';
 
 const TABS: readonly BottomTab[] = [
   'drill',
@@ -25,6 +26,7 @@ const TABS: readonly BottomTab[] = [
   'transactions',
   'compare',
   'sweep',
+  'concurrency',
   'problems',
 ];
 const TAB_NAMES: Record<BottomTab, string> = {
@@ -36,6 +38,7 @@ const TAB_NAMES: Record<BottomTab, string> = {
   transactions: 'Transactions',
   compare: 'Compare',
   sweep: 'Sweep',
+  concurrency: 'Concurrency',
   problems: 'Problems',
 };
 
@@ -119,6 +122,7 @@ export function RunPanel() {
         {tab === 'verdict' && <VerdictTab />}
         {tab === 'compare' && <CompareTab />}
         {tab === 'sweep' && <SweepTab theme={theme} />}
+        {tab === 'concurrency' && <ConcurrencyTab theme={theme} />}
         {tab === 'problems' && <ProblemsTab />}
         {tab === 'transactions' && <TransactionsTab />}
       </div>

@@ -27,7 +27,7 @@ export function webExecutor(jobs = Math.min(8, Math.max(1, navigator.hardwareCon
   const executor: Executor = {
     width: jobs,
     async run(task: RunTask): Promise<RunLine> {
-      while (idle.length === 0) await new Promise<void>((r) => waiting.push(r));
+      while (idle.length === 0 && !closed) await new Promise<void>((r) => waiting.push(r));
       if (closed) throw new Error('cancelled');
       const w = idle.pop()!;
       const id = next++;

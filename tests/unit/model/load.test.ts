@@ -307,10 +307,13 @@ describe('loadDocument refuses bad files with the path and a plain reason', () =
 
 describe('samples', () => {
   const files = readdirSync(samples).filter((f) => f.endsWith('.archlab.json'));
-  it('has the three promised samples', () => {
+  it('has the promised samples', () => {
     expect(files.sort()).toEqual([
+      'cpu-throttling.archlab.json',
       'k8s-rollout.archlab.json',
       'payments.archlab.json',
+      'slow-database.archlab.json',
+      'spin-vs-mutex.archlab.json',
       'web-shop.archlab.json',
     ]);
   });

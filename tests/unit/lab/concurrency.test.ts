@@ -1,0 +1,84 @@
+// The concurrency lab's runner through the sweep's own executor: a service of N slots, each
+// serving a constant 10 ms request, answers min(100·N, offered) requests per second; progress
+// counts every run; a cancel ends the lab early with the points it has.
+import { describe, expect, it } from 'vitest';
+import { ArchDocument } from '../../../shared/model';
+import {
+  currentSetting,
+  labModelsFor,
+  labValues,
+  runLab,
+  type LabRequest,
+} from '../../../shared/lab/concurrency';
+import { inlineExecutor } from '../../../electron/node/sweep/pool';
+import { buildDoc, direct } from '../../fixtures/build';
+
+const OFFERED = 450;
+
+function slotsDoc(): ArchDocument {
+  return ArchDocument.parse(
+    buildDoc()
+      .client('users', { rps: OFFERED, arrival: 'poisson' })
+      .service('api', {
+        replicas: 1,
+        concurrency: 2,
+        queueCapacity: 1_000_000,
+        serviceTime: { dist: 'constant', meanMs: 10 },
+      })
+      .call('users', 'api', direct)
+      .scenario({ name: 'load', durationS: 30, warmupS: 5, seed: 4 })
+      .build(),
+  );
+}
+
+const req: LabRequest = { nodeId: 'api', scenario: 'load', models: ['slots'], maxN: 8, seeds: 1 };
+
+describe('the concurrency lab', () => {
+  it('sweeps every N from 1 to 8 and measures min(100·N, offered)', async () => {
+    const doc = slotsDoc();
+    expect(labModelsFor(doc, 'api')).toEqual(['slots']);
+    expect(currentSetting(doc, 'api')).toEqual({ model: 'slots', n: 2 });
+    const seen: number[] = [];
+    const curves = await runLab(doc, req, {
+      executor: inlineExecutor(),
+      onProgress: (done, total) => seen.push(done / total),
+    });
+    expect(seen.at(-1)).toBe(1);
+    expect(seen).toHaveLength(8);
+    const [curve] = curves;
+    expect(curve!.points.map((p) => p.n)).toEqual([1, 2, 3, 4, 5, 6, 7, 8]);
+    for (const p of curve!.points) {
+      const expected = Math.min(100 * p.n, OFFERED);
+      expect(Math.abs(p.throughputRps - expected) / expected, `N=${p.n}`).toBeLessThan(0.04);
+    }
+    // Saturated slots queue without bound; past the offered load p99 is a few service times.
+    expect(curve!.points[0]!.p99Ms).toBeGreaterThan(1000);
+    expect(curve!.points[7]!.p99Ms).toBeLessThan(100);
+    expect(curve!.usl).not.toBeNull();
+  });
+
+  it('a cancel ends the lab with the points run so far', async () => {
+    let runs = 0;
+    const curves = await runLab(
+      slotsDoc(),
+      { ...req, maxN: 6 },
+      {
+        executor: inlineExecutor(),
+        onProgress: (done) => (runs = done),
+        cancelled: () => runs >= 2,
+      },
+    );
+    expect(curves[0]!.points.length).toBeLessThan(6);
+    expect(curves[0]!.points.length).toBeGreaterThanOrEqual(2);
+  });
+
+  it('spreads many N on a log scale and always includes the current one', () => {
+    expect(labValues(5)).toEqual([1, 2, 3, 4, 5]);
+    const v = labValues(200, 37);
+    expect(v[0]).toBe(1);
+    expect(v.at(-1)).toBe(200);
+    expect(v).toContain(37);
+    expect(v.length).toBeLessThanOrEqual(18);
+    expect(labValues(4, 16)).toEqual([1, 2, 3, 4, 16]);
+  });
+});
