@@ -9,6 +9,7 @@ import { removePod } from './pods';
 import type { Req } from './request';
 import type { World } from './world';
 import { EV_WORK_DONE } from './world';
+import { PodCpu } from './cpu/ps';
 
 export function startWork(w: World, r: Req, pod: Pod): void {
   const node = pod.node;
@@ -32,6 +33,11 @@ export function startWork(w: World, r: Req, pod: Pod): void {
   if (k.now >= pod.stallFromMs) return;
   let extra = node.extraMs + pod.extraMs;
   if (pod.leakMsPerS > 0) extra += (pod.leakMsPerS * (k.now - pod.startedMs)) / 1000;
+  if (node.cpu !== null) {
+    const cpu = pod.cpu ?? (pod.cpu = new PodCpu(w, pod, node.cpu));
+    cpu.start(r, extra);
+    return cpu.memoryCheck();
+  }
   k.at(
     k.now + sample(node.serviceTime, node.rng) * node.slowFactor + extra,
     EV_WORK_DONE,
@@ -51,6 +57,7 @@ export function releaseHeld(w: World, r: Req): void {
     else pod.active = next;
     if (next !== null) next.podPrev = prev;
     r.podPrev = r.podNext = null;
+    if (r.cpu !== null) (pod.cpu as PodCpu).released(r);
     pod.busy--;
     const stats = pod.node.stats;
     stats.level(w.k.now);

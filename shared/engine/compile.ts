@@ -31,6 +31,7 @@ import {
 } from './graph';
 import { attachGateways } from './gateway/attach';
 import { attachDeployment } from './k8s/attach';
+import { attachCores, configureCpu } from './cpu/attach';
 import { addPod } from './pods';
 import { Rng } from './rng';
 import { compileTraffic } from './traffic';
@@ -191,6 +192,7 @@ export function compile(
   }
 
   const zones = indexZones(byId, doc);
+  attachCores(nodes, doc.groups, zones);
   attachGateways(doc, byId, edgeById, seed);
   const lookup = { byId, edgeById, zones };
   const actions: Action[] = [];
@@ -263,6 +265,7 @@ function configure(node: RNode, n: Node, path: string, seed: number, problems: P
       node.queueCapacity = p.queueCapacity;
       node.serviceTime = samplerOf(p.serviceTime);
       node.errorRate = p.errorRate;
+      configureCpu(node, n);
       if (n.kind === 'service') {
         const s = n.props;
         node.replicas = s.replicas;

@@ -10,6 +10,8 @@ import type { World } from './world';
 import type { ZoneIndex } from './faults/zones';
 import type { TxPlan } from './txrun/plan';
 import { CAUSE_COUNT } from './causes';
+import type { PodCpu } from './cpu/ps';
+import type { NodeCpu } from './cpu/spec';
 
 export const K_CLIENT = 0;
 export const K_GATEWAY = 1;
@@ -55,7 +57,9 @@ export class Pod {
   startedMs = 0;
   errorRate = 0;
   /** The Kubernetes runtime of a Deployment's pod: told when a terminating pod has drained. */
-  rt: { drained(): void } | null = null;
+  rt: { drained(): void; oomKilled(): void } | null = null;
+  /** Its threads, CPU, lock and memory (cpu/ps.ts) when the node has a runtime, made on first use. */
+  cpu: PodCpu | null = null;
   constructor(
     readonly node: RNode,
     readonly name: string,
@@ -212,6 +216,9 @@ export class RNode {
   slowFactor = 1;
   /** A flushed cache refilling (faults/cache.ts): told of every lookup's draw. */
   warmup: { lookup(node: RNode, u: number): void } | null = null;
+
+  /** What runs inside its pods (cpu/spec.ts) when it has a runtime, else null. */
+  cpu: NodeCpu | null = null;
 
   readonly stats = new NodeStats();
 

@@ -83,6 +83,7 @@ function arriveAtPod(w: World, r: Req): void {
   if (node.stats.queued > node.stats.maxQueued) node.stats.maxQueued = node.stats.queued;
   r.queuedMs = k.now;
   pod.queue.push(r);
+  if (pod.cpu !== null) pod.cpu.memoryCheck();
 }
 
 function arriveAtGateway(w: World, r: Req): void {

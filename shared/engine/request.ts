@@ -3,6 +3,7 @@
 import { BudgetError } from './api';
 import type { Pod, Pool, REdge, RNode, Subscription } from './graph';
 import type { Trace } from './traces';
+import type { Job } from './cpu/job';
 
 export class Req {
   gen = 0;
@@ -25,6 +26,8 @@ export class Req {
   podNext: Req | null = null;
   pool: Pool | null = null;
   slot = false;
+  /** Its CPU work in the pod (cpu/ps.ts), or an event loop it holds; null otherwise. */
+  cpu: Job | null = null;
   // this visit's own calls
   step = 0;
   callEdge: REdge | null = null;
@@ -84,6 +87,7 @@ export class ReqPool {
     r.podNext = null;
     r.pool = null;
     r.slot = false;
+    r.cpu = null;
     r.callEdge = null;
     r.route = null;
     r.child = null;

@@ -12,6 +12,7 @@ import { evaluateSlos, type SloResult } from './slo';
 import { txResult, type TxFlowResult } from './txrun';
 import type { Trace } from './traces';
 import { ENGINE_VERSION } from './version';
+import { cpuResult, type CpuResult } from './cpu/result';
 import {
   changedPods,
   deploymentView,
@@ -71,6 +72,8 @@ export interface NodeResult {
   pods?: PodView[];
   /** A service's Deployment: status, Progressing condition, replica sets. */
   deployment?: DeploymentView;
+  /** A node with a runtime: its pods' CPU, throttling, lock and switches (cpu/result.ts). */
+  cpu?: CpuResult;
   series: Series;
 }
 
@@ -157,6 +160,8 @@ export function nodeResult(sim: Sim, node: RNode): NodeResult {
   if (pods.length > 0) out.pods = pods;
   const deployment = deploymentView(node);
   if (deployment !== null) out.deployment = deployment;
+  const cpu = cpuResult(node, sim.w.k.now, g.warmupMs);
+  if (cpu !== null) out.cpu = cpu;
   return out;
 }
 

@@ -1,5 +1,6 @@
 // One run: compile the document, seed the kernel, and dispatch events until the host's target
 // time. The host decides how far to advance (batch or paced); the engine never reads a clock.
+import { cpuSecond, cpuWarm } from './cpu/attach';
 import { ArchDocument, migrate } from '../model';
 import type { LiveCommand } from '../protocol';
 import { problemsOf } from '../protocol';
@@ -180,6 +181,7 @@ export class Sim implements Simulation {
           break;
         case EV_WARM:
           for (const node of this.g.nodes) node.stats.markWarm(k.now);
+          cpuWarm(this.g.nodes, k.now);
           break;
         case EV_ACTION:
           applyAction(w, k.obj as Action, false);
@@ -217,6 +219,7 @@ export class Sim implements Simulation {
     checkBudget(this.w, now);
     if (this.sloWindows !== null) for (const sw of this.sloWindows) sw.second(second, now);
     for (const node of this.g.nodes) node.stats.flush(now, second, span);
+    cpuSecond(this.g.nodes, now, span);
     this.lastTickMs = now;
   }
 

@@ -102,6 +102,13 @@ export const Group = z.object({
   position: Position,
   size: z.object({ width: z.number().min(40), height: z.number().min(40) }),
   parentId: Id.optional(),
+  cores: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .optional()
+    .describe('Zone: CPU cores of the machine its pods run on (default 4)'),
 });
 export type Group = z.infer<typeof Group>;
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { Distribution, constant, exponential } from './distributions';
+import { parseQuantity, quantityProblem } from './quantity';
 
 // Every field has a default, a unit in its name, a range, and a description that the inspector
 // shows as help. Kinds add fields here; renaming one is a format change (see migrations.ts).
@@ -272,14 +273,103 @@ export const OutlierDetection = z.object({
   maxEjectionTimeMs: z.number().min(1).max(3_600_000).default(300_000),
 });
 
-const Quantity = z.union([z.string().max(64), z.number()]);
-const ResourceList = z.object({ cpu: Quantity.optional(), memory: Quantity.optional() });
-
-/** The container's resources as Kubernetes writes them; kept for export, not simulated. */
-export const Resources = z.object({
-  requests: ResourceList.optional(),
-  limits: ResourceList.optional(),
+/** A Kubernetes quantity ("250m", "1.5", 2, "512Mi", "1G"), checked as apimachinery parses it. */
+const Quantity = z.union([z.string().max(64), z.number()]).superRefine((q, ctx) => {
+  const problem = quantityProblem(q);
+  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
 });
+const ResourceList = z.object({
+  cpu: Quantity.optional().describe('CPU cores ("250m" = a quarter of a core)'),
+  memory: Quantity.optional().describe('Bytes ("512Mi", "1G")'),
+});
+
+/**
+ * The container's requests and limits as Kubernetes writes them. limits.cpu is the CFS quota,
+ * limits.memory the OOM kill line, requests.cpu the HPA's 100 % (engine/cpu/).
+ */
+export const Resources = z
+  .object({
+    requests: ResourceList.optional(),
+    limits: ResourceList.optional(),
+  })
+  .superRefine((r, ctx) => {
+    // ValidateResourceRequirements: a request may not exceed its limit.
+    for (const k of ['cpu', 'memory'] as const) {
+      const req = r.requests?.[k];
+      const lim = r.limits?.[k];
+      if (req === undefined || lim === undefined) continue;
+      const a = parseQuantity(req);
+      const b = parseQuantity(lim);
+      if (a !== null && b !== null && a > b)
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be less than or equal to ${k} limit of ${String(lim)}`,
+          path: ['requests', k],
+        });
+    }
+  });
+
+const micros = (def: number, help: string) =>
+  z.number().min(0).max(1_000_000).default(def).describe(help);
+
+/** What runs inside each pod (engine/cpu/): absent = a pod is `concurrency` plain slots. */
+export const Runtime = z.object({
+  model: z
+    .enum(['threadPool', 'eventLoop'])
+    .default('threadPool')
+    .describe(
+      'threadPool: one thread (of concurrency) per request, held through its IO and calls; eventLoop: workers loops, held only on CPU',
+    ),
+  workers: z
+    .number()
+    .int()
+    .min(1)
+    .max(1024)
+    .default(1)
+    .describe('Event loops per pod (nginx worker_processes, Node cluster)'),
+  cpuTime: Distribution.default(exponential(5)).describe(
+    'CPU work of one request (ms of one core)',
+  ),
+  ioTime: Distribution.default(constant(0)).describe('Off-CPU wait of one request (disk, sleep)'),
+  blockingShare: probability(
+    'Event loop: share of requests whose IO and calls block the loop (a synchronous driver call)',
+  ).default(0),
+  lock: z
+    .object({
+      kind: z
+        .enum(['none', 'spin', 'mutex', 'adaptive'])
+        .default('none')
+        .describe('spin: busy-wait; mutex: sleep in the kernel; adaptive: spin, then sleep'),
+      criticalShare: probability(
+        'Share of a request’s CPU time spent inside one pod-wide lock',
+      ).default(0),
+      spinLimitUs: micros(50, 'adaptive: spin this long (µs), then sleep'),
+    })
+    .prefault({})
+    .describe('One lock all threads of a pod share'),
+  contextSwitchUs: micros(3, 'CPU cost of one context switch (µs)'),
+  syscallUs: micros(0.5, 'CPU cost of one system call (µs)'),
+  syscallsPerRequest: z
+    .number()
+    .min(0)
+    .max(100_000)
+    .default(10)
+    .describe('System calls one request makes (accept, read, write, epoll …)'),
+  stackKiB: z.number().min(0).max(1_048_576).default(1024).describe('Memory per thread (KiB)'),
+  memoryPerRequestKiB: z
+    .number()
+    .min(0)
+    .max(1_048_576)
+    .default(64)
+    .describe('Memory per request in the pod, served or queued (KiB)'),
+  baseMemoryMi: z
+    .number()
+    .min(0)
+    .max(1_048_576)
+    .default(64)
+    .describe('Memory of the process at rest (MiB)'),
+});
+export type Runtime = z.infer<typeof Runtime>;
 
 /** A PodDisruptionBudget: one of minAvailable or maxUnavailable, as Kubernetes writes it. */
 export const DisruptionBudget = z.object({
@@ -363,7 +453,10 @@ export const ServiceProps = z
     hpa: Hpa.optional().describe('HorizontalPodAutoscaler on CPU'),
     image: z.string().max(500).optional().describe('Container image (import and export only)'),
     resources: Resources.optional().describe(
-      'Container requests and limits (import and export only; pods here are sized by concurrency)',
+      'Container requests and limits: limits.cpu is a CFS quota, limits.memory the OOM line',
+    ),
+    runtime: Runtime.optional().describe(
+      'What runs inside each pod: thread pool or event loop, CPU and IO per request, a lock',
     ),
     podDisruptionBudget: DisruptionBudget.optional().describe(
       'PodDisruptionBudget (import and export only)',
@@ -400,7 +493,11 @@ export const ServiceProps = z
     }
   });
 
-export const PodProps = z.object({ ...workload });
+export const PodProps = z.object({
+  ...workload,
+  resources: Resources.optional().describe('Container requests and limits'),
+  runtime: Runtime.optional().describe('What runs inside the pod (see service)'),
+});
 
 export const GatewayProps = z.object({
   overheadMs: z

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker, isMainThread, workerData } from 'node:worker_threads';
 import { benchChain } from './chain.bench';
 import { benchCompile } from './compile.bench';
+import { benchCpu } from './cpu.bench';
 import { benchMemory } from './memory.bench';
 import { benchMmc } from './mmc.bench';
 import { benchSweep } from './sweep.bench';
@@ -19,6 +20,7 @@ import { benchTx } from './tx.bench';
 const benches: [string, () => string[] | Promise<string[]>][] = [
   ['mmc', benchMmc],
   ['chain', () => benchChain()],
+  ['cpu', () => benchCpu()],
   ['memory', benchMemory],
   ['tx', benchTx],
   ['compile', benchCompile],

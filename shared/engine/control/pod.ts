@@ -232,6 +232,22 @@ function containerExited(run: Run, atMs: number): void {
   run.emit(atMs, 'Warning', 'BackOff', message, { backoffMs: b.backoffMs });
 }
 
+/**
+ * The kernel's OOM killer ended the running container (memory past limits.memory): the kubelet
+ * reports it terminated with reason OOMKilled and exit code 137, then restarts it under the
+ * restart policy with its back-off, as for any other exit.
+ */
+export function oomKilled(pod: Pod, nowMs: number): PodUpdate {
+  const run = new Run(pod);
+  if (pod.phase !== 'Running') return run.u;
+  const c = pod.spec.container;
+  run.emit(nowMs, 'Warning', 'OOMKilled', `Container ${c} was OOMKilled (exit code 137)`, {
+    exitCode: 137,
+  });
+  containerExited(run, nowMs);
+  return run.u;
+}
+
 const TITLE: Record<ProbeKind, string> = {
   startup: 'Startup',
   liveness: 'Liveness',

@@ -13,6 +13,7 @@ import {
   createPod,
   deletePod,
   nextWakeMs,
+  oomKilled,
   podDrained,
   type Pod as LifePod,
   type PodUpdate,
@@ -79,6 +80,10 @@ export class PodRt implements Timer {
 
   drained(): void {
     this.svc.drained(this);
+  }
+
+  oomKilled(): void {
+    this.svc.oomKilled(this);
   }
 }
 
@@ -360,6 +365,12 @@ export class K8sService implements Timer {
   advance(prt: PodRt): void {
     const before = prt.life.containerStartedAtMs;
     this.handle(prt, advancePod(prt.life, this.now), before);
+  }
+
+  /** The container passed its memory limit (cpu/oom.ts): OOMKilled, then restarted. */
+  oomKilled(prt: PodRt): void {
+    const before = prt.life.containerStartedAtMs;
+    this.handle(prt, oomKilled(prt.life, this.now), before);
   }
 
   drained(prt: PodRt): void {
