@@ -47,11 +47,10 @@ export function cpuSecond(nodes: readonly RNode[], now: number, spanMs: number):
   }
 }
 
+/**
+ * Bring every pod's counters to now. Only the counters move: the pod's timer already waits for
+ * the next change (a period's end included), so reading never adds an event.
+ */
 function syncPods(node: RNode, now: number): void {
-  for (const pod of node.pods) {
-    const cpu = pod.cpu;
-    if (cpu === null) continue;
-    cpu.advance(now);
-    cpu.schedule();
-  }
+  for (const pod of node.pods) pod.cpu?.advance(now);
 }

@@ -8,7 +8,6 @@ export function podCpuSeconds(pod: Pod, nowMs: number): number {
   const cpu = pod.cpu;
   if (cpu === null) return 0;
   cpu.advance(nowMs);
-  cpu.schedule();
   return cpu.usageMs / 1000;
 }
 

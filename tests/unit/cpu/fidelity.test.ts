@@ -176,19 +176,22 @@ function bruteForce(rps: number, c: number, limit: number, cores: number, endMs:
         work.push(c);
         next++;
       }
-      const live = work.filter((w) => w > 1e-9);
-      work.length = 0;
-      work.push(...live);
-      if (live.length === 0) continue;
+      let live = 0;
+      for (const w of work) if (w > 1e-9) live++;
+      if (live === 0) {
+        work.length = 0;
+        continue;
+      }
       active = true;
       if (quota <= 1e-9) {
         hit = true;
         continue;
       }
-      const rate = Math.min(1, cores / live.length);
-      const dt = Math.min(step, quota / Math.min(live.length, cores));
-      for (let j = 0; j < work.length; j++) work[j] = (work[j] as number) - rate * dt;
-      quota -= Math.min(live.length, cores) * dt;
+      const rate = Math.min(1, cores / live);
+      const dt = Math.min(step, quota / Math.min(live, cores));
+      for (let j = 0; j < work.length; j++)
+        if ((work[j] as number) > 1e-9) work[j] = (work[j] as number) - rate * dt;
+      quota -= Math.min(live, cores) * dt;
     }
     if (active) periods++;
     if (hit) throttled++;
