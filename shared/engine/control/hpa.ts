@@ -7,6 +7,7 @@
 // ratio is within the tolerance, and hpaRules.ts stabilizes and rate-limits the proposal. A
 // change is written as the controller's SuccessfulRescale event.
 import { event, type ControlEvent } from './events';
+import { proposeFromPods, type PodMetrics } from './hpaPods';
 import {
   normalizeWithBehavior,
   normalizeWithoutBehavior,
@@ -17,6 +18,7 @@ import {
 } from './hpaRules';
 
 export type { Behavior, ScalingPolicy, ScalingRules } from './hpaRules';
+export type { PodMetrics, PodSample } from './hpaPods';
 
 export interface HpaConfig {
   /** The scale target (a Deployment); names the events. */
@@ -59,6 +61,8 @@ export interface HpaDecision {
   desiredReplicas: number;
   /** The replica count from the metric alone, before stabilization and limits. */
   proposal: number;
+  /** The utilisation the status reports (whole %). */
+  utilization: number;
   events: ControlEvent[];
 }
 
@@ -93,22 +97,30 @@ export function proposeReplicas(
 
 const ABOVE_TARGET = 'cpu resource utilization (percentage of request) above target';
 
-/** One sync of the controller for this HPA at `nowMs`. */
+/**
+ * One sync of the controller for this HPA at `nowMs`. `metric` is the pods' CPU utilisation in %
+ * (one mean for all pods), or the pods measured one by one (see hpaPods.ts).
+ */
 export function hpaSync(
   config: HpaConfig,
   prior: HpaState,
   nowMs: number,
   currentReplicas: number,
-  cpuUtilizationPercent: number,
+  metric: number | PodMetrics,
 ): HpaDecision {
   const state = copyState(prior);
   if (!state.started) {
     state.started = true;
     state.recommendations.push({ atMs: nowMs, replicas: currentReplicas });
   }
-  const utilization = Math.trunc(cpuUtilizationPercent);
+  const measured =
+    typeof metric === 'number'
+      ? null
+      : proposeFromPods(currentReplicas, metric, config.targetUtilization, config.tolerance);
+  const utilization = measured === null ? Math.trunc(metric as number) : measured.utilization;
   // "Autoscaling is disabled when the current replica count is 0."
-  if (currentReplicas === 0) return { state, desiredReplicas: 0, proposal: 0, events: [] };
+  if (currentReplicas === 0)
+    return { state, desiredReplicas: 0, proposal: 0, utilization, events: [] };
 
   let desired: number;
   let reason: string;
@@ -121,12 +133,10 @@ export function hpaSync(
     desired = config.minReplicas;
     reason = 'Current number of replicas below Spec.MinReplicas';
   } else {
-    proposal = proposeReplicas(
-      currentReplicas,
-      utilization,
-      config.targetUtilization,
-      config.tolerance,
-    );
+    proposal =
+      measured === null
+        ? proposeReplicas(currentReplicas, utilization, config.targetUtilization, config.tolerance)
+        : measured.proposal;
     reason =
       proposal > currentReplicas
         ? ABOVE_TARGET
@@ -168,5 +178,5 @@ export function hpaSync(
     if (config.behavior !== null)
       storeScaleEvent(state, config.behavior, nowMs, currentReplicas, desired);
   }
-  return { state, desiredReplicas: desired, proposal, events };
+  return { state, desiredReplicas: desired, proposal, utilization, events };
 }

@@ -6,7 +6,7 @@ import { hpaSync, newHpaState, type HpaConfig, type HpaState } from '../control/
 import type { Timer } from '../timer';
 import type { World } from '../world';
 import { EV_TIMER } from '../world';
-import { hpaUtilization, newHpaMeter } from './hpaMetric';
+import { hpaUtilization, newHpaMeter, startHpaMeter } from './hpaMetric';
 import type { K8sService } from './service';
 
 export class HpaLoop implements Timer {
@@ -21,6 +21,7 @@ export class HpaLoop implements Timer {
   ) {}
 
   start(w: World): void {
+    startHpaMeter(this.svc, this.meter, w.k.now);
     w.k.at(this.config.syncPeriodSeconds * 1000, EV_TIMER, this, 0);
   }
 
@@ -32,7 +33,7 @@ export class HpaLoop implements Timer {
     this.state = decision.state;
     this.last = {
       t: now / 1000,
-      utilization: Math.trunc(utilization),
+      utilization: decision.utilization,
       desired: decision.desiredReplicas,
     };
     for (const e of decision.events) this.svc.log(e);
