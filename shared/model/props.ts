@@ -202,8 +202,20 @@ const CpuUtilizationMetric = z.object({
 });
 
 export const Hpa = z.object({
-  minReplicas: z.number().int().min(1).max(10_000).default(1),
-  maxReplicas: z.number().int().min(1).max(10_000).default(10),
+  minReplicas: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(1)
+    .describe('The HPA never scales below this many pods'),
+  maxReplicas: z
+    .number()
+    .int()
+    .min(1)
+    .max(10_000)
+    .default(10)
+    .describe('The HPA never scales above this many pods'),
   metrics: z
     .array(CpuUtilizationMetric)
     .min(1)

@@ -53,6 +53,9 @@ const SPELLING: Record<string, string> = {
   'Tcp socket': 'tcpSocket',
   Exec: 'exec',
   Hpa: 'HorizontalPodAutoscaler',
+  Behavior: 'behavior',
+  'Scale up': 'scaleUp',
+  'Scale down': 'scaleDown',
   'Rolling update': 'rollingUpdate',
 };
 
