@@ -252,6 +252,8 @@ export interface Chunk {
   pods?: Record<string, PodView[]>;
   /** Circuit breaker states (CLOSED, OPEN, HALF_OPEN…) by edge id, those that changed. */
   breakers?: Record<string, string>;
+  /** New per-second CPU points of each node with a runtime (CpuResult.series). */
+  cpu?: Record<string, CpuResult['series']>;
 }
 
 export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
@@ -280,6 +282,13 @@ export function takeChunk(sim: Sim, cursor: ChunkCursor): Chunk | null {
   };
   if (pods !== null) chunk.pods = pods;
   if (breakers !== null) chunk.breakers = breakers;
+  for (const node of sim.g.nodes) {
+    if (node.cpu === null) continue;
+    (chunk.cpu ??= dict())[node.id] = {
+      usageCores: node.cpu.usageSeries.slice(from),
+      throttled: node.cpu.throttledSeries.slice(from),
+    };
+  }
   cursor.series = points;
   cursor.events = w.log.events.length;
   cursor.traces = w.traces.done.length;

@@ -14,7 +14,9 @@ import { buildDoc, direct } from '../../fixtures/build';
 const C = 0.05; // ms of CPU per request, all inside the lock
 const SWITCH_US = 3;
 
-function run(kind: string, threads: number, cores: number): RunResult {
+type Kind = 'spin' | 'mutex' | 'adaptive';
+
+function run(kind: Kind, threads: number, cores: number): RunResult {
   const doc = buildDoc()
     .group('machine')
     .client('users', { rps: 25_000 })
@@ -60,7 +62,7 @@ const s = SWITCH_US / 1000;
 
 describe('locks with criticalShare 1', () => {
   it('no kind of lock lets more than 1 / c through, whatever the threads and cores', () => {
-    for (const kind of ['spin', 'mutex', 'adaptive'])
+    for (const kind of ['spin', 'mutex', 'adaptive'] as const)
       for (const [threads, cores] of [
         [3, 4],
         [8, 2],

@@ -3,7 +3,7 @@
 // is OOMKilled (exit code 137) and the kubelet restarts it with its back-off (control/pod.ts).
 // And the lesson the thread pool and the event loop teach behind a slow database.
 import { describe, expect, it } from 'vitest';
-import { createRun, runToEnd } from '../../../shared/engine';
+import { createRun, runToEnd, type Chunk } from '../../../shared/engine';
 import { podCpuRequestCores, podCpuSeconds } from '../../../shared/engine/cpu/usage';
 import { buildDoc, direct } from '../../fixtures/build';
 
@@ -76,6 +76,18 @@ describe('a slow database behind a thread pool and an event loop', () => {
     expect(loop.nodes['api']!.cpu!.usageCores).toBeGreaterThan(0.38);
     expect(loop.nodes['api']!.cpu!.usageCores).toBeLessThan(0.42);
   });
+
+  it('a loop whose calls block (blockingShare 1) drowns like a pool of `workers` threads', () => {
+    const blocked = runToEnd(
+      doc({ model: 'eventLoop', workers: 4, blockingShare: 1, cpuTime }, 150),
+    );
+    // 4 loops held ≈ 0.501 s a request serve 4 / 0.501 ≈ 8 of the 400 requests a second; the
+    // rest wait for a loop (and none that came after the warm-up is answered).
+    const s = blocked.nodes['api']!.series;
+    const done = s.ok.slice(5).reduce((a, b) => a + b, 0) / s.ok.slice(5).length;
+    expect(Math.abs(done - 4 / 0.501) / (4 / 0.501)).toBeLessThan(0.1);
+    expect(blocked.nodes['api']!.ok).toBe(0);
+  });
 });
 
 describe('per-pod CPU for the HPA (cpu/usage.ts)', () => {
@@ -94,6 +106,10 @@ describe('per-pod CPU for the HPA (cpu/usage.ts)', () => {
         .build(),
     );
     sim.advanceTo(10_000);
+    // The live chunk carries the per-second CPU points so far.
+    const chunk = sim.takeChunk() as Chunk;
+    expect(chunk.cpu?.['api']?.usageCores).toHaveLength(10);
+    expect(Math.abs((chunk.cpu?.['api']?.usageCores[5] ?? 0) - 0.6)).toBeLessThan(0.1);
     const pod = sim.g.byId.get('api')!.pods[0]!;
     const at10 = podCpuSeconds(pod, 10_000);
     sim.advanceTo(20_000);
