@@ -1,7 +1,7 @@
 // One run: compile the document, seed the kernel, and dispatch events until the host's target
 // time. The host decides how far to advance (batch or paced); the engine never reads a clock.
 import { cpuSecond, cpuWarm } from './cpu/attach';
-import { ArchDocument } from '../model';
+import { ArchDocument, migrate } from '../model';
 import type { LiveCommand } from '../protocol';
 import { problemsOf } from '../protocol';
 import type { Problem } from '../protocol';
@@ -77,7 +77,7 @@ export class Sim implements Simulation {
   private readonly cursor: ChunkCursor = { series: 0, events: 0, traces: 0 };
 
   constructor(input: unknown, options: EngineOptions = {}) {
-    const parsed = ArchDocument.safeParse(input);
+    const parsed = ArchDocument.safeParse(current(input));
     if (!parsed.success) throw new CompileError(problemsOf(parsed.error));
     const g = (this.g = compile(parsed.data, options, ENGINE_ACTIONS));
     const mb = options.memoryBudgetMB ?? 1024;
@@ -245,4 +245,14 @@ export class Sim implements Simulation {
   result(): RunResult {
     return buildResult(this);
   }
+}
+
+/** A document of an older format version brought up to the current one (see model/migrations). */
+function current(input: unknown): unknown {
+  if (input === null || typeof input !== 'object' || Array.isArray(input)) return input;
+  const raw = input as Record<string, unknown>;
+  const version = raw['version'];
+  if (typeof version !== 'number' || !Number.isInteger(version)) return input;
+  const migrated = migrate(raw, version);
+  return migrated.ok ? migrated.doc : input;
 }

@@ -13,7 +13,7 @@ import {
 } from './props';
 import { Prices, Sweep } from './sweep';
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
 
 const Id = z
   .string()

@@ -1,10 +1,11 @@
 // Numbered migrations: each one turns a raw document of version n into version n + 1, before the
-// schema parses it. Version 1 is the first published format (DESIGN.md, "Fixed formats"), so the
-// table is empty today; the next format change adds `{ from: 1, … }` here and bumps
-// CURRENT_VERSION. A migration must carry every field forward: whatever it leaves behind that the
-// schema does not know is reported as an unknown field, never silently dropped.
+// schema parses it. Version 1 is the first published format (DESIGN.md, "Fixed formats"); each
+// format change adds a step here and bumps CURRENT_VERSION. A migration must carry every field
+// forward: whatever it leaves behind that the schema does not know is reported as an unknown
+// field, never silently dropped.
 import type { Problem } from '../protocol';
 import { CURRENT_VERSION } from './document';
+import { hpaToV2 } from './migrateHpa';
 
 export type RawDocument = Record<string, unknown>;
 
@@ -17,7 +18,15 @@ export interface Migration {
   up(doc: RawDocument): RawDocument;
 }
 
-export const MIGRATIONS: readonly Migration[] = [];
+export const MIGRATIONS: readonly Migration[] = [
+  {
+    from: 1,
+    description:
+      'hpa in autoscaling/v2 names: targetCPUUtilizationPercentage → metrics, ' +
+      'scaleDownStabilizationSeconds → behavior.scaleDown.stabilizationWindowSeconds',
+    up: hpaToV2,
+  },
+];
 
 export interface MigrationTable {
   migrations: readonly Migration[];

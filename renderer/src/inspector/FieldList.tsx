@@ -51,12 +51,15 @@ export function FieldList({ fields, valueAt, commit, sweep, note }: FieldListPro
     }
     group = top;
     if (f.within !== undefined && valueAt(f.within) === undefined) {
+      // A block inside one that is not set either is offered once the outer one is added.
+      const outer = f.within;
+      if ([...offered].some((w) => outer.startsWith(`${w}.`) && valueAt(w) === undefined)) continue;
       if (offered.has(f.within)) continue;
       offered.add(f.within);
       const within = f.within;
       rows.push(
         <div key={`add-${within}`} className="field optional-block">
-          <span className="muted">{f.section ? subheading(f.section) : within}: not set</span>
+          <span className="muted">{blockName(f, within)}: not set</span>
           <button type="button" className="tool small" onClick={() => commit(within, {})}>
             Add
           </button>
@@ -113,4 +116,14 @@ export function FieldList({ fields, valueAt, commit, sweep, note }: FieldListPro
     }
   }
   return <div className="field-list">{rows}</div>;
+}
+
+/**
+ * The heading of an optional block that is not set: the field's section cut to the block's depth
+ * (`hpa.behavior` → HorizontalPodAutoscaler › behavior, not its first nested part).
+ */
+function blockName(f: FieldMeta, within: string): string {
+  if (!f.section) return within;
+  const parts = subheading(f.section).split(' › ');
+  return parts.slice(0, within.split('.').length).join(' › ');
 }

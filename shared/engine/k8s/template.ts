@@ -135,13 +135,25 @@ export function podSpec(id: string, p: ServiceProps, t: Template): PodSpec {
 }
 
 export function hpaConfig(id: string, p: ServiceProps): HpaConfig | null {
-  if (p.hpa === undefined) return null;
+  const hpa = p.hpa;
+  if (hpa === undefined) return null;
+  const target = hpa.metrics[0]?.resource.target.averageUtilization;
   return {
     name: id,
-    minReplicas: p.hpa.minReplicas,
-    maxReplicas: p.hpa.maxReplicas,
-    targetCPUUtilizationPercentage: p.hpa.targetCPUUtilizationPercentage,
-    scaleDownStabilizationSeconds: p.hpa.scaleDownStabilizationSeconds,
+    minReplicas: hpa.minReplicas,
+    maxReplicas: hpa.maxReplicas,
+    targetUtilization: target ?? HPA_DEFAULTS.targetUtilization,
+    behavior:
+      hpa.behavior === undefined
+        ? null
+        : {
+            scaleUp: { ...hpa.behavior.scaleUp, policies: [...hpa.behavior.scaleUp.policies] },
+            scaleDown: {
+              ...hpa.behavior.scaleDown,
+              policies: [...hpa.behavior.scaleDown.policies],
+            },
+          },
+    downscaleStabilizationSeconds: HPA_DEFAULTS.downscaleStabilizationSeconds,
     tolerance: HPA_DEFAULTS.tolerance,
     syncPeriodSeconds: HPA_DEFAULTS.syncPeriodSeconds,
   };

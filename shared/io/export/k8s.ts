@@ -109,21 +109,8 @@ export function toKubernetes(doc: ArchDocument, namespace = 'default'): Exported
             scaleTargetRef: { apiVersion: 'apps/v1', kind: 'Deployment', name: app },
             minReplicas: p.hpa.minReplicas,
             maxReplicas: p.hpa.maxReplicas,
-            metrics: [
-              {
-                type: 'Resource',
-                resource: {
-                  name: 'cpu',
-                  target: {
-                    type: 'Utilization',
-                    averageUtilization: p.hpa.targetCPUUtilizationPercentage,
-                  },
-                },
-              },
-            ],
-            behavior: {
-              scaleDown: { stabilizationWindowSeconds: p.hpa.scaleDownStabilizationSeconds },
-            },
+            metrics: p.hpa.metrics,
+            ...(p.hpa.behavior === undefined ? {} : { behavior: p.hpa.behavior }),
           },
         });
       if (p.podDisruptionBudget)

@@ -51,26 +51,45 @@ export function readHpa(
       'Kubernetes default',
     );
   if (typeof spec['maxReplicas'] === 'number') hpa['maxReplicas'] = spec['maxReplicas'];
+  const cpuTarget = (averageUtilization: unknown) => [
+    {
+      type: 'Resource',
+      resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization } },
+    },
+  ];
+  // autoscaling/v1
   if (typeof spec['targetCPUUtilizationPercentage'] === 'number')
-    hpa['targetCPUUtilizationPercentage'] = spec['targetCPUUtilizationPercentage'];
+    hpa['metrics'] = cpuTarget(spec['targetCPUUtilizationPercentage']);
   if (Array.isArray(spec['metrics']))
     spec['metrics'].forEach((m: unknown, i) => {
       const r = isRecord(m) && isRecord(m['resource']) ? m['resource'] : undefined;
       const t = r && isRecord(r['target']) ? r['target'] : undefined;
       if (
+        hpa['metrics'] === undefined &&
+        isRecord(m) &&
+        m['type'] === 'Resource' &&
         r?.['name'] === 'cpu' &&
         t?.['type'] === 'Utilization' &&
         typeof t['averageUtilization'] === 'number'
       )
-        hpa['targetCPUUtilizationPercentage'] = t['averageUtilization'];
-      else ctx.unmapped(src, ['spec', 'metrics', i], 'the lab scales on CPU utilisation only');
+        hpa['metrics'] = cpuTarget(t['averageUtilization']);
+      else
+        ctx.unmapped(src, ['spec', 'metrics', i], 'the lab scales on one CPU utilisation target');
     });
-  const down =
-    isRecord(spec['behavior']) && isRecord(spec['behavior']['scaleDown'])
-      ? spec['behavior']['scaleDown']
-      : {};
-  if (typeof down['stabilizationWindowSeconds'] === 'number')
-    hpa['scaleDownStabilizationSeconds'] = down['stabilizationWindowSeconds'];
+  // autoscaling/v2 behavior, as given: the schema fills in what is left out as the API server
+  // does, and checks the rest. Without it the HPA keeps the controller's older rule.
+  if (isRecord(spec['behavior'])) {
+    const behavior: Record<string, unknown> = {};
+    for (const dir of ['scaleUp', 'scaleDown'] as const) {
+      const rules = spec['behavior'][dir];
+      if (!isRecord(rules)) continue;
+      const out: Record<string, unknown> = {};
+      for (const k of ['stabilizationWindowSeconds', 'selectPolicy', 'policies'])
+        if (rules[k] !== undefined) out[k] = rules[k];
+      behavior[dir] = out;
+    }
+    hpa['behavior'] = behavior;
+  }
   for (const p of unmappedPaths(o, HPA))
     ctx.unmapped(src, p, 'the lab has no counterpart for this field');
   node.props['hpa'] = hpa;

@@ -85,6 +85,12 @@ export const SERVICE: Shape = {
   },
 };
 
+const SCALING_RULES: Shape = {
+  stabilizationWindowSeconds: true,
+  selectPolicy: true,
+  policies: [{ type: true, value: true, periodSeconds: true }],
+};
+
 export const HPA: Shape = {
   apiVersion: true,
   kind: true,
@@ -95,7 +101,7 @@ export const HPA: Shape = {
     maxReplicas: true,
     targetCPUUtilizationPercentage: true,
     metrics: true,
-    behavior: { scaleDown: { stabilizationWindowSeconds: true } },
+    behavior: { scaleUp: SCALING_RULES, scaleDown: SCALING_RULES },
   },
 };
 

@@ -53,7 +53,18 @@ const drill = ArchDocument.parse({
           ...n,
           props: {
             ...n.props,
-            hpa: { minReplicas: 2, maxReplicas: 6 },
+            hpa: {
+              minReplicas: 2,
+              maxReplicas: 6,
+              behavior: {
+                scaleDown: {
+                  policies: [
+                    { type: 'Pods', value: 4, periodSeconds: 60 },
+                    { type: 'Percent', value: 10, periodSeconds: 60 },
+                  ],
+                },
+              },
+            },
             podDisruptionBudget: { maxUnavailable: 1 },
           },
         }

@@ -144,7 +144,16 @@ describe('other projects’ shapes', () => {
       strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: 1, maxUnavailable: 0 } },
       terminationGracePeriodSeconds: 45,
       preStopSeconds: 10,
-      hpa: { minReplicas: 2, maxReplicas: 8, targetCPUUtilizationPercentage: 60 },
+      hpa: {
+        minReplicas: 2,
+        maxReplicas: 8,
+        metrics: [
+          {
+            type: 'Resource',
+            resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 60 } },
+          },
+        ],
+      },
       podDisruptionBudget: { minAvailable: 1 },
     });
     expect(doc.edges.map((e) => `${e.from} ${e.kind} ${e.to}`).sort()).toEqual([

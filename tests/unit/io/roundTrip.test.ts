@@ -54,6 +54,18 @@ const strategy = fc.oneof(
     .filter((r) => parseInt(String(r.maxSurge), 10) + parseInt(String(r.maxUnavailable), 10) > 0)
     .map((rollingUpdate) => ({ type: 'RollingUpdate' as const, rollingUpdate })),
 );
+const scalingRules = fc.record({
+  stabilizationWindowSeconds: int(0, 3600),
+  selectPolicy: fc.constantFrom('Max' as const, 'Min' as const, 'Disabled' as const),
+  policies: fc.array(
+    fc.record({
+      type: fc.constantFrom('Pods' as const, 'Percent' as const),
+      value: int(1, 1000),
+      periodSeconds: int(1, 1800),
+    }),
+    { minLength: 1, maxLength: 3 },
+  ),
+});
 const serviceProps = fc.record(
   {
     replicas: int(0, 20),
@@ -78,12 +90,26 @@ const serviceProps = fc.record(
           );
         }),
       ),
-    hpa: fc.record({
-      minReplicas: int(1, 3),
-      maxReplicas: int(3, 20),
-      targetCPUUtilizationPercentage: int(10, 100),
-      scaleDownStabilizationSeconds: int(0, 600),
-    }),
+    hpa: fc.record(
+      {
+        minReplicas: int(1, 3),
+        maxReplicas: int(3, 20),
+        metrics: int(10, 100).map((averageUtilization) => [
+          {
+            type: 'Resource' as const,
+            resource: {
+              name: 'cpu' as const,
+              target: { type: 'Utilization' as const, averageUtilization },
+            },
+          },
+        ]),
+        behavior: fc.record(
+          { scaleUp: scalingRules, scaleDown: scalingRules },
+          { requiredKeys: ['scaleUp', 'scaleDown'] },
+        ),
+      },
+      { requiredKeys: ['minReplicas', 'maxReplicas', 'metrics'] },
+    ),
     podDisruptionBudget: fc.oneof(
       fc.record({ minAvailable: intOrPercent }),
       fc.record({ maxUnavailable: intOrPercent }),

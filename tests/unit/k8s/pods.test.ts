@@ -148,8 +148,13 @@ describe('HorizontalPodAutoscaler (desired = ⌈current × utilisation / target�
         hpa: {
           minReplicas: 2,
           maxReplicas: 10,
-          targetCPUUtilizationPercentage: 50,
-          scaleDownStabilizationSeconds: 60,
+          metrics: [
+            {
+              type: 'Resource',
+              resource: { name: 'cpu', target: { type: 'Utilization', averageUtilization: 50 } },
+            },
+          ],
+          behavior: { scaleDown: { stabilizationWindowSeconds: 60 } },
         },
       })
       .call('users', 'web', { latencyMs: 1, timeoutMs: 1000 })

@@ -50,12 +50,12 @@ const badFiles: [string, string, string[]][] = [
   [
     'a newer version',
     '{"format":"archlab","version":7}',
-    ['version: is 7: this file was made by a newer ArchLab (this one reads up to version 1)'],
+    ['version: is 7: this file was made by a newer ArchLab (this one reads up to version 2)'],
   ],
   [
     'an older version',
     '{"format":"archlab","version":0}',
-    ['version: is 0: this ArchLab reads versions 1 to 1, and has no migration from version 0'],
+    ['version: is 0: this ArchLab reads versions 1 to 2, and has no migration from version 0'],
   ],
   [
     'negative replicas',
@@ -356,7 +356,7 @@ describe('serializeDocument', () => {
   it('writes pretty, stable JSON that loads back to the same document', () => {
     const d = shop();
     const text = serializeDocument(d);
-    expect(text).toMatch(/^\{\n {2}"format": "archlab",\n {2}"version": 1,\n {2}"name": "Test",/);
+    expect(text).toMatch(/^\{\n {2}"format": "archlab",\n {2}"version": 2,\n {2}"name": "Test",/);
     expect(text.endsWith('}\n')).toBe(true);
     expect(loadDocument(text)).toEqual({ ok: true, doc: d });
     expect(serializeDocument({ ...d, name: d.name })).toBe(text);
@@ -366,7 +366,7 @@ describe('serializeDocument', () => {
     const shuffled = {
       scenarios: d.scenarios,
       name: d.name,
-      version: 1,
+      version: 2,
       format: 'archlab',
     } as typeof d;
     expect(

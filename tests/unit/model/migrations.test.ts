@@ -26,11 +26,13 @@ const renames: Migration[] = [
   },
 ];
 const table: MigrationTable = { migrations: renames, currentVersion: 3 };
+/** The shop fixture as a version-1 file. */
+const v1 = { ...shop(), version: 1 };
 
 describe('migrations', () => {
-  it('version 1 is the current format and needs no migration', () => {
-    expect(CURRENT_VERSION).toBe(1);
-    expect(MIGRATIONS).toEqual([]);
+  it('reads every version from 1 on (version 2 moved the HPA to autoscaling/v2 names)', () => {
+    expect(CURRENT_VERSION).toBe(2);
+    expect(MIGRATIONS.map((m) => m.from)).toEqual([1]);
     expect(oldestReadable({ migrations: MIGRATIONS, currentVersion: CURRENT_VERSION })).toBe(1);
   });
 
@@ -44,7 +46,7 @@ describe('migrations', () => {
   });
 
   it('loads an old file through the migrations and says where it came from', () => {
-    const text = serializeDocument(shop());
+    const text = serializeDocument(v1);
     const result = loadDocument(text, table);
     expect(result).toMatchObject({ ok: true, migratedFrom: 1, doc: { version: 3, name: 'Test' } });
   });
@@ -54,7 +56,7 @@ describe('migrations', () => {
       migrations: [{ from: 1, description: 'adds junk', up: (d) => ({ ...d, junk: true }) }],
       currentVersion: 2,
     };
-    expect(loadDocument(serializeDocument(shop()), leaky)).toEqual({
+    expect(loadDocument(serializeDocument(v1), leaky)).toEqual({
       ok: false,
       problems: [{ path: 'junk', message: 'is not a known field' }],
     });
@@ -63,7 +65,7 @@ describe('migrations', () => {
   it('reports a gap and a failing migration on the version field', () => {
     const gap: MigrationTable = { migrations: [renames[1] as Migration], currentVersion: 3 };
     expect(oldestReadable(gap)).toBe(2);
-    expect(loadDocument(serializeDocument(shop()), gap)).toEqual({
+    expect(loadDocument(serializeDocument(v1), gap)).toEqual({
       ok: false,
       problems: [
         {
@@ -84,7 +86,7 @@ describe('migrations', () => {
       ],
       currentVersion: 2,
     };
-    expect(loadDocument(serializeDocument(shop()), broken)).toEqual({
+    expect(loadDocument(serializeDocument(v1), broken)).toEqual({
       ok: false,
       problems: [
         { path: 'version', message: 'could not be migrated from version 1 to 2: no nodes list' },

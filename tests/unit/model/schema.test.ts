@@ -235,7 +235,7 @@ describe('defaults', () => {
   it('starts a document with a baseline scenario', () => {
     expect(emptyDocument('New')).toMatchObject({
       format: 'archlab',
-      version: 1,
+      version: 2,
       name: 'New',
       scenarios: [{ name: 'baseline', durationS: 60, seed: 1 }],
     });
