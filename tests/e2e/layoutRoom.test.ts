@@ -60,6 +60,13 @@ async function hiddenNodes(page: Page): Promise<string[]> {
   });
 }
 
+async function command(page: Page, label: string) {
+  await page.keyboard.press('Control+k');
+  await page.locator('[cmdk-input]').fill(label);
+  await page.locator('[cmdk-item]', { hasText: label }).first().click();
+  await page.waitForTimeout(200);
+}
+
 const overlapping = (a: Box, b: Box) =>
   a.x < b.x + b.width && b.x < a.x + a.width && a.y < b.y + b.height && b.y < a.y + a.height;
 
@@ -130,5 +137,63 @@ describe.skipIf(!chromiumPath)(`a layout that keeps out of the way${skipReason}`
       const others = boxes.filter((b) => b.id !== id && overlapping(b, me)).map((b) => b.id);
       expect(others, `${id} overlaps`).toEqual([]);
     }
+  });
+
+  it('leaves the canvas most of a 1024×700 window, with a narrow inspector and a small minimap', async () => {
+    const { page } = lab;
+    await load(page, sample('web-shop'));
+    await page.locator('.run-controls .tool.primary').click();
+    await page.waitForSelector('[data-testid="run-summary"]');
+    await page.waitForTimeout(300);
+    const canvas = await box(page, '.canvas');
+    const work = await box(page, '.workspace');
+    expect(canvas.height / work.height).toBeGreaterThan(0.66);
+    expect(canvas.width / 1024).toBeGreaterThan(0.6);
+    const inspector = await box(page, '.inspector');
+    expect(inspector.width).toBeLessThanOrEqual(0.23 * 1024);
+    const map = await box(page, '.canvas .react-flow__minimap');
+    expect((map.width * map.height) / (canvas.width * canvas.height)).toBeLessThan(0.06);
+    expect(await hiddenNodes(page)).toEqual([]);
+  });
+
+  it('keeps the canvas the larger share when the window shrinks from 1440×900', async () => {
+    const big = await openLab({ viewport: { width: 1440, height: 900 } });
+    try {
+      const { page } = big;
+      await load(page, sample('web-shop'));
+      await page.setViewportSize({ width: 1024, height: 700 });
+      await page.waitForTimeout(400);
+      const canvas = await box(page, '.canvas');
+      const work = await box(page, '.workspace');
+      expect(canvas.height / work.height).toBeGreaterThan(0.66);
+      const map = await box(page, '.canvas .react-flow__minimap');
+      expect(map.width / canvas.width).toBeLessThanOrEqual(0.2);
+    } finally {
+      await big.close();
+    }
+  });
+
+  it('collapses the run panel and brings it back', async () => {
+    const { page } = lab;
+    const before = (await box(page, '.canvas')).height;
+    await page.keyboard.press('Control+j');
+    await page.waitForTimeout(300);
+    const collapsed = (await box(page, '.canvas')).height;
+    expect(collapsed).toBeGreaterThan(before + 100);
+    await page.keyboard.press('Control+j');
+    await page.waitForTimeout(300);
+    expect(Math.abs((await box(page, '.canvas')).height - before)).toBeLessThan(4);
+  });
+
+  it('hides the minimap from the View commands, and remembers it after a reload', async () => {
+    const { page } = lab;
+    await expect(page.locator('.react-flow__minimap').count()).resolves.toBe(1);
+    await command(page, 'Toggle Minimap');
+    await expect(page.locator('.react-flow__minimap').count()).resolves.toBe(0);
+    await page.reload();
+    await load(page, sample('web-shop'));
+    await expect(page.locator('.react-flow__minimap').count()).resolves.toBe(0);
+    await command(page, 'Toggle Minimap');
+    await expect(page.locator('.react-flow__minimap').count()).resolves.toBe(1);
   });
 });
