@@ -4,12 +4,9 @@ import type { SloResult } from '../engine/slo';
 import type { ArchDocument } from '../model';
 import { nodeLabel } from '../io/look';
 import { isLatencyMetric, isPercentMetric, type Outcome } from './judge';
+import { fmt } from '../format';
 
-/** A figure with at most `digits` decimals and no float noise. */
-export function fmt(n: number, digits = 3): string {
-  if (!Number.isFinite(n)) return String(n);
-  return String(Number(n.toFixed(digits)));
-}
+export { fmt } from '../format';
 
 /** A fraction (0…1) as a percentage: 0.0093 → "0.93 %". */
 export const pct = (fraction: number) => `${fmt(fraction * 100, 4)} %`;

@@ -4,6 +4,7 @@
 // Time runs down on a compressed scale: milliseconds of protocol chatter stay readable and a
 // long quiet stretch (a coordinator down for seconds) is drawn as a break labelled with its length.
 import type { TxTimeline } from '../../../shared/engine/txrun';
+import { durationText } from '../../../shared/format';
 
 const LANE_W = 170;
 const LEFT = 78;
@@ -58,8 +59,6 @@ function scale(times: number[]) {
   return { y: (t: number) => ys.get(t) ?? y, bottom: y + 24, breaks };
 }
 
-const fmtGap = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const fmtT = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 /** An event is drawn on its own row just below the messages of its instant. */
 const EVENT_ROW = 0.001;
@@ -135,7 +134,7 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
         <g key={b.y} className="tx-break">
           <line x1={LEFT - 70} x2={width - 10} y1={b.y} y2={b.y} />
           <text x={width - 14} y={b.y - 4} textAnchor="end">
-            {fmtGap(b.ms)} later
+            {durationText(b.ms)} later
           </text>
         </g>
       ))}
