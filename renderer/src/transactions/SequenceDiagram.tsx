@@ -5,6 +5,7 @@
 // long quiet stretch (a coordinator down for seconds) is drawn as a break labelled with its length.
 import type { TxTimeline } from '../../../shared/engine/txrun';
 import { durationText } from '../../../shared/format';
+import { LINE_H, placeLabels, textWidth, type LabelWish, type Segment } from './labelLayout';
 
 const LANE_W = 170;
 const LEFT = 78;
@@ -87,7 +88,67 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
   if (t.startMs !== null) times.push(t.startMs);
   const s = scale(times);
   const width = LEFT + lanes.length * LANE_W + 20;
-  const height = s.bottom + 10;
+
+  // Arrows first, then every label placed clear of them and of each other.
+  const arrows = messages.map((m): Segment & { lost: boolean; label: string } => {
+    const x1 = laneX(m.from);
+    const x2 = laneX(m.to);
+    const y1 = s.y(m.sentMs);
+    const lost = m.deliveredMs === undefined;
+    const y2 = lost ? y1 + 8 : s.y(m.deliveredMs as number);
+    const times = m.repeats > 1 ? ` ×${m.repeats}` : '';
+    const label = lost ? `${m.type}${times} ✕ ${LOST[m.lost ?? ''] ?? 'lost'}` : m.type;
+    return {
+      x1,
+      y1,
+      x2: lost ? x1 + (x2 - x1) * 0.45 : x2,
+      y2: lost ? y1 + 4 : y2,
+      lost,
+      label,
+    };
+  });
+  const marks = events.map((e) => ({ x: laneX(e.object), y: s.y(e.tMs + EVENT_ROW) }));
+  const wishes: LabelWish[] = [
+    // Event tags first: they sit on their lane at their instant.
+    ...events.map((e, i): LabelWish => {
+      const at = marks[i] as { x: number; y: number };
+      return {
+        x: at.x + 8,
+        y: at.y + 4,
+        anchor: 'start',
+        width: textWidth(e.reason, undefined, true),
+      };
+    }),
+    ...arrows.map((a, i): LabelWish => {
+      const toRight = a.x2 >= a.x1;
+      // A lost message's label starts at its sender, on the side it went.
+      return a.lost
+        ? {
+            x: a.x1 + (toRight ? 6 : -6),
+            y: a.y1 - 3,
+            anchor: toRight ? 'start' : 'end',
+            width: textWidth(a.label),
+            own: i,
+          }
+        : {
+            x: (a.x1 + a.x2) / 2,
+            y: (a.y1 + a.y2) / 2 - 3,
+            anchor: 'middle',
+            width: textWidth(a.label),
+            own: i,
+          };
+    }),
+  ];
+  // Event dots are obstacles too: a short segment across each.
+  const obstacles: Segment[] = [
+    ...arrows,
+    ...marks.map((m) => ({ x1: m.x - 4, y1: m.y, x2: m.x + 4, y2: m.y })),
+  ];
+  const placed = placeLabels(wishes, obstacles);
+  const eventAt = placed.slice(0, events.length);
+  const labelAt = placed.slice(events.length);
+  const lowest = placed.reduce((m, p) => Math.max(m, p.box.y + p.box.h), 0);
+  const height = Math.max(s.bottom, lowest + LINE_H) + 10;
   const ticks = [...new Set(times)].sort((a, b) => a - b);
   return (
     <svg
@@ -155,37 +216,33 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
           </g>
         );
       })}
-      {messages.map((m, i) => {
-        const x1 = laneX(m.from);
-        const x2 = laneX(m.to);
-        const y1 = s.y(m.sentMs);
-        const lost = m.deliveredMs === undefined;
-        const y2 = lost ? y1 + 8 : s.y(m.deliveredMs as number);
-        const xe = lost ? x1 + (x2 - x1) * 0.45 : x2;
-        const ye = lost ? y1 + 4 : y2;
-        const times = m.repeats > 1 ? ` ×${m.repeats}` : '';
-        const label = lost ? `${m.type}${times} ✕ ${LOST[m.lost ?? ''] ?? 'lost'}` : m.type;
-        // A lost message's label starts at its sender, on the side it went.
-        const lx = lost ? x1 + (x2 > x1 ? 6 : -6) : (x1 + xe) / 2;
-        const anchor = lost ? (x2 > x1 ? 'start' : 'end') : 'middle';
+      {arrows.map((a, i) => {
+        const at = labelAt[i];
+        const wish = wishes[events.length + i];
         return (
-          <g key={i} className={lost ? 'tx-msg lost' : 'tx-msg'}>
-            <line x1={x1} y1={y1} x2={xe} y2={ye} markerEnd={lost ? undefined : 'url(#tx-arrow)'} />
-            <text x={lx} y={lost ? y1 - 3 : (y1 + ye) / 2 - 3} textAnchor={anchor}>
-              {label}
+          <g key={i} className={a.lost ? 'tx-msg lost' : 'tx-msg'}>
+            <line
+              x1={a.x1}
+              y1={a.y1}
+              x2={a.x2}
+              y2={a.y2}
+              markerEnd={a.lost ? undefined : 'url(#tx-arrow)'}
+            />
+            <text x={at?.x} y={at?.y} textAnchor={wish?.anchor}>
+              {a.label}
             </text>
           </g>
         );
       })}
       {events.map((e, i) => {
-        const x = laneX(e.object);
-        const y = s.y(e.tMs + EVENT_ROW);
+        const { x, y } = marks[i] as { x: number; y: number };
+        const at = eventAt[i];
         const bad =
           e.reason === 'ProcessCrashed' || e.reason === 'InDoubt' || e.reason === 'StepFailed';
         return (
           <g key={i} className={bad ? 'tx-event bad' : 'tx-event'}>
             <circle cx={x} cy={y} r={4} />
-            <text x={x + 8} y={y + 4}>
+            <text x={at?.x ?? x + 8} y={at?.y ?? y + 4}>
               {e.reason}
             </text>
             <title>{`${fmtT(e.tMs)} ${e.reason} ${e.object}: ${e.message}`}</title>
