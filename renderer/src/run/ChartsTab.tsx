@@ -78,7 +78,7 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
         <Chart title="Latency" unit="ms" t={s.t} lines={latency} theme={theme} />
         <Chart
           title="Load"
-          unit="queue depth (requests)"
+          unit="queue depth"
           right={UTILISATION_AXIS}
           t={s.t}
           lines={load}

@@ -41,6 +41,9 @@ function collapse(messages: TxTimeline['messages']): Message[] {
   return out;
 }
 
+/** The least rise between two instants: room for one label line between their arrows. */
+const ROW = 20;
+
 /** y for each time: small gaps open proportionally, long ones are capped and marked as breaks. */
 function scale(times: number[]) {
   const sorted = [...new Set(times)].sort((a, b) => a - b);
@@ -53,7 +56,7 @@ function scale(times: number[]) {
       if (gap > 50) {
         breaks.push({ y: y + 17, ms: gap });
         y += 34;
-      } else y += 12 + Math.min(18, gap * 3);
+      } else y += ROW + Math.min(18, gap * 3);
     }
     ys.set(t, y);
   });
@@ -136,6 +139,7 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
             anchor: 'middle',
             width: textWidth(a.label),
             own: i,
+            along: a,
           };
     }),
   ];
@@ -144,7 +148,12 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
     ...arrows,
     ...marks.map((m) => ({ x1: m.x - 4, y1: m.y, x2: m.x + 4, y2: m.y })),
   ];
-  const placed = placeLabels(wishes, obstacles);
+  // Lane names are fixed: nothing is placed over them.
+  const laneNames = lanes.map((p) => {
+    const w = textWidth(p, undefined, true);
+    return { x: laneX(p) - w / 2 - 2, y: 0, w: w + 4, h: TOP - 12 };
+  });
+  const placed = placeLabels(wishes, obstacles, laneNames);
   const eventAt = placed.slice(0, events.length);
   const labelAt = placed.slice(events.length);
   const lowest = placed.reduce((m, p) => Math.max(m, p.box.y + p.box.h), 0);
