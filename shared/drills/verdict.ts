@@ -19,6 +19,13 @@
 //  blast      the target (an edge stands for its caller; a zone for its nodes) and every node that
 //             calls it, directly or not, whose error rate over the effect window (fault start to
 //             recovery) is above its baseline by more than BLAST_MARGIN.
+//  already failing
+//             a fault that starts while an earlier one is detected and not yet recovered is judged
+//             against the seconds just before it (up to PRIOR_S, from the earlier fault's start),
+//             not the calm baseline: its detection and blast radius count only what changed after
+//             it, so a collapse is attributed to the fault that started it.
+//  retry storm
+//             a hop whose retries brought its attempts per user request above RETRY_STORM_AT.
 import type { RunEvent } from '../engine/events';
 import type { RunResult } from '../engine/result';
 import type { ArchDocument, Scenario } from '../model';
@@ -47,6 +54,10 @@ export { type HopFigure, type PathFigure } from './callGraph';
 
 export const DETECT_MARGIN = 0.01;
 export const BLAST_MARGIN = 0.001;
+/** Seconds before a fault that tell what an already failing system was doing. */
+export const PRIOR_S = 5;
+/** Attempts per user request on a retried hop above which the verdict names a retry storm. */
+export const RETRY_STORM_AT = 2;
 const MAX_EVENTS = 40;
 
 /** Reasons that explain a drill even when logged as Normal. */
@@ -114,6 +125,10 @@ export interface BlastNode {
   errors: number;
   completed: number;
   errorRate: number;
+  /**
+   * The rate this node is compared with: its calm baseline, or, for a fault that began while the
+   * system was already failing, its rate in the seconds just before the fault.
+   */
   baselineRate: number;
   causes: Record<string, number>;
 }
@@ -128,6 +143,21 @@ export interface FaultVerdict extends FaultSpan {
   windowToS: number;
   blastRadius: BlastNode[];
   events: RunEvent[];
+  /**
+   * The earlier fault whose failure was still going on when this one began (null if the system was
+   * healthy): this fault's detection and blast radius count only what changed after it.
+   */
+  alreadyFailing: { index: number; label: string; sinceS: number } | null;
+}
+
+/** A hop whose retries multiplied its load past RETRY_STORM_AT attempts per user request. */
+export interface RetryStorm {
+  edge: string;
+  from: string;
+  to: string;
+  perUserRequest: number;
+  perCall: number;
+  retries: number;
 }
 
 export interface DrillVerdict {
@@ -143,6 +173,23 @@ export interface DrillVerdict {
   faults: FaultVerdict[];
   hops: HopFigure[];
   paths: PathFigure[];
+  /** Hops in a retry storm, worst first. */
+  retryStorms: RetryStorm[];
+}
+
+/** The hops whose retries took them past RETRY_STORM_AT attempts per user request, worst first. */
+export function retryStorms(hops: readonly HopFigure[]): RetryStorm[] {
+  return hops
+    .filter((h) => h.kind === 'call' && h.retries > 0 && h.perUserRequest > RETRY_STORM_AT)
+    .map(({ edge, from, to, perUserRequest, perCall, retries }) => ({
+      edge,
+      from,
+      to,
+      perUserRequest,
+      perCall,
+      retries,
+    }))
+    .sort((a, b) => b.perUserRequest - a.perUserRequest);
 }
 
 /** Fault spans of a run: the scenario's timeline, then the live commands, in time order. */
@@ -256,9 +303,10 @@ export function drillVerdict(
   const ticks = [...seconds.values()][0]?.t ?? [];
   const hops = hopFigures(doc, result);
 
-  const faults = spans.map((f, k): FaultVerdict => {
-    if (!f.reached)
-      return {
+  const faults: FaultVerdict[] = [];
+  spans.forEach((f, k) => {
+    if (!f.reached) {
+      faults.push({
         ...f,
         detectedAtS: null,
         ttdS: null,
@@ -268,15 +316,30 @@ export function drillVerdict(
         windowToS: f.fromS,
         blastRadius: [],
         events: [],
-      };
+        alreadyFailing: null,
+      });
+      return;
+    }
+    const earlier = failingAt(faults, f.fromS);
+    // What each node is compared with: its calm baseline, or what it did just before this fault
+    // if an earlier one already had the system failing.
+    const compared = new Map<string, number>();
+    // The whole seconds before this fault, from the earlier fault's start (at least one).
+    const priorTo = Math.floor(f.fromS);
+    const priorFrom = earlier
+      ? Math.min(priorTo - 1, Math.max(Math.floor(earlier.fromS), priorTo - PRIOR_S))
+      : 0;
+    for (const [id, sec] of seconds)
+      compared.set(id, earlier ? baselineOf(sec, priorFrom, priorTo) : (baseline.get(id) ?? 0));
     const traced = traceCallers(doc, targetNodes(doc, f.target));
-    const signal = (i: number) =>
-      sloBrokenAt(judged, i) ||
+    const nodeSignal = (i: number) =>
       traced.some(({ id }) => {
         const s = seconds.get(id);
         const e = s?.errors[i] ?? 0;
-        return e > 0 && rate(e, s?.done[i] ?? 0) > (baseline.get(id) ?? 0) + DETECT_MARGIN;
+        return e > 0 && rate(e, s?.done[i] ?? 0) > (compared.get(id) ?? 0) + DETECT_MARGIN;
       });
+    // SLOs broken before the fault say nothing about it.
+    const signal = (i: number) => (!earlier && sloBrokenAt(judged, i)) || nodeSignal(i);
     const nextStart = spans.slice(k + 1).find((g) => g.fromS > f.fromS)?.fromS ?? Infinity;
     let detectedAtS: number | null = null;
     for (let i = 0; i < ticks.length; i++) {
@@ -315,7 +378,7 @@ export function drillVerdict(
           if ((list[i] ?? 0) > 0) causes[cause] = (causes[cause] ?? 0) + (list[i] ?? 0);
       });
       const errorRate = rate(errors, done);
-      const baselineRate = baseline.get(id) ?? 0;
+      const baselineRate = compared.get(id) ?? 0;
       if (errors === 0 || errorRate <= baselineRate + BLAST_MARGIN) return [];
       const node = doc.nodes.find((n) => n.id === id);
       return [
@@ -340,7 +403,7 @@ export function drillVerdict(
           (e.type === 'Warning' || EXPLAINING_REASONS.has(e.reason)),
       )
       .slice(0, MAX_EVENTS);
-    return {
+    faults.push({
       ...f,
       detectedAtS,
       ttdS: detectedAtS === null ? null : round3(detectedAtS - f.fromS),
@@ -350,7 +413,10 @@ export function drillVerdict(
       windowToS,
       blastRadius,
       events,
-    };
+      alreadyFailing: earlier
+        ? { index: earlier.k, label: earlier.label, sinceS: earlier.fromS }
+        : null,
+    });
   });
 
   const outcome = outcomeOf(result);
@@ -366,7 +432,21 @@ export function drillVerdict(
     faults,
     hops,
     paths: pathFigures(doc, hops),
+    retryStorms: retryStorms(hops),
   };
+}
+
+/** The earliest fault, among those judged so far, that was detected and not yet recovered at `t`. */
+function failingAt(
+  judged: readonly FaultVerdict[],
+  t: number,
+): (FaultVerdict & { k: number }) | undefined {
+  for (let k = 0; k < judged.length; k++) {
+    const g = judged[k] as FaultVerdict;
+    if (!g.reached || g.fromS >= t || g.detectedAtS === null || g.detectedAtS > t) continue;
+    if (g.recoveredAtS === null || g.recoveredAtS > t) return { ...g, k };
+  }
+  return undefined;
 }
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;

@@ -3,6 +3,9 @@
 // colours as the canvas, renderer/src/styles.css).
 import type { ArchDocument, Edge, Group, Node, NodeKind } from '../model';
 import { absolutePosition, meanOf } from '../model';
+import { compactNumber, durationText } from '../format';
+
+export { compactNumber } from '../format';
 
 export type Theme = 'light' | 'dark';
 
@@ -79,14 +82,6 @@ export const groupLabel: (group: Group) => string = nodeLabel;
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** Thousands as k and millions as M: 1000000 → "1M", 2500 → "2.5k". */
-export function compactNumber(n: number): string {
-  const round = (v: number) => String(Math.round(v * 10) / 10);
-  if (Math.abs(n) >= 1_000_000) return `${round(n / 1_000_000)}M`;
-  if (Math.abs(n) >= 10_000) return `${round(n / 1000)}k`;
-  return round(n);
-}
-
 /** The one figure that says most about a node, drawn under its label ("3 pods", "200 rps"). */
 export function keyFigure(node: Node): string {
   switch (node.kind) {
@@ -95,7 +90,7 @@ export function keyFigure(node: Node): string {
     case 'gateway':
       return node.props.routes.length > 0
         ? plural(node.props.routes.length, 'route')
-        : `${compactNumber(node.props.overheadMs)} ms overhead`;
+        : `${durationText(node.props.overheadMs)} overhead`;
     case 'service':
       return plural(node.props.replicas, 'pod');
     case 'pod':
@@ -111,8 +106,8 @@ export function keyFigure(node: Node): string {
     case 'external': {
       const latency = node.props.latency;
       return latency.dist === 'lognormal'
-        ? `p50 ${compactNumber(latency.p50Ms)} ms`
-        : `~${compactNumber(meanOf(latency))} ms`;
+        ? `p50 ${durationText(latency.p50Ms)}`
+        : `~${durationText(meanOf(latency))}`;
     }
   }
 }
@@ -129,7 +124,7 @@ export function edgeCaption(doc: ArchDocument, edge: Edge): string {
   if (edge.label !== undefined && edge.label !== '') parts.push(edge.label);
   if (edge.kind === 'call' && !isAsync(doc, edge)) {
     const { timeoutMs, retries } = edge.props;
-    parts.push(timeoutMs === 0 ? 'no timeout' : `timeout ${compactNumber(timeoutMs)} ms`);
+    parts.push(timeoutMs === 0 ? 'no timeout' : `timeout ${durationText(timeoutMs)}`);
     if (retries > 0) parts.push(plural(retries, 'retry', 'retries'));
   } else if (parts.length === 0) {
     parts.push(edge.kind === 'publish' ? 'publish' : 'delivers');

@@ -289,6 +289,11 @@ export function verdictFacts(input: ReportInput): VerdictFacts {
     errorRate: v.headline.errorRate,
     worstP99Ms: v.headline.worstP99Ms,
     blastRadius: v.headline.blastRadius.map((id) => scopeName(doc, id)),
+    retryStorms: v.retryStorms.map((r) => ({
+      ...r,
+      from: scopeName(doc, r.from),
+      to: scopeName(doc, r.to),
+    })),
   };
 }
 

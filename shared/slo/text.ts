@@ -4,12 +4,9 @@ import type { SloResult } from '../engine/slo';
 import type { ArchDocument } from '../model';
 import { nodeLabel } from '../io/look';
 import { isLatencyMetric, isPercentMetric, type Outcome } from './judge';
+import { fmt } from '../format';
 
-/** A figure with at most `digits` decimals and no float noise. */
-export function fmt(n: number, digits = 3): string {
-  if (!Number.isFinite(n)) return String(n);
-  return String(Number(n.toFixed(digits)));
-}
+export { fmt } from '../format';
 
 /** A fraction (0…1) as a percentage: 0.0093 → "0.93 %". */
 export const pct = (fraction: number) => `${fmt(fraction * 100, 4)} %`;
@@ -68,6 +65,8 @@ export interface VerdictFacts {
   worstP99Ms: number | null;
   /** Names of the nodes in any fault's blast radius. */
   blastRadius: readonly string[];
+  /** Hops whose retries passed ×2 attempts per user request (names, not ids), worst first. */
+  retryStorms?: readonly { from: string; to: string; perUserRequest: number; perCall: number }[];
 }
 
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -93,7 +92,21 @@ export function verdictLine(f: VerdictFacts): string {
 export function figuresLine(f: VerdictFacts): string {
   const p99 = f.worstP99Ms === null ? 'none (nothing finished)' : `${fmt(f.worstP99Ms)} ms`;
   const blast = f.blastRadius.length > 0 ? f.blastRadius.join(', ') : 'none';
-  return `Error rate ${fmt(f.errorRate * 100, 2)} %, worst per-second p99 ${p99}, blast radius: ${blast}.`;
+  const line = `Error rate ${fmt(f.errorRate * 100, 2)} %, worst per-second p99 ${p99}, blast radius: ${blast}.`;
+  return f.retryStorms && f.retryStorms.length > 0
+    ? `${line} ${retryStormText(f.retryStorms)}`
+    : line;
+}
+
+/** "Retry storm: api → db ×2.33 attempts per user request (×2.33 per call)." */
+export function retryStormText(
+  storms: readonly { from: string; to: string; perUserRequest: number; perCall: number }[],
+): string {
+  const hops = storms.map(
+    (s) =>
+      `${s.from} → ${s.to} ×${fmt(s.perUserRequest, 2)} attempts per user request (×${fmt(s.perCall, 2)} per call)`,
+  );
+  return `Retry storm: ${hops.join('; ')}.`;
 }
 
 /** Offered, goodput (ok) and failed requests per second of the measured span. */

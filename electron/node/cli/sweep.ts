@@ -2,6 +2,7 @@
 // seeds, on a pool of worker threads, one shard of them, or a Kubernetes Indexed Job.
 import { readFile } from 'node:fs/promises';
 import { CompileError } from '../../../shared/engine';
+import { fmt as figure } from '../../../shared/format';
 import { sweepReportHtml } from '../../../shared/io/sweepReport';
 import { loadDocument } from '../../../shared/model/validate';
 import type { ArchDocument } from '../../../shared/model';
@@ -167,7 +168,7 @@ export function summaryJson(o: SweepOutcome): unknown {
   };
 }
 
-const fmt = (x: number) => (Number.isFinite(x) ? String(Math.round(x * 1000) / 1000) : '–');
+const fmt = (x: number) => (Number.isFinite(x) ? figure(x) : '–');
 const ci = (i: { mean: number; lo: number; hi: number }) =>
   `${fmt(i.mean)} [${fmt(i.lo)}, ${fmt(i.hi)}]`;
 

@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { ReactFlowProvider } from '@xyflow/react';
 import { Group, Panel, Separator, usePanelRef } from 'react-resizable-panels';
 import { Canvas } from '../canvas/Canvas';
@@ -83,6 +83,19 @@ function usePanelSync(name: PanelName) {
   return { panelRef: ref, onResize };
 }
 
+/**
+ * Starting panel sizes for the window the app opens in: the side panels narrower on a small
+ * window, the run panel a share of the height, so the canvas keeps most of the room.
+ */
+export function panelSizes(win: { width: number; height: number }) {
+  const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)));
+  return {
+    palette: clamp(win.width * 0.15, 150, 220),
+    inspector: clamp(win.width * 0.22, 220, 300),
+    bottom: clamp(win.height * 0.28, 120, 300),
+  };
+}
+
 export function App() {
   const theme = useResolvedTheme();
   useShortcuts();
@@ -93,6 +106,9 @@ export function App() {
   const docName = useStore((s) => s.doc.name);
   const dirty = useStore((s) => s.file.dirty);
   const fileName = useStore((s) => s.file.name);
+  const [sizes] = useState(() =>
+    panelSizes({ width: window.innerWidth, height: window.innerHeight }),
+  );
   useEffect(() => {
     platform().setTitle(`${dirty ? '• ' : ''}${fileName} — ${docName} — ArchLab`);
   }, [dirty, fileName, docName]);
@@ -102,12 +118,12 @@ export function App() {
       <div className="app" data-theme={theme}>
         <TopBar />
         <Group orientation="vertical" className="workspace">
-          <Panel id="main" minSize="30">
+          <Panel id="main" minSize="40">
             <Group orientation="horizontal" className="main-row">
               <Panel
                 id="palette"
-                defaultSize={220}
-                minSize={160}
+                defaultSize={sizes.palette}
+                minSize={140}
                 maxSize={360}
                 collapsible
                 collapsedSize={0}
@@ -122,8 +138,8 @@ export function App() {
               <Separator className="separator vertical" />
               <Panel
                 id="inspector"
-                defaultSize={300}
-                minSize={220}
+                defaultSize={sizes.inspector}
+                minSize={200}
                 maxSize={520}
                 collapsible
                 collapsedSize={0}
@@ -136,8 +152,9 @@ export function App() {
           <Separator className="separator horizontal" />
           <Panel
             id="bottom"
-            defaultSize={220}
-            minSize={120}
+            defaultSize={sizes.bottom}
+            minSize={96}
+            maxSize="60"
             collapsible
             collapsedSize={0}
             {...bottom}

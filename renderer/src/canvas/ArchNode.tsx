@@ -2,6 +2,7 @@ import { memo } from 'react';
 import { Handle, Position, useStore as useFlowStore, type NodeProps } from '@xyflow/react';
 import type { Node as DocNode } from '../../../shared/model';
 import { displayName } from '../../../shared/model/names';
+import { durationText } from '../../../shared/format';
 import deployIcon from '../../../assets/icons/kubernetes/deploy.svg';
 import podIcon from '../../../assets/icons/kubernetes/pod.svg';
 import type { ArchFlowNode } from './flowModel';
@@ -21,7 +22,7 @@ const MAX_PODS_DRAWN = 24;
 // a pan mounts a screenful of nodes.
 const NUMBER = new Intl.NumberFormat('en');
 const num = (v: number) => NUMBER.format(v);
-const ms = (v: number) => `${num(Number(v.toPrecision(4)))} ms`;
+const ms = durationText;
 
 /** The key figures a reader wants at a glance, per kind. */
 export function keyFigures(node: DocNode): string {

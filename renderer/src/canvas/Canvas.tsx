@@ -49,6 +49,31 @@ const SIZES_SETTLE_MS = 150;
 /** Above this many nodes the minimap is off unless the user turns it on. */
 export const MINIMAP_AUTO_LIMIT = 500;
 
+/** The minimap's size: a share of the canvas, within bounds, so it never covers much of it. */
+export function minimapSize(canvas: { width: number; height: number }) {
+  const clamp = (v: number, lo: number, hi: number) => Math.round(Math.min(hi, Math.max(lo, v)));
+  return {
+    width: clamp(canvas.width * 0.16, 96, 200),
+    height: clamp(canvas.height * 0.18, 64, 150),
+  };
+}
+
+/** The drawn size of an element, kept up to date as it is resized. */
+function useSize(ref: React.RefObject<HTMLElement | null>) {
+  const [size, setSize] = useState({ width: 1024, height: 600 });
+  useEffect(() => {
+    const el = ref.current;
+    if (!el) return;
+    const ro = new ResizeObserver(() => {
+      const next = { width: el.clientWidth, height: el.clientHeight };
+      setSize((old) => (old.width === next.width && old.height === next.height ? old : next));
+    });
+    ro.observe(el);
+    return () => ro.disconnect();
+  }, [ref]);
+  return size;
+}
+
 const minimapColor = (n: AnyFlowNode) =>
   n.type === 'arch' ? kindLooks[n.data.node.kind].color : 'transparent';
 
@@ -103,6 +128,8 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
   const snapToGrid = useStore((s) => s.snapToGrid);
   const minimap = useStore((s) => s.minimap);
   const epoch = useStore((s) => s.epoch);
+  const box = useRef<HTMLDivElement>(null);
+  const mapSize = minimapSize(useSize(box));
 
   // Flow nodes are derived from the document and the selection, and hold React Flow's own
   // transient state (drag positions, measured sizes) until a gesture ends.
@@ -269,6 +296,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     <div
       className={`canvas${doc.nodes.length >= LARGE_GRAPH ? ' large' : ''}`}
       aria-label="Canvas"
+      ref={box}
       onDoubleClick={onDoubleClick}
       onKeyDown={onCanvasKeyDown}
     >
@@ -315,6 +343,7 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
             position="bottom-right"
             pannable
             zoomable
+            style={mapSize}
             nodeColor={minimapColor}
             nodeStrokeColor={minimapStroke}
           />

@@ -8,14 +8,16 @@ import {
   newGroup,
   pasteOps,
   placeNode,
+  readClipboard,
   type ArchDocument,
   type NodeKind,
   type Op,
   type Position,
 } from '../../../shared/model';
 import { useStore } from '../store';
-import { absoluteOf, groupAndDescendants, groupAt } from './flowModel';
+import { absoluteOf, groupAndDescendants, groupAt, NODE_WIDTH } from './flowModel';
 import { flow, sizeOf } from './flowApi';
+import { freeOffset, keepInside, type Rect } from './freeSpot';
 
 const store = () => useStore.getState();
 export const GRID = 16;
@@ -112,10 +114,47 @@ export function selectionText(): string | null {
   return selectedNodes.length === 0 ? null : copyToText(doc, selectedNodes);
 }
 
+/** The drawn box of every node (and group) of a document, on the canvas. */
+function drawnRects(doc: ArchDocument, withGroups: boolean): Rect[] {
+  const rect = (id: string, fallback?: { width: number; height: number }): Rect => {
+    const at = absoluteOf(doc, id);
+    const s = flow()?.getInternalNode(id) ? sizeOf(id) : (fallback ?? sizeOf(id));
+    return { x: at.x, y: at.y, w: s.width, h: s.height };
+  };
+  return [
+    ...doc.nodes.map((n) => rect(n.id)),
+    ...(withGroups ? doc.groups.map((g) => rect(g.id, g.size)) : []),
+  ];
+}
+
+/**
+ * Where a paste goes: the nearest offset from the copied positions, starting at one grid step
+ * down and right, at which the copy overlaps nothing already drawn.
+ */
+export function pasteOffset(doc: ArchDocument, text: string): Position {
+  const preferred = { x: 40, y: 40 };
+  const read = readClipboard(text);
+  if (!read.ok) return preferred;
+  const { nodes, groups } = read.content;
+  const copiedGroups = new Set(groups.map((g) => g.id));
+  const top = (item: { parentId?: string | undefined }) =>
+    item.parentId === undefined || !copiedGroups.has(item.parentId);
+  const size = (id: string, fallback?: { width: number; height: number }) =>
+    flow()?.getInternalNode(id) ? sizeOf(id) : (fallback ?? sizeOf(id));
+  const moving: Rect[] = [
+    ...groups.filter(top).map((g) => ({ ...g.position, w: g.size.width, h: g.size.height })),
+    ...nodes.filter(top).map((n) => {
+      const s = size(n.id);
+      return { ...n.position, w: s.width, h: s.height };
+    }),
+  ];
+  return freeOffset(moving, drawnRects(doc, groups.length > 0), preferred);
+}
+
 /** Paste clipboard text; the pasted items become the selection. */
-export function pasteText(text: string, offset: Position = { x: 40, y: 40 }): boolean {
+export function pasteText(text: string, offset?: Position): boolean {
   const { doc, apply, select, showToast } = store();
-  const r = pasteOps(doc, text, { offset });
+  const r = pasteOps(doc, text, { offset: offset ?? pasteOffset(doc, text) });
   if (!r.ok) {
     showToast(r.reason, 'error');
     return false;
@@ -129,7 +168,7 @@ export function pasteText(text: string, offset: Position = { x: 40, y: 40 }): bo
 
 export function duplicateSelection() {
   const text = selectionText();
-  if (text) pasteText(text, { x: 40, y: 40 });
+  if (text) pasteText(text);
 }
 
 export function selectAll() {
@@ -296,6 +335,29 @@ export function addAtScreen(kind: NodeKind, screen: { x: number; y: number }): s
   const rf = flow();
   if (!rf) return null;
   const p = rf.screenToFlowPosition(screen);
-  const snap = (v: number) => (store().snapToGrid ? Math.round(v / GRID) * GRID : Math.round(v));
-  return addNodeAt(kind, { x: snap(p.x - 90), y: snap(p.y - 32) });
+  const size = { w: NODE_WIDTH, h: 64 };
+  let at = { x: p.x - size.w / 2, y: p.y - size.h / 2 };
+  const view = visibleCanvas();
+  if (view) at = keepInside({ ...at, ...size }, view);
+  const snapUp = (v: number, min: number) => {
+    if (!store().snapToGrid) return Math.round(v);
+    const snapped = Math.round(v / GRID) * GRID;
+    return snapped < min ? snapped + GRID : snapped;
+  };
+  return addNodeAt(kind, {
+    x: snapUp(at.x, view ? view.x : -Infinity),
+    y: snapUp(at.y, view ? view.y : -Infinity),
+  });
+}
+
+/** The part of the canvas on screen (between the panels), in canvas coordinates. */
+export function visibleCanvas(): Rect | null {
+  const rf = flow();
+  const el = document.querySelector('.canvas .react-flow');
+  if (!rf || !el) return null;
+  const box = el.getBoundingClientRect();
+  if (box.width === 0 || box.height === 0) return null;
+  const a = rf.screenToFlowPosition({ x: box.left, y: box.top }, { snapToGrid: false });
+  const b = rf.screenToFlowPosition({ x: box.right, y: box.bottom }, { snapToGrid: false });
+  return { x: a.x, y: a.y, w: b.x - a.x, h: b.y - a.y };
 }

@@ -5,7 +5,7 @@ import type { ElkExtendedEdge, ElkNode } from 'elkjs/lib/elk-api';
 import type { ArchDocument, Op, Position } from '../../../shared/model';
 import { useStore } from '../store';
 import { absoluteOf } from './flowModel';
-import { sizeOf } from './flowApi';
+import { sizeOf, zoomToFitSoon } from './flowApi';
 
 const LAYOUT_OPTIONS = {
   'elk.algorithm': 'layered',
@@ -110,9 +110,13 @@ export async function layoutAll(): Promise<void> {
   const now = useStore.getState();
   if (now.doc !== doc) return; // edited meanwhile: do not overwrite the newer edit
   const r = now.apply(opsFromLayout(doc, laid));
-  if (!r.ok) showToast(`Auto-layout failed: ${r.problems[0]?.message ?? ''}`, 'error');
+  if (!r.ok) {
+    showToast(`Auto-layout failed: ${r.problems[0]?.message ?? ''}`, 'error');
+    return;
+  }
   known = new Set(doc.nodes.map((n) => n.id));
   now.set({ layoutDone: true });
+  zoomToFitSoon();
 }
 
 /** Auto-layout as the command does it: everything the first time, new nodes only after that. */
@@ -167,5 +171,5 @@ export async function placeNewNodes(): Promise<void> {
     });
     known.add(n.id);
   }
-  apply([{ type: 'moveNodes', moves }]);
+  if (apply([{ type: 'moveNodes', moves }]).ok) zoomToFitSoon();
 }

@@ -48,6 +48,11 @@ function Verdict({ run, v }: { run: FinishedRun; v: DrillVerdict }) {
     errorRate: v.headline.errorRate,
     worstP99Ms: v.headline.worstP99Ms,
     blastRadius: v.headline.blastRadius.map((id) => targetName(run.doc, id)),
+    retryStorms: v.retryStorms.map((r) => ({
+      ...r,
+      from: targetName(run.doc, r.from),
+      to: targetName(run.doc, r.to),
+    })),
   };
   return (
     <div className="verdict" data-testid="verdict">
@@ -181,10 +186,20 @@ function FaultCard({ f, run }: { f: FaultVerdict; run: FinishedRun }) {
           <dd data-testid="ttr">{f.recoveredAtS === null ? 'not within the run' : s(f.ttrS)}</dd>
         </div>
       </dl>
+      {f.alreadyFailing && (
+        <p className="small muted" data-testid="already-failing">
+          Began while {f.alreadyFailing.label} (at {fmt(f.alreadyFailing.sinceS)} s) already had the
+          system failing: counted here is only what changed after it.
+        </p>
+      )}
       <div className="blast">
         <span className="small">Blast radius:</span>{' '}
         {f.blastRadius.length === 0 ? (
-          <span className="muted small">no node saw more errors than its baseline</span>
+          <span className="muted small">
+            {f.alreadyFailing
+              ? 'no node failed more than it already did before this fault'
+              : 'no node saw more errors than its baseline'}
+          </span>
         ) : (
           f.blastRadius.map((b) => (
             <button
@@ -200,6 +215,7 @@ function FaultCard({ f, run }: { f: FaultVerdict; run: FinishedRun }) {
               onClick={() => select([b.id], [])}
             >
               {b.label} {fmt(b.errorRate * 100, 1)} %
+              {f.alreadyFailing ? ` (was ${fmt(b.baselineRate * 100, 1)} %)` : ''}
             </button>
           ))
         )}

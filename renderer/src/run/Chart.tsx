@@ -1,13 +1,9 @@
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
+import { chartOptions, type ChartLine, type RightAxis } from './chartOptions';
 
-export interface ChartLine {
-  label: string;
-  color: string;
-  values: number[];
-  dash?: number[];
-}
+export type { ChartLine } from './chartOptions';
 
 interface Props {
   title: string;
@@ -16,47 +12,28 @@ interface Props {
   lines: ChartLine[];
   theme: 'light' | 'dark';
   height?: number;
+  /** A second quantity on its own scale, drawn against an axis on the right. */
+  right?: RightAxis;
 }
 
-const axisColor = { light: '#677085', dark: '#98a1b3' };
-const gridColor = { light: '#e6e8ee', dark: '#2b313c' };
-
 /** One time-series chart (uPlot): simulated seconds across, the unit up the side. */
-export function Chart({ title, unit, t, lines, theme, height = 170 }: Props) {
+export function Chart({ title, unit, t, lines, theme, height = 170, right }: Props) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
-  const shape = `${theme}|${lines.map((l) => `${l.label}:${l.color}`).join(',')}`;
+  const shape = `${theme}|${right?.unit ?? ''}|${lines.map((l) => `${l.label}:${l.color}:${l.axis ?? ''}`).join(',')}`;
 
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const axis = {
-      stroke: axisColor[theme],
-      grid: { stroke: gridColor[theme], width: 1 },
-      ticks: { stroke: gridColor[theme], width: 1 },
-    };
-    const opts: uPlot.Options = {
+    const opts = chartOptions({
+      title,
+      unit,
+      lines,
+      right,
+      theme,
       width: Math.max(200, el.clientWidth),
       height,
-      title,
-      scales: { x: { time: false } },
-      axes: [
-        { ...axis, label: 'simulated s', labelSize: 18 },
-        { ...axis, label: unit, labelSize: 18, size: 56 },
-      ],
-      series: [
-        { label: 't (s)' },
-        ...lines.map((l) => ({
-          label: l.label,
-          stroke: l.color,
-          width: 1.5,
-          ...(l.dash ? { dash: l.dash } : {}),
-          points: { show: false },
-        })),
-      ],
-      legend: { show: true },
-      cursor: { drag: { x: true, y: false } },
-    };
+    });
     const u = new uPlot(opts, [[], ...lines.map(() => [])], el);
     plot.current = u;
     const ro = new ResizeObserver(() =>

@@ -3,6 +3,7 @@ import { useStore } from '../store';
 import { Chart, type ChartLine } from './Chart';
 import { useLive, type Series } from './liveStore';
 
+const UTILISATION_AXIS = { unit: 'utilisation %', range: [0, 100] as [number, number] };
 const ERROR_COLORS = ['#d23c3c', '#e07b39', '#b8498a', '#8a5cd6', '#c79a1e'];
 
 function throughputLines(s: Series): ChartLine[] {
@@ -49,9 +50,10 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
         ? [
             { label: 'queue depth', color: '#a0782c', values: s.queueDepth },
             {
-              label: 'utilisation ×100',
+              label: 'utilisation %',
               color: '#326ce5',
               values: s.utilisation.map((u) => u * 100),
+              axis: 'right',
             },
           ]
         : [],
@@ -74,7 +76,14 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
       <div className="chart-grid">
         <Chart title="Throughput" unit="req/s" t={s.t} lines={throughput} theme={theme} />
         <Chart title="Latency" unit="ms" t={s.t} lines={latency} theme={theme} />
-        <Chart title="Load" unit="requests · %" t={s.t} lines={load} theme={theme} />
+        <Chart
+          title="Load"
+          unit="queue depth"
+          right={UTILISATION_AXIS}
+          t={s.t}
+          lines={load}
+          theme={theme}
+        />
       </div>
     </div>
   );

@@ -73,6 +73,18 @@ function savedTheme(): ThemeChoice {
   }
 }
 
+const MINIMAP_KEY = 'archlab.minimap';
+
+/** The minimap choice last made in this browser/app (View → Minimap), `auto` if none. */
+function savedMinimap(): UiSlice['minimap'] {
+  try {
+    const m = localStorage.getItem(MINIMAP_KEY);
+    return m === 'on' || m === 'off' ? m : 'auto';
+  } catch {
+    return 'auto';
+  }
+}
+
 let toastCounter = 0;
 
 export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
@@ -84,7 +96,7 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   prompt: null,
   picker: null,
   snapToGrid: true,
-  minimap: 'auto',
+  minimap: savedMinimap(),
   layoutDone: false,
   aboutOpen: false,
   startPageOpen: false,
@@ -104,5 +116,14 @@ export const createUiSlice: StateCreator<Store, [], [], UiSlice> = (set) => ({
   showToast: (message, tone = 'info') => set({ toast: { id: ++toastCounter, message, tone } }),
   setPrompt: (prompt) => set({ prompt }),
   openPicker: (kind, at) => set({ picker: kind === null ? null : at ? { kind, at } : { kind } }),
-  set: (patch) => set(patch),
+  set: (patch) => {
+    if (patch.minimap !== undefined) {
+      try {
+        localStorage.setItem(MINIMAP_KEY, patch.minimap);
+      } catch {
+        // Private mode: the choice lasts for this session only.
+      }
+    }
+    set(patch);
+  },
 });

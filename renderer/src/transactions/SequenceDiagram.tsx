@@ -4,6 +4,8 @@
 // Time runs down on a compressed scale: milliseconds of protocol chatter stay readable and a
 // long quiet stretch (a coordinator down for seconds) is drawn as a break labelled with its length.
 import type { TxTimeline } from '../../../shared/engine/txrun';
+import { durationText } from '../../../shared/format';
+import { LINE_H, placeLabels, textWidth, type LabelWish, type Segment } from './labelLayout';
 
 const LANE_W = 170;
 const LEFT = 78;
@@ -39,6 +41,9 @@ function collapse(messages: TxTimeline['messages']): Message[] {
   return out;
 }
 
+/** The least rise between two instants: room for one label line between their arrows. */
+const ROW = 20;
+
 /** y for each time: small gaps open proportionally, long ones are capped and marked as breaks. */
 function scale(times: number[]) {
   const sorted = [...new Set(times)].sort((a, b) => a - b);
@@ -51,15 +56,13 @@ function scale(times: number[]) {
       if (gap > 50) {
         breaks.push({ y: y + 17, ms: gap });
         y += 34;
-      } else y += 12 + Math.min(18, gap * 3);
+      } else y += ROW + Math.min(18, gap * 3);
     }
     ys.set(t, y);
   });
   return { y: (t: number) => ys.get(t) ?? y, bottom: y + 24, breaks };
 }
 
-const fmtGap = (ms: number) =>
-  ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
 const fmtT = (ms: number) => `${(ms / 1000).toFixed(3)} s`;
 /** An event is drawn on its own row just below the messages of its instant. */
 const EVENT_ROW = 0.001;
@@ -88,7 +91,73 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
   if (t.startMs !== null) times.push(t.startMs);
   const s = scale(times);
   const width = LEFT + lanes.length * LANE_W + 20;
-  const height = s.bottom + 10;
+
+  // Arrows first, then every label placed clear of them and of each other.
+  const arrows = messages.map((m): Segment & { lost: boolean; label: string } => {
+    const x1 = laneX(m.from);
+    const x2 = laneX(m.to);
+    const y1 = s.y(m.sentMs);
+    const lost = m.deliveredMs === undefined;
+    const y2 = lost ? y1 + 8 : s.y(m.deliveredMs as number);
+    const times = m.repeats > 1 ? ` ×${m.repeats}` : '';
+    const label = lost ? `${m.type}${times} ✕ ${LOST[m.lost ?? ''] ?? 'lost'}` : m.type;
+    return {
+      x1,
+      y1,
+      x2: lost ? x1 + (x2 - x1) * 0.45 : x2,
+      y2: lost ? y1 + 4 : y2,
+      lost,
+      label,
+    };
+  });
+  const marks = events.map((e) => ({ x: laneX(e.object), y: s.y(e.tMs + EVENT_ROW) }));
+  const wishes: LabelWish[] = [
+    // Event tags first: they sit on their lane at their instant.
+    ...events.map((e, i): LabelWish => {
+      const at = marks[i] as { x: number; y: number };
+      return {
+        x: at.x + 8,
+        y: at.y + 4,
+        anchor: 'start',
+        width: textWidth(e.reason, undefined, true),
+      };
+    }),
+    ...arrows.map((a, i): LabelWish => {
+      const toRight = a.x2 >= a.x1;
+      // A lost message's label starts at its sender, on the side it went.
+      return a.lost
+        ? {
+            x: a.x1 + (toRight ? 6 : -6),
+            y: a.y1 - 3,
+            anchor: toRight ? 'start' : 'end',
+            width: textWidth(a.label),
+            own: i,
+          }
+        : {
+            x: (a.x1 + a.x2) / 2,
+            y: (a.y1 + a.y2) / 2 - 3,
+            anchor: 'middle',
+            width: textWidth(a.label),
+            own: i,
+            along: a,
+          };
+    }),
+  ];
+  // Event dots are obstacles too: a short segment across each.
+  const obstacles: Segment[] = [
+    ...arrows,
+    ...marks.map((m) => ({ x1: m.x - 4, y1: m.y, x2: m.x + 4, y2: m.y })),
+  ];
+  // Lane names are fixed: nothing is placed over them.
+  const laneNames = lanes.map((p) => {
+    const w = textWidth(p, undefined, true);
+    return { x: laneX(p) - w / 2 - 2, y: 0, w: w + 4, h: TOP - 12 };
+  });
+  const placed = placeLabels(wishes, obstacles, laneNames);
+  const eventAt = placed.slice(0, events.length);
+  const labelAt = placed.slice(events.length);
+  const lowest = placed.reduce((m, p) => Math.max(m, p.box.y + p.box.h), 0);
+  const height = Math.max(s.bottom, lowest + LINE_H) + 10;
   const ticks = [...new Set(times)].sort((a, b) => a - b);
   return (
     <svg
@@ -135,7 +204,7 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
         <g key={b.y} className="tx-break">
           <line x1={LEFT - 70} x2={width - 10} y1={b.y} y2={b.y} />
           <text x={width - 14} y={b.y - 4} textAnchor="end">
-            {fmtGap(b.ms)} later
+            {durationText(b.ms)} later
           </text>
         </g>
       ))}
@@ -156,37 +225,33 @@ export function SequenceDiagram({ t, endMs }: { t: TxTimeline; endMs: number }) 
           </g>
         );
       })}
-      {messages.map((m, i) => {
-        const x1 = laneX(m.from);
-        const x2 = laneX(m.to);
-        const y1 = s.y(m.sentMs);
-        const lost = m.deliveredMs === undefined;
-        const y2 = lost ? y1 + 8 : s.y(m.deliveredMs as number);
-        const xe = lost ? x1 + (x2 - x1) * 0.45 : x2;
-        const ye = lost ? y1 + 4 : y2;
-        const times = m.repeats > 1 ? ` ×${m.repeats}` : '';
-        const label = lost ? `${m.type}${times} ✕ ${LOST[m.lost ?? ''] ?? 'lost'}` : m.type;
-        // A lost message's label starts at its sender, on the side it went.
-        const lx = lost ? x1 + (x2 > x1 ? 6 : -6) : (x1 + xe) / 2;
-        const anchor = lost ? (x2 > x1 ? 'start' : 'end') : 'middle';
+      {arrows.map((a, i) => {
+        const at = labelAt[i];
+        const wish = wishes[events.length + i];
         return (
-          <g key={i} className={lost ? 'tx-msg lost' : 'tx-msg'}>
-            <line x1={x1} y1={y1} x2={xe} y2={ye} markerEnd={lost ? undefined : 'url(#tx-arrow)'} />
-            <text x={lx} y={lost ? y1 - 3 : (y1 + ye) / 2 - 3} textAnchor={anchor}>
-              {label}
+          <g key={i} className={a.lost ? 'tx-msg lost' : 'tx-msg'}>
+            <line
+              x1={a.x1}
+              y1={a.y1}
+              x2={a.x2}
+              y2={a.y2}
+              markerEnd={a.lost ? undefined : 'url(#tx-arrow)'}
+            />
+            <text x={at?.x} y={at?.y} textAnchor={wish?.anchor}>
+              {a.label}
             </text>
           </g>
         );
       })}
       {events.map((e, i) => {
-        const x = laneX(e.object);
-        const y = s.y(e.tMs + EVENT_ROW);
+        const { x, y } = marks[i] as { x: number; y: number };
+        const at = eventAt[i];
         const bad =
           e.reason === 'ProcessCrashed' || e.reason === 'InDoubt' || e.reason === 'StepFailed';
         return (
           <g key={i} className={bad ? 'tx-event bad' : 'tx-event'}>
             <circle cx={x} cy={y} r={4} />
-            <text x={x + 8} y={y + 4}>
+            <text x={at?.x ?? x + 8} y={at?.y ?? y + 4}>
               {e.reason}
             </text>
             <title>{`${fmtT(e.tMs)} ${e.reason} ${e.object}: ${e.message}`}</title>
