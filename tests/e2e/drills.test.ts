@@ -80,6 +80,10 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
       const v = document.querySelector('[role="progressbar"]')?.getAttribute('aria-valuenow');
       return Number(v) >= 15;
     });
+    // Paused, the run is still live (a loaded machine could otherwise finish the 6 s run before
+    // the right-click lands, and the menu would then be the editor's).
+    await panel(page).getByRole('button', { name: 'Pause' }).click();
+    await page.waitForSelector('text=— paused');
     // Right-click the second live pod of catalog: the menu offers to kill exactly that pod.
     const tile = page.locator('[data-node-id="catalog"] [data-pod-name]').nth(1);
     podName = (await tile.getAttribute('data-pod-name')) ?? '';
@@ -87,6 +91,7 @@ describe.skipIf(!chromiumPath)(`a failure drill in the app${skipReason}`, () => 
     await tile.click({ button: 'right' });
     const menu = page.getByRole('menu', { name: 'Live drill' });
     await menu.getByRole('menuitem', { name: `Kill pod ${podName}` }).click();
+    await panel(page).getByRole('button', { name: 'Resume' }).click();
     await page.waitForSelector('text=Finished', { timeout: 20_000 });
     await page.getByRole('tab', { name: 'Verdict' }).click();
     const verdict = page.getByTestId('verdict');
