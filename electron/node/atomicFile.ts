@@ -23,7 +23,19 @@ export class ReadOnlyError extends Error {
   }
 }
 
-/** Write `data` to `file` atomically (see the top of this file). */
+/** An output path that names something other than a file: a folder, say. */
+export class NotAFileError extends Error {
+  constructor(file: string, what: string) {
+    super(`${file} is ${what}, not a file: give the path of a file to write.`);
+    this.name = 'NotAFileError';
+  }
+}
+
+/**
+ * Write `data` to `file` atomically (see the top of this file). A character device or a pipe
+ * (/dev/null, /dev/stdout, a FIFO) cannot be replaced by a rename: it is written through, as a
+ * shell's `>` does.
+ */
 export async function writeFileAtomic(
   file: string,
   data: string | Uint8Array,
@@ -32,7 +44,9 @@ export async function writeFileAtomic(
   const real = await fs.realpath(file).catch(() => file);
   const stat = await fs.stat(real).catch(() => null);
   if (stat !== null) {
-    if (!stat.isFile()) throw new Error(`${file} is not a file`);
+    if (stat.isDirectory()) throw new NotAFileError(file, 'a folder');
+    if (stat.isCharacterDevice() || stat.isFIFO()) return fs.writeFile(real, data);
+    if (!stat.isFile()) throw new NotAFileError(file, 'a device or socket');
     if (!(await writable(real, stat.mode))) throw new ReadOnlyError(file);
   }
   const lib = { tmpfileCreated: options.tmpfileCreated };

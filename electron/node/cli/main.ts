@@ -15,6 +15,7 @@ import {
   validateCommand,
 } from './commands';
 import { Progress } from './progress';
+import { NotAFileError, ReadOnlyError } from '../atomicFile';
 
 function integer(value: string): number {
   const n = Number(value);
@@ -233,6 +234,11 @@ try {
       code === 'commander.version' ||
       code === 'commander.help';
     process.exitCode = helpOrVersion ? 0 : 2;
+  } else if (e instanceof NotAFileError || e instanceof ReadOnlyError) {
+    // An output that could not be written (exit 4, as every command's own write failures): said
+    // in one line, without a stack, since the path is what the user needs.
+    process.stderr.write(cleanText(`archlab: cannot write: ${e.message}\n`));
+    process.exitCode = EXIT.failure;
   } else {
     // Not the input's fault: a failure of ours, with what is known of it.
     const what = e instanceof Error ? (e.stack ?? e.message) : String(e);

@@ -1,6 +1,6 @@
 // Saves that never damage a file: the attacks of the hardening review (a symlink, a 0600 file, a
 // read-only file, a full disk, kill -9 in the middle of a save) replayed against the writer.
-import { spawn } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   chmodSync,
   lstatSync,
@@ -17,8 +17,14 @@ import { writeFile } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { ReadOnlyError, sweepStaleTemps, writeFileAtomic } from '../../../electron/node/atomicFile';
+import {
+  NotAFileError,
+  ReadOnlyError,
+  sweepStaleTemps,
+  writeFileAtomic,
+} from '../../../electron/node/atomicFile';
 import { FileStore } from '../../../electron/node/fileStore';
+import { replicasDoc } from '../sweep/docs';
 
 let dir: string;
 beforeEach(() => {
@@ -28,6 +34,39 @@ afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = (f: string) => readFileSync(f, 'utf8');
 const list = () => readdirSync(dir).sort();
+
+describe('outputs that are not files', () => {
+  it('writes through /dev/null and a named pipe, as a shell does, and leaves no temp file', async () => {
+    await writeFileAtomic('/dev/null', 'thrown away');
+    const fifo = path.join(dir, 'pipe');
+    execFileSync('mkfifo', [fifo]);
+    const reader = spawn('cat', [fifo]);
+    let got = '';
+    reader.stdout.on('data', (b: Buffer) => (got += b.toString()));
+    const closed = new Promise((done) => reader.on('close', done));
+    await writeFileAtomic(fifo, 'through the pipe');
+    await closed;
+    expect(got).toBe('through the pipe');
+    expect(list()).toEqual(['pipe']);
+  });
+
+  it('refuses a folder with a sentence that names it, and the CLI says it in one line (exit 4: an output not written)', async () => {
+    await expect(writeFileAtomic(dir, 'x')).rejects.toThrow(NotAFileError);
+    await expect(writeFileAtomic(dir, 'x')).rejects.toThrow(`${dir} is a folder, not a file`);
+    const doc = path.join(dir, 'doc.archlab.json');
+    const sweep = { parameters: [{ path: 'nodes.orders.props.replicas', values: [1] }], seeds: 1 };
+    writeFileSync(doc, JSON.stringify(replicasDoc(sweep)));
+    const cli = spawnSync(
+      process.execPath,
+      ['--import', 'tsx', 'electron/node/cli/main.ts', 'sweep', doc, '--out', dir, '--quiet'],
+      { cwd: path.join(__dirname, '../../..'), encoding: 'utf8' },
+    );
+    expect(cli.status).toBe(4);
+    expect(cli.stderr).toBe(
+      `archlab: cannot write: ${dir} is a folder, not a file: give the path of a file to write.\n`,
+    );
+  });
+});
 
 describe('saving through what the user has', () => {
   it('writes through a symlink to the real file and leaves the link a link', async () => {
