@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { Distribution, constant, exponential } from './distributions';
-import { parseQuantity, quantityProblem } from './quantity';
+import { Hpa } from './hpaProps';
+import { Resources, Runtime } from './podProps';
+import { share } from './share';
+
+export { HPA_BEHAVIOR_DEFAULTS, Hpa, HpaBehavior } from './hpaProps';
+export { Resources, Runtime } from './podProps';
 
 // Every field has a default, a unit in its name, a range, and a description that the inspector
 // shows as help. Kinds add fields here; renaming one is a format change (see migrations.ts).
 
-const probability = (help: string) => z.number().min(0).max(1).describe(help);
+const probability = share;
 
 /** The highest request rate a client may have, whatever its shape (requests/s). */
 export const MAX_RPS = 10_000_000;
@@ -115,129 +120,6 @@ const workload = {
   errorRate: probability('Share of requests that fail with an internal error').default(0),
 };
 
-// HorizontalPodAutoscaler in autoscaling/v2's names. `behavior` left out is an HPA without one
-// (the controller's older rule); given, every field left out takes the API server's default
-// (pkg/apis/autoscaling/v2/defaults.go), and the limits are the API's validation's.
-/** The defaults of a behavior's directions (the scale-down window is the controller flag's). */
-export const HPA_BEHAVIOR_DEFAULTS = {
-  scaleUp: {
-    stabilizationWindowSeconds: 0,
-    policies: [
-      { type: 'Pods', value: 4, periodSeconds: 15 },
-      { type: 'Percent', value: 100, periodSeconds: 15 },
-    ],
-  },
-  scaleDown: {
-    stabilizationWindowSeconds: 300,
-    policies: [{ type: 'Percent', value: 100, periodSeconds: 15 }],
-  },
-} as const;
-
-const ScalingPolicy = z.object({
-  type: z
-    .enum(['Pods', 'Percent'])
-    .describe('Pods: a number of pods; Percent: a share of the pods'),
-  value: z
-    .number()
-    .int()
-    .min(1)
-    .max(100_000)
-    .describe('Pods or percent that may change within periodSeconds'),
-  periodSeconds: z
-    .number()
-    .int()
-    .min(1)
-    .max(1800)
-    .describe('How far back the policy looks at past rescales (s)'),
-});
-
-const scalingRules = (direction: 'up' | 'down') => {
-  const d = direction === 'up' ? HPA_BEHAVIOR_DEFAULTS.scaleUp : HPA_BEHAVIOR_DEFAULTS.scaleDown;
-  return z.object({
-    stabilizationWindowSeconds: z
-      .number()
-      .int()
-      .min(0)
-      .max(3600)
-      .default(d.stabilizationWindowSeconds)
-      .describe(
-        direction === 'up'
-          ? 'Scale up only to the lowest recommendation of this window (s)'
-          : 'Scale down only to the highest recommendation of this window (s)',
-      ),
-    selectPolicy: z
-      .enum(['Max', 'Min', 'Disabled'])
-      .default('Max')
-      .describe('Max: the policy allowing the biggest change; Min: the smallest; Disabled: none'),
-    policies: z
-      .array(ScalingPolicy)
-      .min(1)
-      .max(10)
-      .default(() => d.policies.map((p) => ({ ...p })))
-      .describe(
-        'Rate limits: [{type: "Pods" | "Percent", value, periodSeconds}], chosen by selectPolicy',
-      ),
-  });
-};
-
-export const HpaBehavior = z.object({
-  scaleUp: scalingRules('up').prefault({}).describe('How fast the HPA adds pods'),
-  scaleDown: scalingRules('down').prefault({}).describe('How fast the HPA removes pods'),
-});
-
-const CpuUtilizationMetric = z.object({
-  type: z.literal('Resource'),
-  resource: z.object({
-    name: z.literal('cpu'),
-    target: z.object({
-      type: z.literal('Utilization'),
-      averageUtilization: z
-        .number()
-        .int()
-        .min(1)
-        .max(1000)
-        .describe('Target mean CPU use over the pods, as a percentage of requests.cpu'),
-    }),
-  }),
-});
-
-export const Hpa = z.object({
-  minReplicas: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(1)
-    .describe('The HPA never scales below this many pods'),
-  maxReplicas: z
-    .number()
-    .int()
-    .min(1)
-    .max(10_000)
-    .default(10)
-    .describe('The HPA never scales above this many pods'),
-  metrics: z
-    .array(CpuUtilizationMetric)
-    .min(1)
-    .max(1)
-    .default(() => [
-      {
-        type: 'Resource' as const,
-        resource: {
-          name: 'cpu' as const,
-          target: { type: 'Utilization' as const, averageUtilization: 80 },
-        },
-      },
-    ])
-    .describe(
-      'CPU utilisation target: [{type: "Resource", resource: {name: "cpu", target: {type: "Utilization", averageUtilization: 80}}}] (% of requests.cpu)',
-    ),
-  behavior: HpaBehavior.optional().describe(
-    'Scaling behavior: stabilization windows and rate limits per direction; left out, the controller scales up at most max(2 × current, 4) per sync and down to the highest recommendation of 300 s',
-  ),
-});
-export type Hpa = z.infer<typeof Hpa>;
-
 export const CircuitBreaker = z.object({
   slidingWindowType: z.enum(['COUNT_BASED', 'TIME_BASED']).default('COUNT_BASED'),
   slidingWindowSize: z
@@ -284,104 +166,6 @@ export const OutlierDetection = z.object({
   maxEjectionPercent: z.number().min(0).max(100).default(10),
   maxEjectionTimeMs: z.number().min(1).max(3_600_000).default(300_000),
 });
-
-/** A Kubernetes quantity ("250m", "1.5", 2, "512Mi", "1G"), checked as apimachinery parses it. */
-const Quantity = z.union([z.string().max(64), z.number()]).superRefine((q, ctx) => {
-  const problem = quantityProblem(q);
-  if (problem !== null) ctx.addIssue({ code: 'custom', message: problem });
-});
-const ResourceList = z.object({
-  cpu: Quantity.optional().describe('CPU cores ("250m" = a quarter of a core)'),
-  memory: Quantity.optional().describe('Bytes ("512Mi", "1G")'),
-});
-
-/**
- * The container's requests and limits as Kubernetes writes them. limits.cpu is the CFS quota,
- * limits.memory the OOM kill line, requests.cpu the HPA's 100 % (engine/cpu/).
- */
-export const Resources = z
-  .object({
-    requests: ResourceList.optional(),
-    limits: ResourceList.optional(),
-  })
-  .superRefine((r, ctx) => {
-    // ValidateResourceRequirements: a request may not exceed its limit.
-    for (const k of ['cpu', 'memory'] as const) {
-      const req = r.requests?.[k];
-      const lim = r.limits?.[k];
-      if (req === undefined || lim === undefined) continue;
-      const a = parseQuantity(req);
-      const b = parseQuantity(lim);
-      if (a !== null && b !== null && a > b)
-        ctx.addIssue({
-          code: 'custom',
-          message: `must be less than or equal to ${k} limit of ${String(lim)}`,
-          path: ['requests', k],
-        });
-    }
-  });
-
-const micros = (def: number, help: string) =>
-  z.number().min(0).max(1_000_000).default(def).describe(help);
-
-/** What runs inside each pod (engine/cpu/): absent = a pod is `concurrency` plain slots. */
-export const Runtime = z.object({
-  model: z
-    .enum(['threadPool', 'eventLoop'])
-    .default('threadPool')
-    .describe(
-      'threadPool: one thread (of concurrency) per request, held through its IO and calls; eventLoop: workers loops, held only on CPU',
-    ),
-  workers: z
-    .number()
-    .int()
-    .min(1)
-    .max(1024)
-    .default(1)
-    .describe('Event loops per pod (nginx worker_processes, Node cluster)'),
-  cpuTime: Distribution.default(exponential(5)).describe(
-    'CPU work of one request (ms of one core)',
-  ),
-  ioTime: Distribution.default(constant(0)).describe('Off-CPU wait of one request (disk, sleep)'),
-  blockingShare: probability(
-    'Event loop: share of requests whose IO and calls block the loop (a synchronous driver call)',
-  ).default(0),
-  lock: z
-    .object({
-      kind: z
-        .enum(['none', 'spin', 'mutex', 'adaptive'])
-        .default('none')
-        .describe('spin: busy-wait; mutex: sleep in the kernel; adaptive: spin, then sleep'),
-      criticalShare: probability(
-        'Share of a request’s CPU time spent inside one pod-wide lock',
-      ).default(0),
-      spinLimitUs: micros(50, 'adaptive: spin this long (µs), then sleep'),
-    })
-    .prefault({})
-    .describe('One lock all threads of a pod share'),
-  contextSwitchUs: micros(3, 'CPU cost of one context switch (µs)'),
-  syscallUs: micros(0.5, 'CPU cost of one system call (µs)'),
-  syscallsPerRequest: z
-    .number()
-    .min(0)
-    .max(100_000)
-    .default(10)
-    .describe('System calls one request makes (accept, read, write, epoll …)'),
-  stackKiB: z.number().min(0).max(1_048_576).default(1024).describe('Memory per thread (KiB)'),
-  memoryPerRequestKiB: z
-    .number()
-    .min(0)
-    .max(1_048_576)
-    .default(64)
-    .describe('Memory per request in the pod, served or queued (KiB)'),
-  baseMemoryMi: z
-    .number()
-    .min(0)
-    .max(1_048_576)
-    .default(64)
-    .describe('Memory of the process at rest (MiB)'),
-});
-export type Runtime = z.infer<typeof Runtime>;
 
 /** A PodDisruptionBudget: one of minAvailable or maxUnavailable, as Kubernetes writes it. */
 export const DisruptionBudget = z.object({
