@@ -110,7 +110,8 @@ for (const theme of ['light', 'dark'] as const) {
       await page.getByRole('menu', { name: 'Edit' }).waitFor();
       found.push(...(await violations(page)));
       await page.keyboard.press('Escape');
-      await page.locator('.react-flow__node[data-id="cart"]').click({ button: 'right' });
+      // The payments sample is open (the Transactions test): its orchestrator.
+      await page.locator('.react-flow__node[data-id="checkout"]').click({ button: 'right' });
       await page.getByRole('menu', { name: 'Component' }).waitFor();
       found.push(...(await violations(page)));
       await page.keyboard.press('Escape');
