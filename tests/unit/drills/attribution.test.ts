@@ -69,7 +69,7 @@ describe('a fault that begins while the system is already failing', () => {
       { atS: 35, action: 'fail-node', target: 'db', params: {}, forS: 10 },
     ]);
     const second = v.faults[1];
-    expect(second?.alreadyFailing?.label).toBe('abort api-db');
+    expect(second?.alreadyFailing?.label).toBe('abort api → db');
     expect(second?.blastRadius.map((b) => b.id)).toEqual(['db', 'api', 'users']);
     // users was already failing half its requests; it is compared with that, not with zero.
     const users = second?.blastRadius.find((b) => b.id === 'users');
