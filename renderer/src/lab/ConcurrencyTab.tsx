@@ -16,6 +16,7 @@ import {
 import { labVerdict, podCpuOf } from '../../../shared/lab/verdict';
 import { useScenario } from '../drills/scenarioEdit';
 import { useStore } from '../store';
+import { RunProgress } from '../sweep/RunProgress';
 import { LabChart, type LabSeries } from './LabChart';
 import { useLab, type LabOutcome } from './labStore';
 
@@ -124,15 +125,12 @@ export function ConcurrencyTab({ theme }: { theme: 'light' | 'dark' }) {
         </p>
         <div className="sweep-run">
           {running ? (
-            <>
-              <progress aria-label="Lab progress" max={lab.total || 1} value={lab.done} />
-              <span className="small">
-                {lab.done} / {lab.total} runs
-              </span>
-              <button type="button" className="tool" onClick={() => lab.cancel?.()}>
-                Cancel
-              </button>
-            </>
+            <RunProgress
+              label="Lab progress"
+              done={lab.done}
+              total={lab.total}
+              onCancel={() => lab.cancel?.()}
+            />
           ) : (
             <button
               type="button"

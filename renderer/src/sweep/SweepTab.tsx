@@ -10,6 +10,7 @@ import type { CellSummary } from '../../../shared/sweep/summary';
 import { useScenario } from '../drills/scenarioEdit';
 import { useStore } from '../store';
 import { BandChart, type BandSeries } from './BandChart';
+import { RunProgress } from './RunProgress';
 import { EMPTY_SWEEP, parseValues, setSweep, valuesText } from './sweepEdit';
 import { useSweep, type SweepOutcome } from './sweepStore';
 
@@ -127,15 +128,11 @@ export function SweepTab({ theme }: { theme: 'light' | 'dark' }) {
         </label>
         <div className="sweep-run">
           {running ? (
-            <>
-              <progress max={sweepState.total} value={sweepState.done} />
-              <span className="small">
-                {sweepState.done} / {sweepState.total} runs
-              </span>
-              <button type="button" className="tool" onClick={() => sweepState.cancel?.()}>
-                Cancel
-              </button>
-            </>
+            <RunProgress
+              done={sweepState.done}
+              total={sweepState.total}
+              onCancel={() => sweepState.cancel?.()}
+            />
           ) : (
             <button
               type="button"
