@@ -1,10 +1,13 @@
 // A sweep worker thread's task: one run, a pure function of its task (tinypool calls the default
-// export with each task).
+// export with each task). The thread's first task is rehearsed first (shared/sweep/rehearse.ts).
 import { loadDocument } from '../../../shared/model/validate';
 import { runOne, type RunLine, type RunTask } from '../../../shared/sweep/runOne';
+import { workerRunner } from '../../../shared/sweep/rehearse';
+
+const runner = workerRunner();
 
 export default function run(task: RunTask): RunLine {
-  return runOne(task);
+  return runner(task);
 }
 
 /**

@@ -1,5 +1,9 @@
 // A sweep's Web Worker: each message is one run's task; the answer is its result line.
-import { runOne, type RunTask } from '../../../shared/sweep/runOne';
+import type { RunTask } from '../../../shared/sweep/runOne';
+import { workerRunner } from '../../../shared/sweep/rehearse';
+
+// The worker's first task is rehearsed first (shared/sweep/rehearse.ts).
+const runOne = workerRunner();
 
 self.onmessage = (e: MessageEvent<{ id: number; task: RunTask }>) => {
   try {
