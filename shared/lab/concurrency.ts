@@ -2,7 +2,10 @@
 // 1 to N at the scenario's load, once per model side by side (thread pool, event loop, and the
 // thread pool with each kind of lock), through the sweep's own runner and executors. Each point is
 // the mean over the seeds of the service's served throughput and p99; the USL is fitted to each
-// model's throughput curve, and the document's own setting gets a verdict of what limits it.
+// model's throughput curve where the service was short of its offered load (elsewhere the curve
+// shows the load, not the capacity), and the document's own setting gets a verdict of what limits
+// it.
+import { fmt } from '../format';
 import { PROPS_SCHEMAS, type ArchDocument } from '../model';
 import { fitUsl, type UslFit } from '../analysis/usl';
 import { runSweep, type Executor } from '../sweep/schedule';
@@ -38,6 +41,13 @@ export interface LabRequest {
 export interface LabPoint {
   n: number;
   throughputRps: number;
+  /** Requests offered to the service per second (arrivals, mean over the seeds). */
+  offeredRps: number;
+  /**
+   * The service served (nearly) all it was offered here, so this point's throughput is the load,
+   * not what N threads or loops can do: the USL fit leaves it out.
+   */
+  loadBound: boolean;
   p99Ms: number;
   /** The runs' figures, one per seed. */
   runs: ProbeFigures[];
@@ -48,10 +58,21 @@ export interface LabCurve {
   /** The field swept, as the sweep names it. */
   path: string;
   points: LabPoint[];
-  /** The USL fitted to the throughput; null when it cannot be (fewer than three points). */
+  /**
+   * The USL fitted to the throughput of the points short of their offered load; null when it
+   * cannot be (fewer than three such points: uslError says why).
+   */
   usl: UslFit | null;
   uslError: string | null;
+  /** The largest N the fit used: the chart draws the fitted curve up to there, no further. */
+  fitMaxN: number | null;
 }
+
+/**
+ * Served at least this share of the arrivals: the service kept up. Below it requests piled up
+ * or were refused, and the throughput measures what the service can do.
+ */
+export const KEPT_UP = 0.98;
 
 export class LabError extends Error {}
 
@@ -189,20 +210,39 @@ export function curveOf(model: LabModelId, path: string, lines: readonly RunLine
   }
   const points: LabPoint[] = [...byN.entries()]
     .sort((a, b) => a[0] - b[0])
-    .map(([n, runs]) => ({
-      n,
-      throughputRps: mean(runs.map((r) => r.throughputRps)),
-      p99Ms: mean(runs.map((r) => r.p99Ms)),
-      runs,
-    }));
+    .map(([n, runs]) => {
+      const throughputRps = mean(runs.map((r) => r.throughputRps));
+      const offeredRps = mean(runs.map((r) => r.offeredRps));
+      return {
+        n,
+        throughputRps,
+        offeredRps,
+        loadBound: offeredRps > 0 && throughputRps >= KEPT_UP * offeredRps,
+        p99Ms: mean(runs.map((r) => r.p99Ms)),
+        runs,
+      };
+    });
+  const short = points.filter((p) => !p.loadBound);
   let usl: UslFit | null = null;
   let uslError: string | null = null;
   try {
-    usl = fitUsl(points.map((p) => ({ n: p.n, throughput: p.throughputRps })));
+    usl = fitUsl(short.map((p) => ({ n: p.n, throughput: p.throughputRps })));
   } catch (e) {
     uslError = e instanceof Error ? e.message : String(e);
+    if (short.length < points.length) uslError = keptUpReason(points);
   }
-  return { model, path, points, usl, uslError };
+  return { model, path, points, usl, uslError, fitMaxN: usl === null ? null : short.at(-1)!.n };
+}
+
+/** Why there is no fit when the service kept up with its load at most N. */
+function keptUpReason(points: readonly LabPoint[]): string {
+  const kept = points.filter((p) => p.loadBound);
+  const load = `${fmt(mean(kept.map((p) => p.offeredRps)), 0)} req/s`;
+  const raise = "raise the scenario's load to see how it scales";
+  if (kept.length === points.length)
+    return `it served all of its offered load (${load}) at every N: the curve shows the load, not its capacity; ${raise}`;
+  const first = kept[0]!.n;
+  return `from N = ${first} on it served all of its offered load (${load}), which leaves too few points below it to fit; ${raise}`;
 }
 
 export interface LabRunOptions {

@@ -1,5 +1,5 @@
 // The figures of one service in one run that the concurrency lab plots and judges: its served
-// throughput, its p99, how busy its threads were, and its CPU counters when it has a runtime.
+// throughput and the load it was offered, its p99, how busy its threads were, and its CPU counters when it has a runtime.
 import type { RunResult } from '../engine';
 import type { CpuResult } from '../engine/cpu/result';
 
@@ -9,6 +9,8 @@ export type CpuCounters = Omit<CpuResult, 'series' | 'oomKills'>;
 export interface ProbeFigures {
   /** Requests the service answered ok per second, after warm-up (its per-second series). */
   throughputRps: number;
+  /** Requests that arrived at the service per second, after warm-up: the load it was offered. */
+  offeredRps: number;
   /** The service's own p99 (ms), queueing included. */
   p99Ms: number;
   /** Busy slots (threads or loops) over all slots, 0…1. */
@@ -28,10 +30,12 @@ export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
   if (node === undefined) throw new Error(`the run has no node "${nodeId}"`);
   const s = node.series;
   let sum = 0;
+  let arrived = 0;
   let count = 0;
   for (let i = 0; i < s.t.length; i++) {
     if (s.t[i]! <= result.warmupS) continue;
     sum += s.ok[i]!;
+    arrived += s.rps[i]!;
     count++;
   }
   let cpu: CpuCounters | null = null;
@@ -42,6 +46,7 @@ export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
   const oomKilled = node.cpu?.oomKills ?? 0;
   return {
     throughputRps: count > 0 ? sum / count : 0,
+    offeredRps: count > 0 ? arrived / count : 0,
     p99Ms: node.latencyMs.p99,
     utilisation: node.utilisation,
     queueMean: node.queueDepth.mean,

@@ -30,6 +30,12 @@ const COLORS: Record<LabModelId, string> = {
 };
 const ALL_RUNTIME: LabModelId[] = ['threadPool', 'eventLoop', 'spin', 'mutex', 'adaptive'];
 
+const mean = (xs: number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** A message as a sentence: capital first letter, full stop. */
+const sentence = (text: string) =>
+  `${text.charAt(0).toUpperCase()}${text.slice(1)}${text.endsWith('.') ? '' : '.'}`;
+
 const fmt = (x: number, digits = 3) =>
   !Number.isFinite(x) ? '∞' : Math.abs(x) >= 100 ? x.toFixed(0) : x.toPrecision(digits);
 
@@ -186,6 +192,7 @@ function Results({ outcome, theme }: { outcome: LabOutcome; theme: 'light' | 'da
           unit="req/s"
           x={data.x}
           series={data.throughput}
+          level={data.offered}
           theme={theme}
         />
         <LabChart title="p99" unit="ms" x={data.x} series={data.p99} theme={theme} />
@@ -223,8 +230,8 @@ function Results({ outcome, theme }: { outcome: LabOutcome; theme: 'light' | 'da
                     <td>{c.usl.r2.toFixed(3)}</td>
                   </>
                 ) : (
-                  <td colSpan={5} className="muted">
-                    {c.uslError ?? 'no fit'}
+                  <td colSpan={5} className="muted lab-no-fit">
+                    {sentence(c.uslError ?? 'no fit')}
                   </td>
                 )}
                 <td>{best ? `${fmt(best.throughputRps)} req/s at N = ${best.n}` : '–'}</td>
@@ -233,8 +240,71 @@ function Results({ outcome, theme }: { outcome: LabOutcome; theme: 'light' | 'da
           })}
         </tbody>
       </table>
+      <KeptUpNote curves={curves} />
       {outcome.cancelled && <p className="muted small">Cancelled: the points run so far.</p>}
     </div>
+  );
+}
+
+/** Where a curve kept up with its load, e.g. "from N = 4 on" or "at N = 9–12". */
+function keptUpAt(c: LabCurve): string {
+  const ns = c.points.map((p) => p.n);
+  const kept = c.points.map((p) => p.loadBound);
+  const first = kept.indexOf(true);
+  if (kept.slice(first).every(Boolean)) return `from N = ${ns[first]} on`;
+  const runs: string[] = [];
+  for (let i = 0; i < ns.length; i++) {
+    if (!kept[i]) continue;
+    let j = i;
+    while (j + 1 < ns.length && kept[j + 1]) j++;
+    runs.push(i === j ? `${ns[i]}` : `${ns[i]}–${ns[j]}`);
+    i = j;
+  }
+  return `at N = ${runs.join(', ')}`;
+}
+
+/**
+ * Which models served all of their offered load at some N, one sentence per such pattern: the
+ * USL fit leaves those points out (shared/lab/concurrency.ts, KEPT_UP).
+ */
+function KeptUpNote({ curves }: { curves: readonly LabCurve[] }) {
+  const groups = new Map<string, LabCurve[]>();
+  for (const c of curves) {
+    if (c.usl === null || !c.points.some((p) => p.loadBound)) continue;
+    const key = `${keptUpAt(c)}|${c.fitMaxN}`;
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  if (groups.size === 0) return null;
+  const fitted = curves.filter((c) => c.usl !== null).length;
+  return (
+    <p className="muted small lab-kept-up" data-testid="lab-kept-up">
+      {[...groups].map(([key, group]) => {
+        const one = group.length === 1;
+        const who = one
+          ? LAB_MODELS[group[0]!.model].label
+          : group.length === fitted
+            ? group.length === 2
+              ? 'Both models'
+              : 'Every model'
+            : group.map((c) => LAB_MODELS[c.model].label).join(' · ');
+        const c = group[0]!;
+        const kept = group.flatMap((g) => g.points.filter((p) => p.loadBound));
+        const load = Math.round(mean(kept.map((p) => p.offeredRps)));
+        const what = c.model === 'eventLoop' ? 'loops' : 'threads';
+        const last = c.points.at(-1)!.n;
+        const stops =
+          c.fitMaxN !== null && c.fitMaxN < last
+            ? `, and ${one ? 'its dashed curve stops' : 'their dashed curves stop'} at N = ${c.fitMaxN}`
+            : '';
+        return (
+          <span key={key}>
+            {who} served all of the offered load ({load} req/s) {keptUpAt(c)}: those points show the
+            load, not what more {what} can do, so {one ? 'the fit leaves' : 'the fits leave'} them
+            out{stops}.{' '}
+          </span>
+        );
+      })}
+    </p>
   );
 }
 
@@ -250,12 +320,22 @@ function chartData(curves: readonly LabCurve[]) {
     label: LAB_MODELS[c.model].label,
     color: COLORS[c.model],
     points: at(c, (p) => p.throughputRps),
-    fit: c.usl === null ? undefined : x.map((n) => uslThroughput(c.usl!, n)),
+    fit:
+      c.usl === null
+        ? undefined
+        : x.map((n) => (n <= (c.fitMaxN ?? 0) ? uslThroughput(c.usl!, n) : null)),
   }));
+  // The load offered to the service, when some model kept up with it (then its curve is flat
+  // there): the same arrivals whatever the model, so one line.
+  const kept = curves.flatMap((c) => c.points.filter((p) => p.loadBound));
+  const offered =
+    kept.length === 0
+      ? undefined
+      : { label: 'offered load', value: mean(kept.map((p) => p.offeredRps)) };
   const p99: LabSeries[] = curves.map((c) => ({
     label: LAB_MODELS[c.model].label,
     color: COLORS[c.model],
     points: at(c, (p) => p.p99Ms),
   }));
-  return { x, throughput, p99 };
+  return { x, throughput, p99, offered };
 }

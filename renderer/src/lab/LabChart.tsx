@@ -1,5 +1,6 @@
 // A figure against threads (or loops) N (uPlot): each model's measured points joined by a line,
-// and where given its fitted curve dashed in the same colour.
+// where given its fitted curve dashed in the same colour, and where given a level (the offered
+// load) as a dotted grey line across.
 import { useEffect, useRef } from 'react';
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
@@ -9,8 +10,8 @@ export interface LabSeries {
   color: string;
   /** Measured values at x (null where not measured). */
   points: (number | null)[];
-  /** The fitted curve at every x, when there is one. */
-  fit?: number[] | undefined;
+  /** The fitted curve at x (null past the points it was fitted to), when there is one. */
+  fit?: (number | null)[] | undefined;
 }
 
 interface Props {
@@ -18,13 +19,15 @@ interface Props {
   unit: string;
   x: number[];
   series: LabSeries[];
+  /** A horizontal line, e.g. the load the service was offered. */
+  level?: { label: string; value: number } | undefined;
   theme: 'light' | 'dark';
 }
 
 const axisColor = { light: '#677085', dark: '#98a1b3' };
 const gridColor = { light: '#e6e8ee', dark: '#2b313c' };
 
-export function LabChart({ title, unit, x, series, theme }: Props) {
+export function LabChart({ title, unit, x, series, level, theme }: Props) {
   const box = useRef<HTMLDivElement>(null);
   useEffect(() => {
     const el = box.current;
@@ -56,6 +59,16 @@ export function LabChart({ title, unit, x, series, theme }: Props) {
         });
       }
     }
+    if (level !== undefined) {
+      data.push(x.map(() => level.value));
+      uSeries.push({
+        label: level.label,
+        stroke: axisColor[theme],
+        width: 1,
+        dash: [2, 3],
+        points: { show: false },
+      });
+    }
     const height = 190;
     const plot = new uPlot(
       {
@@ -82,6 +95,6 @@ export function LabChart({ title, unit, x, series, theme }: Props) {
       resize.disconnect();
       plot.destroy();
     };
-  }, [title, unit, x, series, theme]);
+  }, [title, unit, x, series, level, theme]);
   return <div className="lab-chart" ref={box} role="img" aria-label={`${title} (${unit})`} />;
 }

@@ -15,10 +15,10 @@ import { buildDoc, direct } from '../../fixtures/build';
 
 const OFFERED = 450;
 
-function slotsDoc(): ArchDocument {
+function slotsDoc(offered = OFFERED): ArchDocument {
   return ArchDocument.parse(
     buildDoc()
-      .client('users', { rps: OFFERED, arrival: 'poisson' })
+      .client('users', { rps: offered, arrival: 'poisson' })
       .service('api', {
         replicas: 1,
         concurrency: 2,
@@ -54,7 +54,36 @@ describe('the concurrency lab', () => {
     // Saturated slots queue without bound; past the offered load p99 is a few service times.
     expect(curve!.points[0]!.p99Ms).toBeGreaterThan(1000);
     expect(curve!.points[7]!.p99Ms).toBeLessThan(100);
-    expect(curve!.usl).not.toBeNull();
+    // From N = 5 (capacity 500/s) the slots serve all 450/s offered: those points show the load.
+    expect(curve!.points.map((p) => p.loadBound)).toEqual([
+      false,
+      false,
+      false,
+      false,
+      true,
+      true,
+      true,
+      true,
+    ]);
+    for (const p of curve!.points)
+      expect(Math.abs(p.offeredRps - OFFERED) / OFFERED, `N=${p.n}`).toBeLessThan(0.04);
+    // The USL is fitted to N = 1…4 only: 100/s a slot, no contention, no peak. Fitted to all
+    // eight points it would bend over the plateau and invent a peak above anything measured.
+    expect(curve!.fitMaxN).toBe(4);
+    const usl = curve!.usl!;
+    expect(Math.abs(usl.lambda - 100)).toBeLessThan(4);
+    expect(usl.sigma).toBeLessThan(0.02);
+    expect(usl.nStar).toBeGreaterThan(20);
+    expect(usl.r2).toBeGreaterThan(0.99);
+  });
+
+  it('fits nothing when the service keeps up with its load at every N, and says why', async () => {
+    const [curve] = await runLab(slotsDoc(50), { ...req, maxN: 4 }, { executor: inlineExecutor() });
+    expect(curve!.points.every((p) => p.loadBound)).toBe(true);
+    expect(curve!.usl).toBeNull();
+    expect(curve!.fitMaxN).toBeNull();
+    expect(curve!.uslError).toMatch(/served all of its offered load \(\d+ req\/s\) at every N/);
+    expect(curve!.uslError).toMatch(/raise the scenario's load/);
   });
 
   it('a cancel ends the lab with the points run so far', async () => {
