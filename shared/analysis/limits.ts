@@ -85,7 +85,7 @@ export function limitingFactor(f: LimitFigures): LimitVerdict {
   if (f.threadUtilisation >= SATURATED || (f.threadUtilisation >= 0.6 && queued >= f.threads))
     return {
       limit: 'threads',
-      sentence: `The ${workers} limit it: the ${f.threads} per pod are busy ${pct(f.threadUtilisation)} of the time${queued >= 1 ? ` with ${Math.round(queued)} requests waiting for one` : ''}, while the CPU is ${pct(cpuShare)} used: they are waiting on IO and calls${f.model === 'threadPool' ? '; more threads or an event loop would serve more' : ''}.`,
+      sentence: `The ${workers} limit it: the ${f.threads} per pod are busy ${pct(f.threadUtilisation)} of the time${queued >= 1 ? ` with ${Math.round(queued)} requests waiting for one` : ''}, while the CPU is ${pct(cpuShare)} used: ${f.model === 'threadPool' ? 'they are waiting on IO and calls; more threads or an event loop would serve more' : 'a loop runs one callback at a time on one core, and blocks on synchronous IO; more loops (workers) would use more of the cores'}.`,
     };
   return {
     limit: 'none',

@@ -41,6 +41,8 @@ export class NodeStats {
   private tickBusy = 0;
   private tickQueue = 0;
   private tickCap = 0;
+  /** Capacity-ms of the last second flushed (slots × ms, alive pods only). */
+  secCap = 0;
   warmBusy = 0;
   warmQueue = 0;
   warmCap = 0;
@@ -112,6 +114,7 @@ export class NodeStats {
     s.p99Ms.push(round3(h.quantile(0.99)));
     s.queueDepth.push(spanMs > 0 ? round3((this.queueArea - this.tickQueue) / spanMs) : 0);
     const cap = this.capArea - this.tickCap;
+    this.secCap = cap;
     s.utilisation.push(cap > 0 ? round3((this.busyArea - this.tickBusy) / cap) : 0);
     this.tickBusy = this.busyArea;
     this.tickQueue = this.queueArea;

@@ -13,6 +13,7 @@ import { txResult, type TxFlowResult } from './txrun';
 import type { Trace } from './traces';
 import { ENGINE_VERSION } from './version';
 import { cpuResult, type CpuResult } from './cpu/result';
+import { EVENT_LOOP_SLOTS, type NodeCpu } from './cpu/spec';
 import {
   changedPods,
   deploymentView,
@@ -161,8 +162,25 @@ export function nodeResult(sim: Sim, node: RNode): NodeResult {
   const deployment = deploymentView(node);
   if (deployment !== null) out.deployment = deployment;
   const cpu = cpuResult(node, sim.w.k.now, g.warmupMs);
-  if (cpu !== null) out.cpu = cpu;
+  if (cpu !== null) {
+    out.cpu = cpu;
+    if (cpu.loopBusySeconds !== undefined) loopFigures(out, cpu, capArea, span, node);
+  }
   return out;
+}
+
+/**
+ * An event loop's utilisation and queue are its loops' (docs/semantics.md §16): loop-ms held over
+ * the loop-ms of its running pods, and requests waiting for a loop. Its slots (1,000,000 a pod)
+ * never fill, so theirs would read 0 however busy the loops are.
+ */
+function loopFigures(out: NodeResult, cpu: CpuResult, capArea: number, span: number, node: RNode) {
+  const loopCapMs = (capArea / EVENT_LOOP_SLOTS) * (node.cpu as NodeCpu).spec.workers;
+  out.utilisation = loopCapMs > 0 ? r3(((cpu.loopBusySeconds ?? 0) * 1000) / loopCapMs) : 0;
+  out.queueDepth = {
+    mean: r3(out.queueDepth.mean + ((cpu.loopWaitSeconds ?? 0) * 1000) / span),
+    max: Math.max(out.queueDepth.max, cpu.loopWaitingMax ?? 0),
+  };
 }
 
 export function buildResult(sim: Sim): RunResult {

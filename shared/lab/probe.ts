@@ -13,11 +13,11 @@ export interface ProbeFigures {
   offeredRps: number;
   /** The service's own p99 (ms), queueing included. */
   p99Ms: number;
-  /** Busy slots (threads or loops) over all slots, 0…1. */
+  /** Busy threads (or held loops) over all of them, 0…1. */
   utilisation: number;
-  /** Mean requests waiting for a slot over the measured span (all pods). */
+  /** Mean requests waiting for a thread (or a loop) over the measured span (all pods). */
   queueMean: number;
-  /** Mean busy slots over the measured span. */
+  /** Mean busy threads (or held loops) over the measured span. */
   busyMean: number;
   /** Seconds measured (after warm-up). */
   spanS: number;
@@ -50,7 +50,11 @@ export function probeFigures(result: RunResult, nodeId: string): ProbeFigures {
     p99Ms: node.latencyMs.p99,
     utilisation: node.utilisation,
     queueMean: node.queueDepth.mean,
-    busyMean: node.busy.mean,
+    // An event loop's busy workers are its held loops, not its requests in service.
+    busyMean:
+      node.cpu?.loopBusySeconds !== undefined && result.ranS > result.warmupS
+        ? node.cpu.loopBusySeconds / (result.ranS - result.warmupS)
+        : node.busy.mean,
     spanS: Math.max(0, result.ranS - result.warmupS),
     cpu,
     oomKilled,

@@ -39,12 +39,35 @@ export function cpuWarm(nodes: readonly RNode[], now: number): void {
   }
 }
 
+/** Close the second that ends now, after the nodes' own stats closed it (NodeStats.flush). */
 export function cpuSecond(nodes: readonly RNode[], now: number, spanMs: number): void {
   for (const node of nodes) {
     if (node.cpu === null) continue;
     syncPods(node, now);
     node.cpu.second(spanMs);
+    if (node.cpu.spec.model === MODEL_EVENT_LOOP) loopSecond(node, spanMs);
   }
+}
+
+const round3 = (x: number) => Math.round(x * 1000) / 1000;
+
+/**
+ * An event loop's per-second utilisation and queue are its loops': held loop-ms over the loops
+ * of its running pods, and requests waiting for a loop (its 1,000,000 slots never fill, so the
+ * slots' figures would read 0 however busy the loop is).
+ */
+function loopSecond(node: RNode, spanMs: number): void {
+  const nc = node.cpu!;
+  const { heldMs, waitMs } = nc.loopSecond();
+  const s = node.stats;
+  const series = s.series;
+  const last = series.t.length - 1;
+  if (last < 0) return;
+  const loopCap = (s.secCap / EVENT_LOOP_SLOTS) * nc.spec.workers;
+  series.utilisation[last] = loopCap > 0 ? round3(heldMs / loopCap) : 0;
+  series.queueDepth[last] = round3(
+    (series.queueDepth[last] as number) + (spanMs > 0 ? waitMs / spanMs : 0),
+  );
 }
 
 /**

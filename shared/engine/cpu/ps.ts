@@ -78,6 +78,10 @@ export class PodCpu implements Timer {
   private readonly waiters = new Ring<Job>();
   private freeLoops: number;
   private readonly loopQueue = new Ring<Job>();
+  /** Live jobs in loopQueue (dead ones wait there until skipped). */
+  private loopWaiting = 0;
+  /** Up to when the loops' held and waiting time is counted into NodeCpu. */
+  private loopT: number;
   private jobs = 0;
   // CFS bandwidth: the current period's end, quota left, and what happened in it.
   private periodEnd: number;
@@ -105,6 +109,7 @@ export class PodCpu implements Timer {
     this.lastT = now;
     this.periodEnd = (Math.floor(now / CFS_PERIOD_MS) + 1) * CFS_PERIOD_MS;
     this.freeLoops = spec.workers;
+    this.loopT = now;
     const threads = spec.model === MODEL_EVENT_LOOP ? spec.workers : pod.slots;
     const room = spec.memoryLimitBytes - spec.baseBytes - threads * spec.stackBytes;
     this.maxInFlight =
@@ -137,6 +142,7 @@ export class PodCpu implements Timer {
 
   /** Bring the clock, the counters and the CFS period up to `now`. */
   advance(now: number): void {
+    this.countLoops(now);
     if (this.quotaMs > 0) {
       while (now >= this.periodEnd) {
         this.span(this.periodEnd);
@@ -278,6 +284,9 @@ export class PodCpu implements Timer {
       } else {
         j.state = S_LOOP_WAIT;
         this.loopQueue.push(j);
+        this.loopWaiting++;
+        const nc = this.nc;
+        if (++nc.loopWaiting > nc.loopWaitingMax) nc.loopWaitingMax = nc.loopWaiting;
       }
     } else this.run(j, j.preMs);
     this.schedule();
@@ -292,6 +301,10 @@ export class PodCpu implements Timer {
       j.dead = true;
       if (j.state === S_RUN) this.heap.remove(j);
       else if (j.state === S_SPIN) this.spinners--;
+      else if (j.state === S_LOOP_WAIT) {
+        this.loopWaiting--;
+        this.nc.loopWaiting--;
+      }
       if (this.holder === j) this.handOff();
     }
     if (j.hasLoop) {
@@ -412,13 +425,29 @@ export class PodCpu implements Timer {
   }
 
   private freeLoop(): void {
+    this.countLoops(this.w.k.now);
     const q = this.loopQueue;
     while (q.length > 0) {
       const j = q.shift();
       if (j.dead) continue;
+      this.loopWaiting--;
+      this.nc.loopWaiting--;
       j.hasLoop = true;
       return this.run(j, j.preMs);
     }
     this.freeLoops++;
+  }
+
+  /**
+   * An event loop's time up to now into NodeCpu: loop-ms held (its utilisation, as Node's
+   * eventLoopUtilization measures it) and request-ms spent waiting for a loop (its queue).
+   */
+  private countLoops(now: number): void {
+    const dt = now - this.loopT;
+    if (dt <= 0) return;
+    this.loopT = now;
+    const nc = this.nc;
+    nc.loopHeldMs += (this.spec.workers - this.freeLoops) * dt;
+    nc.loopWaitMs += this.loopWaiting * dt;
   }
 }

@@ -2,6 +2,7 @@
 // them summed over its pods, and the per-second series of cores used and throttled share.
 import type { RNode } from '../graph';
 import { cpuWarm } from './attach';
+import { MODEL_EVENT_LOOP } from './spec';
 
 export interface CpuResult {
   /** Mean cores used over the measured span, all pods together. */
@@ -18,6 +19,12 @@ export interface CpuResult {
   lockWaitSeconds: number;
   /** CPU time spent spinning on the lock (s). */
   spinSeconds: number;
+  /** Event loop only: loop-seconds held (on CPU or blocking), all pods. */
+  loopBusySeconds?: number;
+  /** Event loop only: request-seconds spent waiting for a free loop. */
+  loopWaitSeconds?: number;
+  /** Event loop only: the most requests ever waiting for a loop at once. */
+  loopWaitingMax?: number;
   /** Containers ended by the OOM killer (left out when none). */
   oomKills?: number;
   /** Per second: cores used, and throttled periods / periods (0 when none). */
@@ -50,6 +57,11 @@ export function cpuResult(node: RNode, nowMs: number, warmupMs: number): CpuResu
     spinSeconds: r6(d(2) / 1000),
     series: { usageCores: nc.usageSeries, throttled: nc.throttledSeries },
   };
+  if (nc.spec.model === MODEL_EVENT_LOOP) {
+    out.loopBusySeconds = r6(d(8) / 1000);
+    out.loopWaitSeconds = r6(d(9) / 1000);
+    out.loopWaitingMax = nc.loopWaitingMax;
+  }
   if (nc.oomKills > 0) out.oomKills = nc.oomKills;
   return out;
 }

@@ -91,17 +91,25 @@ export class NodeCpu {
   periods = 0;
   throttledPeriods = 0;
   switches = 0;
+  /** Event loop: loop-ms held (on CPU or blocking) and request-ms waiting for a loop. */
+  loopHeldMs = 0;
+  loopWaitMs = 0;
+  /** Requests waiting for a loop now, all pods, and the most there ever were. */
+  loopWaiting = 0;
+  loopWaitingMax = 0;
   oomKills = 0;
   /** Ends a pod's container past its memory limit (cpu/oom.ts), set at compile. */
   oom: ((w: World, pod: Pod) => void) | null = null;
   /** The counters when the warm-up ended (figures are after it). */
-  warm = new Float64Array(8);
+  warm = new Float64Array(10);
   // Per-second series and the counters at the last second's end.
   readonly usageSeries: number[] = [];
   readonly throttledSeries: number[] = [];
   private tickUsage = 0;
   private tickPeriods = 0;
   private tickThrottled = 0;
+  private tickLoopHeld = 0;
+  private tickLoopWait = 0;
   constructor(readonly spec: CpuSpec) {}
 
   counters(): number[] {
@@ -114,6 +122,8 @@ export class NodeCpu {
       this.periods,
       this.throttledPeriods,
       this.switches,
+      this.loopHeldMs,
+      this.loopWaitMs,
     ];
   }
 
@@ -131,5 +141,19 @@ export class NodeCpu {
     this.tickUsage = this.usageMs;
     this.tickPeriods = this.periods;
     this.tickThrottled = this.throttledPeriods;
+  }
+
+  /**
+   * An event loop's second that ends now: loop-ms held and request-ms waiting since the last
+   * call (the node's figures put its utilisation and queue on loops, not on its slots).
+   */
+  loopSecond(): { heldMs: number; waitMs: number } {
+    const out = {
+      heldMs: this.loopHeldMs - this.tickLoopHeld,
+      waitMs: this.loopWaitMs - this.tickLoopWait,
+    };
+    this.tickLoopHeld = this.loopHeldMs;
+    this.tickLoopWait = this.loopWaitMs;
+    return out;
   }
 }

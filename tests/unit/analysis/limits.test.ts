@@ -94,5 +94,7 @@ describe('limitingFactor', () => {
       threads: 1,
     });
     expect(loop.sentence).toMatch(/^The loops limit it/);
+    expect(loop.sentence).toMatch(/one callback at a time on one core/);
+    expect(loop.sentence).not.toMatch(/waiting on IO and calls/);
   });
 });

@@ -79,6 +79,16 @@ describe('event loop and thread pool', () => {
       runtime: { model: 'eventLoop', workers: 1, cpuTime, ioTime, ...exact },
     });
     within(r.nodes['api']!.latencyMs.mean, want, 0.02);
+    // The loop's utilisation is ρ = λ/μ (the share of time it runs callbacks, as Node's
+    // eventLoopUtilization reads it), and the requests waiting for it are M/M/1's Lq = ρ²/(1 − ρ),
+    // per second as over the run: not its slots' figures, which would read 0.
+    const rho = lambda / mu;
+    const api = r.nodes['api']!;
+    within(api.utilisation, rho, 0.02);
+    within(api.queueDepth.mean, rho ** 2 / (1 - rho), 0.06);
+    within(api.cpu!.loopBusySeconds! / (r.ranS - r.warmupS), rho, 0.02);
+    const perSecond = api.series.utilisation.slice(r.warmupS);
+    within(perSecond.reduce((a, b) => a + b, 0) / perSecond.length, rho, 0.02);
   });
 
   it('the same load on a thread pool of T threads is capped at T / E[CPU + IO] within 1 %', () => {

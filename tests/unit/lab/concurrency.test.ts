@@ -11,6 +11,7 @@ import {
   type LabRequest,
 } from '../../../shared/lab/concurrency';
 import { inlineExecutor } from '../../../electron/node/sweep/pool';
+import { labVerdict, podCpuOf } from '../../../shared/lab/verdict';
 import { buildDoc, direct } from '../../fixtures/build';
 
 const OFFERED = 450;
@@ -109,5 +110,40 @@ describe('the concurrency lab', () => {
     expect(v).toContain(37);
     expect(v.length).toBeLessThanOrEqual(18);
     expect(labValues(4, 16)).toEqual([1, 2, 3, 4, 16]);
+  });
+});
+
+describe('an event loop at its limit', () => {
+  it('reads its loop as busy, not its million slots, and says the loop limits it', async () => {
+    // One loop on four cores, 5 ms of CPU a request, 190 requests/s: ρ = 0.95 on one core while
+    // the pod uses under a quarter of its cores, which Node.js users know as the single thread.
+    const doc = ArchDocument.parse(
+      buildDoc()
+        .client('users', { rps: 190, arrival: 'poisson' })
+        .service('api', {
+          replicas: 1,
+          runtime: {
+            model: 'eventLoop',
+            workers: 1,
+            cpuTime: { dist: 'exponential', meanMs: 5 },
+            syscallsPerRequest: 0,
+            contextSwitchUs: 0,
+          },
+        })
+        .call('users', 'api', direct)
+        .scenario({ name: 'load', durationS: 120, warmupS: 10, seed: 4 })
+        .build(),
+    );
+    const curves = await runLab(
+      doc,
+      { nodeId: 'api', scenario: 'load', models: ['eventLoop'], maxN: 1, seeds: 1 },
+      { executor: inlineExecutor() },
+    );
+    const point = curves[0]!.points[0]!;
+    expect(point.runs[0]!.utilisation).toBeGreaterThan(0.9);
+    expect(point.runs[0]!.busyMean).toBeGreaterThan(0.9);
+    const verdict = labVerdict(curves, currentSetting(doc, 'api'), podCpuOf(doc, 'api'));
+    expect(verdict?.limit).toBe('threads');
+    expect(verdict?.sentence).toMatch(/^The loops limit it: the 1 per pod are busy 9\d %/);
   });
 });
