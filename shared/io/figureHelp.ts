@@ -26,10 +26,28 @@ export const NODE_FIGURES = {
   p50: 'Median time a request spent at this node, its downstream calls included, over the whole run after warm-up.',
   p99: '99th percentile of the time a request spent at this node, downstream calls included, over the whole run after warm-up.',
   utilisation:
-    'Busy share of the node’s slots (pods × concurrency) over the run; a slot stays busy while its request waits on downstream calls, as a thread-per-request server does.',
-  queue: 'Requests waiting for a free slot: time-averaged mean and the most at once.',
+    'Busy share of the node’s slots (pods × concurrency) over the run; a slot stays busy while its request waits on downstream calls, as a thread-per-request server does. An event loop: the share of time its loops run callbacks (or block), as Node’s event loop utilisation reads it.',
+  queue:
+    'Requests waiting for a free slot (an event loop: for a free loop): time-averaged mean and the most at once.',
   inFlight:
     "Mean requests at the node, waiting and served (Little's L = arrival rate × time at the node).",
+} as const;
+
+/** The inside of the pods of a service with a runtime (the run summary, the report, the CLI). */
+export const CPU_FIGURES = {
+  runtime:
+    'What runs in each pod: a thread pool (a thread held per request, through its IO and calls) or event loops (held only on CPU), and its lock.',
+  cores:
+    'Mean cores the service’s pods used together over the run after warm-up, user and system time, as cAdvisor’s container_cpu_usage_seconds_total counts it.',
+  limit:
+    'The CPU limit of one pod (resources.limits.cpu): its CFS quota is the limit × 100 ms a 100 ms period.',
+  throttled:
+    'CFS periods in which a pod ran out of quota, of the periods in which it had work (cAdvisor’s nr_throttled of nr_periods).',
+  throttledTime: 'Time the pods’ threads waited for the next period with work to do.',
+  userSystem: 'CPU seconds in user space and in the kernel (system calls and context switches).',
+  switches: 'Context switches: a blocking wait costs two, and past the cores each time slice one.',
+  lock: 'Request-seconds spent asleep waiting for the pod-wide lock, and CPU seconds spent spinning on it.',
+  oom: 'Containers the kernel’s OOM killer ended (exit code 137) for passing limits.memory.',
 } as const;
 
 /** The live badge on a node during a run: the last simulated second only. */

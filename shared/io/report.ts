@@ -3,9 +3,11 @@
 // styles for PDF. Every piece of user text is escaped. The Markdown edition is reportMarkdown.ts.
 import { CHECKS, architectureChecks } from '../drills/checks';
 import type { RunResult } from '../engine/result';
+import type { ArchDocument } from '../model';
 import { nodeLabel } from './look';
 import { edgeName, nodeName } from '../model/names';
-import { EDGE_FIGURES, NODE_FIGURES } from './figureHelp';
+import { CPU_FIGURES, EDGE_FIGURES, NODE_FIGURES } from './figureHelp';
+import { CPU_COLUMNS, cpuRows } from './cpuTable';
 import {
   causes,
   eventsShown,
@@ -266,8 +268,25 @@ function nodesSection({ doc, result }: ReportInput): string {
   return `<section class="nodes"><h2>Nodes</h2>
 ${table(['Node', 'Kind', 'Requests', 'OK', 'Errors by cause', 'p50 ms', 'p95 ms', 'p99 ms', 'Utilisation', 'Queue mean / max', 'In flight (L)'], rows, 'wide')}
 <p class="muted">${h(`Utilisation: ${NODE_FIGURES.utilisation} In flight (L): ${NODE_FIGURES.inFlight}`)}</p>
-${queues.length > 0 ? `<h3>Queues</h3>\n${table(['Subscription', 'Consumer', 'Delivered', 'OK', 'Failed', 'Backlog end / max', 'Mean wait ms'], queues)}` : ''}
+${cpuSection(doc, result)}${queues.length > 0 ? `<h3>Queues</h3>\n${table(['Subscription', 'Consumer', 'Delivered', 'OK', 'Failed', 'Backlog end / max', 'Mean wait ms'], queues)}` : ''}
 </section>`;
+}
+
+/** The inside of the pods of the services with a runtime (cpuTable.ts), when there are any. */
+function cpuSection(doc: ArchDocument, result: RunResult): string {
+  const rows = cpuRows(doc, result);
+  if (rows.length === 0) return '';
+  const notes = CPU_COLUMNS.slice(1).map(
+    (c) => `${c.title}: ${CPU_FIGURES[c.key as keyof typeof CPU_FIGURES]}`,
+  );
+  return `<h3>Inside the pods</h3>
+${table(
+  CPU_COLUMNS.map((c) => c.title),
+  rows.map((r) => r.cells.map(h)),
+  'wide',
+)}
+<p class="muted">${h(notes.join(' '))}</p>
+`;
 }
 
 function edgesSection({ doc, result }: ReportInput): string {

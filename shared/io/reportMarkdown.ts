@@ -4,7 +4,8 @@
 import { architectureChecks } from '../drills/checks';
 import { nodeLabel } from './look';
 import { edgeName } from '../model/names';
-import { NODE_FIGURES } from './figureHelp';
+import { CPU_FIGURES, NODE_FIGURES } from './figureHelp';
+import { CPU_COLUMNS, cpuRows } from './cpuTable';
 import {
   causes,
   eventsShown,
@@ -218,6 +219,22 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
     `_Utilisation: ${NODE_FIGURES.utilisation} In flight (L): ${NODE_FIGURES.inFlight}_`,
     '',
   );
+  const cpu = cpuRows(doc, result);
+  if (cpu.length > 0) {
+    out.push(
+      '### Inside the pods',
+      '',
+      mdTable(
+        CPU_COLUMNS.map((c) => c.title),
+        cpu.map((r) => r.cells.map(t)),
+      ),
+      '',
+      `_${CPU_COLUMNS.slice(1)
+        .map((c) => `${c.title}: ${CPU_FIGURES[c.key as keyof typeof CPU_FIGURES]}`)
+        .join(' ')}_`,
+      '',
+    );
+  }
   const edges = Object.entries(result.edges);
   if (edges.length > 0) {
     out.push('## Edges', '');

@@ -18,6 +18,7 @@ import { writeFileAtomic } from '../atomicFile';
 import { decodeUtf8 } from '../utf8';
 import { cleaned, escapeJsonControls } from './clean';
 import { verdictFacts } from '../../../shared/io/reportData';
+import { cpuLines } from '../../../shared/io/cpuTable';
 import {
   amplificationText,
   figuresLine,
@@ -243,6 +244,7 @@ export function summaryText(r: RunResult, doc?: ArchDocument): string {
     );
   }
   if (doc !== undefined) {
+    lines.push(...cpuLines(doc, r));
     const facts = verdictFacts({ doc, result: r });
     lines.push(`verdict ${facts.outcome}: ${verdictLine(facts)} ${figuresLine(facts)}`);
   }

@@ -1,5 +1,6 @@
 import { nodeName, thingName } from '../../../shared/model';
-import { NODE_FIGURES, RUN_FIGURES } from '../../../shared/io/figureHelp';
+import { CPU_FIGURES, NODE_FIGURES, RUN_FIGURES } from '../../../shared/io/figureHelp';
+import { CPU_COLUMNS, cpuRows } from '../../../shared/io/cpuTable';
 import { coverage } from '../../../shared/slo/judge';
 import { rates, sloFigure, thresholdText } from '../../../shared/slo/text';
 import { useStore } from '../store';
@@ -123,7 +124,43 @@ export function RunSummary({ run }: { run: FinishedRun }) {
           ))}
         </tbody>
       </table>
+      <CpuTable run={run} onSelect={(id) => select([id])} />
     </div>
+  );
+}
+
+/** The inside of the pods of the services with a runtime: cores, quota, switches, lock, OOM. */
+function CpuTable({ run, onSelect }: { run: FinishedRun; onSelect: (id: string) => void }) {
+  const rows = cpuRows(run.doc, run.result);
+  if (rows.length === 0) return null;
+  return (
+    <table className="node-table cpu-table" aria-label="Inside the pods">
+      <caption>Inside the pods</caption>
+      <thead>
+        <tr>
+          {CPU_COLUMNS.map((c, i) => (
+            <th
+              key={c.key}
+              className={i > 1 ? 'num' : undefined}
+              title={c.key === 'service' ? NODE_FIGURES.node : CPU_FIGURES[c.key]}
+            >
+              {c.title}
+            </th>
+          ))}
+        </tr>
+      </thead>
+      <tbody>
+        {rows.map((r) => (
+          <tr key={r.id} onClick={() => onSelect(r.id)} title="Select on the canvas">
+            {r.cells.map((cell, i) => (
+              <td key={CPU_COLUMNS[i]!.key} className={i > 1 ? 'num' : undefined}>
+                {cell}
+              </td>
+            ))}
+          </tr>
+        ))}
+      </tbody>
+    </table>
   );
 }
 

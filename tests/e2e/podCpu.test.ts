@@ -1,0 +1,52 @@
+// The inside of the pods after a run, as a user reads it: the run summary of the CPU throttling
+// sample's busier scenario has a table of both services' cores, quota and throttling, and the
+// limited one shows most of its periods throttled while the unlimited one shows none.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+
+const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
+
+describe.skipIf(!chromiumPath)(`the run summary's pods${skipReason}`, () => {
+  let lab: Lab;
+  beforeAll(async () => {
+    lab = await openLab({ viewport: { width: 1440, height: 900 } });
+  });
+  afterAll(async () => {
+    await lab?.close();
+  });
+
+  it('shows cores, quota, throttling and switches for each service with a runtime', async () => {
+    const { page } = lab;
+    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+    await page.keyboard.press('Control+k');
+    await page.keyboard.type('Open Sample');
+    await page.keyboard.press('Enter');
+    await page.waitForSelector('[cmdk-dialog]');
+    await page.locator('[cmdk-item]', { hasText: 'cpu-throttling.archlab.json' }).click();
+    await page.waitForFunction(() => document.title.startsWith('cpu-throttling.archlab.json'));
+    await page.getByLabel('Scenario').selectOption('busier');
+    await page.getByRole('radio', { name: 'Batch' }).click();
+    await panel(page).locator('.run-controls .tool.primary').click();
+    await page.getByTestId('run-status').filter({ hasText: 'Finished' }).waitFor();
+    await page.getByRole('tab', { name: /^Summary/ }).click();
+    const table = page.getByRole('table', { name: 'Inside the pods' });
+    await table.waitFor();
+    const rows = table.locator('tbody tr');
+    await expect(rows.count()).resolves.toBe(2);
+    const limited = await rows.nth(0).innerText();
+    expect(limited).toMatch(/limit 1 core/);
+    expect(limited).toMatch(/thread pool, 16 threads a pod/);
+    const m = /(\d[\d,]*) of (\d[\d,]*) \((\d+) %\)/.exec(limited);
+    expect(m).not.toBeNull();
+    expect(Number(m![3])).toBeGreaterThanOrEqual(25);
+    const unlimited = await rows.nth(1).innerText();
+    expect(unlimited).toMatch(/none/);
+    expect(unlimited).not.toMatch(/ of /);
+    // Each column says what it is.
+    await expect(table.locator('th').nth(4).getAttribute('title')).resolves.toMatch(/nr_throttled/);
+    await table.screenshot({ path: shot('pod-cpu-light.png') });
+    await page.evaluate(() => window.archlabTest.store.getState().setTheme('dark'));
+    await table.screenshot({ path: shot('pod-cpu-dark.png') });
+    await page.evaluate(() => window.archlabTest.store.getState().setTheme('light'));
+  });
+});
