@@ -49,4 +49,16 @@ describe.skipIf(!chromiumPath)(`the run summary's pods${skipReason}`, () => {
     await table.screenshot({ path: shot('pod-cpu-dark.png') });
     await page.evaluate(() => window.archlabTest.store.getState().setTheme('light'));
   });
+
+  it('charts the cores a service used and its throttled periods, second by second', async () => {
+    const { page } = lab;
+    await page.locator('.react-flow__node[data-id="api-limited"]').click();
+    await page.getByRole('tab', { name: /^Charts/ }).click();
+    await page.getByTestId('chart-CPU (all pods)').waitFor();
+    await expect(page.locator('.chart-grid canvas').count()).resolves.toBe(4);
+    await page.locator('.bottom-panel').screenshot({ path: shot('pod-cpu-chart-light.png') });
+    // A service without a runtime has no CPU chart.
+    await page.locator('.react-flow__node[data-id="users-a"]').click();
+    await expect(page.locator('.chart-grid canvas').count()).resolves.toBe(3);
+  });
 });

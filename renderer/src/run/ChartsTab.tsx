@@ -4,6 +4,7 @@ import { Chart, type ChartLine } from './Chart';
 import { useLive, type Series } from './liveStore';
 
 const UTILISATION_AXIS = { unit: 'utilisation %', range: [0, 100] as [number, number] };
+const THROTTLED_AXIS = { unit: 'throttled %', range: [0, 100] as [number, number] };
 const ERROR_COLORS = ['#d23c3c', '#e07b39', '#b8498a', '#8a5cd6', '#c79a1e'];
 
 function throughputLines(s: Series): ChartLine[] {
@@ -26,6 +27,7 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
   const doc = useStore((s) => s.doc);
   const selected = useStore((s) => s.selectedNodes);
   const series = useLive((s) => s.series);
+  const cpuOf = useLive((s) => s.cpu);
   useLive((s) => s.version);
   const ids = Object.keys(series);
   const fallback = doc.nodes.find((n) => n.kind === 'client')?.id ?? ids[0];
@@ -60,6 +62,24 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
     [s],
   );
   const throughput = useMemo(() => (s ? throughputLines(s) : []), [s]);
+  const c = chosen ? cpuOf[chosen] : undefined;
+  // The CPU series close each second with the node's own, so they line up with its seconds.
+  const cpuN = c && s ? Math.min(s.t.length, c.usageCores.length) : 0;
+  const cpu = useMemo<ChartLine[]>(
+    () =>
+      c
+        ? [
+            { label: 'cores used', color: '#7c4dcc', values: c.usageCores.slice(0, cpuN) },
+            {
+              label: 'throttled periods %',
+              color: '#d23c3c',
+              values: c.throttled.slice(0, cpuN).map((x) => x * 100),
+              axis: 'right',
+            },
+          ]
+        : [],
+    [c, cpuN],
+  );
 
   if (!s || !chosen) {
     return (
@@ -84,6 +104,16 @@ export function ChartsTab({ theme }: { theme: 'light' | 'dark' }) {
           lines={load}
           theme={theme}
         />
+        {c && (
+          <Chart
+            title="CPU (all pods)"
+            unit="cores"
+            right={THROTTLED_AXIS}
+            t={s.t.slice(0, cpuN)}
+            lines={cpu}
+            theme={theme}
+          />
+        )}
       </div>
     </div>
   );

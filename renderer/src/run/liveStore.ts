@@ -5,6 +5,8 @@ import { create } from 'zustand';
 import type { Chunk, PodView, RunEvent, RunResult } from '../../../shared/engine';
 
 export type Series = Chunk['series'][string];
+/** A runtime node's CPU per second: cores used by its pods, throttled periods / periods. */
+export type CpuSeries = NonNullable<Chunk['cpu']>[string];
 export type Health = 'ok' | 'warn' | 'bad' | 'idle';
 
 export interface NodeLive {
@@ -28,6 +30,8 @@ export interface LiveState {
   pods: Record<string, PodView[]>;
   /** Circuit breaker state by edge id (CLOSED, OPEN, HALF_OPEN), for edges that have one. */
   breakers: Record<string, string>;
+  /** Per second CPU of the nodes with a runtime, aligned with their series. */
+  cpu: Record<string, CpuSeries>;
   /** Bumped on every append, so charts redraw once per chunk. */
   version: number;
   reset(): void;
@@ -109,9 +113,19 @@ export const useLive = create<LiveState>()((set) => ({
   events: [],
   pods: {},
   breakers: {},
+  cpu: {},
   version: 0,
   reset: () =>
-    set({ tS: 0, series: {}, latest: {}, events: [], pods: {}, breakers: {}, version: 0 }),
+    set({
+      tS: 0,
+      series: {},
+      latest: {},
+      events: [],
+      pods: {},
+      breakers: {},
+      cpu: {},
+      version: 0,
+    }),
   append: (chunk) =>
     set((s) => {
       const series = { ...s.series };
@@ -132,15 +146,31 @@ export const useLive = create<LiveState>()((set) => ({
       // A chunk carries the whole pod list of the services whose pods changed, nothing else.
       const pods = chunk.pods ? { ...s.pods, ...chunk.pods } : s.pods;
       const breakers = chunk.breakers ? { ...s.breakers, ...chunk.breakers } : s.breakers;
-      return { tS: chunk.tS, series, latest, events, pods, breakers, version: s.version + 1 };
+      let cpu = s.cpu;
+      if (chunk.cpu) {
+        cpu = { ...s.cpu };
+        for (const id in chunk.cpu) {
+          const add = chunk.cpu[id] as CpuSeries;
+          const had = s.cpu[id];
+          cpu[id] = had
+            ? {
+                usageCores: had.usageCores.concat(add.usageCores),
+                throttled: had.throttled.concat(add.throttled),
+              }
+            : add;
+        }
+      }
+      return { tS: chunk.tS, series, latest, events, pods, breakers, cpu, version: s.version + 1 };
     }),
   complete: (result) =>
     set((s) => {
       const series: Record<string, Series> = {};
       const latest: Record<string, NodeLive> = {};
       const pods: Record<string, PodView[]> = {};
+      const cpu: Record<string, CpuSeries> = {};
       for (const [id, node] of Object.entries(result.nodes)) {
         series[id] = node.series;
+        if (node.cpu) cpu[id] = node.cpu.series;
         latest[id] = s.latest[id] ?? latestOf(node.series);
         if (node.deployment && node.pods) pods[id] = node.pods;
       }
@@ -154,6 +184,7 @@ export const useLive = create<LiveState>()((set) => ({
         events: result.events.slice(-EVENT_LIMIT),
         pods,
         breakers,
+        cpu,
         version: s.version + 1,
       };
     }),
