@@ -67,6 +67,11 @@ export const commandCatalogue = [
   { id: 'edit.connectTo', label: 'Connect to…', shortcut: 'Mod+L', menu: 'Edit' },
   { id: 'edit.addStickyNote', label: 'Add Sticky Note', menu: 'Edit' },
   { id: 'edit.addText', label: 'Add Text', menu: 'Edit' },
+  // A sticky note's colour: the note's right-click menu and the inspector; no menu bar item.
+  { id: 'note.colorYellow', label: 'Note Colour: Yellow' },
+  { id: 'note.colorBlue', label: 'Note Colour: Blue' },
+  { id: 'note.colorGreen', label: 'Note Colour: Green' },
+  { id: 'note.colorPink', label: 'Note Colour: Pink' },
   // Moving the selection with the arrow keys (Shift: a bigger step); no menu item.
   { id: 'edit.moveLeft', label: 'Move Selection Left', shortcut: 'ArrowLeft' },
   { id: 'edit.moveRight', label: 'Move Selection Right', shortcut: 'ArrowRight' },

@@ -159,5 +159,28 @@ for (const theme of ['light', 'dark'] as const) {
       );
       expect(kinds).toEqual(['sticky', 'text']);
     });
+
+    it('colours a sticky note from its right-click menu and from the inspector, undoably', async () => {
+      const { page } = lab;
+      const note = page.locator('.note.note-sticky');
+      const colour = () =>
+        page.evaluate(() => window.archlabTest.store.getState().doc.notes?.[0]?.color ?? null);
+      // Its corner: the free text added last sits over its middle.
+      await note.click({ button: 'right', position: { x: 12, y: 12 } });
+      const menu = page.locator('.context-menu[data-target="note"]');
+      await menu.getByRole('menuitem', { name: 'Note Colour: Blue' }).click();
+      await expect(colour()).resolves.toBe('blue');
+      await expect(note.getAttribute('class')).resolves.toMatch(/note-blue/);
+      // The inspector shows the note, not the document, with its colour checked.
+      const inspector = page.getByLabel('Inspector');
+      await expect(inspector.locator('.inspector-kind').textContent()).resolves.toBe('Sticky note');
+      await expect(inspector.getByLabel('Blue').isChecked()).resolves.toBe(true);
+      await inspector.getByLabel('Pink').check();
+      await expect(colour()).resolves.toBe('pink');
+      await page.screenshot({ path: shot(`canvas-text-note-colour-${theme}.png`) });
+      await page.locator('.react-flow__pane').click({ position: { x: 10, y: 10 } });
+      await page.keyboard.press('Control+z');
+      await expect(colour()).resolves.toBe('blue');
+    });
   });
 }

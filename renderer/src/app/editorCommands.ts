@@ -15,7 +15,7 @@ import {
 } from '../canvas/editActions';
 import { flow, zoomToFit } from '../canvas/flowApi';
 import { autoLayout, layoutAll } from '../canvas/layout';
-import { addNote } from '../canvas/noteActions';
+import { addNote, colourSelectedNotes, selectedStickyNotes } from '../canvas/noteActions';
 import { registerHandlers } from './commands';
 
 const store = () => useStore.getState();
@@ -27,6 +27,10 @@ const oneComponent = () => {
   const [id, ...more] = store().selectedNodes;
   return more.length === 0 && store().doc.nodes.some((n) => n.id === id);
 };
+const colour = (c: 'yellow' | 'blue' | 'green' | 'pink') => ({
+  run: () => colourSelectedNotes(c),
+  enabled: () => selectedStickyNotes().length > 0,
+});
 const STEP = 1;
 const BIG_STEP = GRID * 2;
 const move = (dx: number, dy: number) => ({
@@ -49,6 +53,10 @@ export function registerEditorCommands() {
     'edit.connectTo': { run: () => store().openPicker('connectTo'), enabled: oneComponent },
     'edit.addStickyNote': { run: () => void addNote('sticky') },
     'edit.addText': { run: () => void addNote('text') },
+    'note.colorYellow': colour('yellow'),
+    'note.colorBlue': colour('blue'),
+    'note.colorGreen': colour('green'),
+    'note.colorPink': colour('pink'),
     'edit.moveLeft': move(-STEP, 0),
     'edit.moveRight': move(STEP, 0),
     'edit.moveUp': move(0, -STEP),

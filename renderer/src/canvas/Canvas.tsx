@@ -266,7 +266,16 @@ export function Canvas({ colorMode }: { colorMode: 'light' | 'dark' }) {
     if (node.type === 'arch') openLiveMenu(e, 'node', node.id);
     if (e.defaultPrevented) return;
     const several = selectFor(node.id, 'node');
-    openContextMenu(e, several ? 'selection' : node.type === 'arch' ? 'node' : 'group');
+    openContextMenu(
+      e,
+      several
+        ? 'selection'
+        : node.type === 'arch'
+          ? 'node'
+          : node.type === 'note'
+            ? 'note'
+            : 'group',
+    );
   }, []);
   const onEdgeContextMenu = useCallback((e: React.MouseEvent, edge: ArchFlowEdge) => {
     openLiveMenu(e, 'edge', edge.id);

@@ -1,4 +1,5 @@
-// Adding a note where the user is looking: the middle of the visible canvas.
+// Adding a note where the user is looking (the middle of the visible canvas), and colouring the
+// selected sticky notes.
 import type { Note } from '../../../shared/model';
 import { nextId } from '../../../shared/model';
 import { useStore } from '../store';
@@ -35,4 +36,19 @@ export function addNote(kind: Note['kind']): string | null {
   if (!r.ok) return null;
   select([note.id]);
   return note.id;
+}
+
+/** The selected notes that are sticky notes (free text has no colour). */
+export function selectedStickyNotes(): Note[] {
+  const { doc, selectedNodes } = useStore.getState();
+  const picked = new Set(selectedNodes);
+  return (doc.notes ?? []).filter((n) => n.kind === 'sticky' && picked.has(n.id));
+}
+
+/** Give every selected sticky note this colour, in one undo step. */
+export function colourSelectedNotes(color: Note['color']): void {
+  const ops = selectedStickyNotes()
+    .filter((n) => n.color !== color)
+    .map((n) => ({ type: 'updateNote' as const, id: n.id, patch: { color } }));
+  if (ops.length > 0) useStore.getState().apply(ops);
 }

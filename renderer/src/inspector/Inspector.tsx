@@ -6,6 +6,7 @@ import { edgeSummary } from '../canvas/ArchEdge';
 import { GROUP_LABELS, displayName, nodeName } from '../../../shared/model';
 import { INSPECTOR_FIGURES } from '../../../shared/io/figureHelp';
 import { EdgeForm, GroupForm, NodeForm } from './forms';
+import { NotePanel } from './NotePanel';
 
 /** The right inspector: the selection's properties, or the document's when nothing is selected. */
 export function Inspector() {
@@ -20,12 +21,14 @@ export function Inspector() {
   // Remount the forms when the selection changes, so drafts and errors never leak across.
   const key = [...selectedNodes, '|', ...selectedEdges].join(',');
   const count = nodes.length + groups.length + edges.length;
+  const notes = (doc.notes ?? []).filter((n) => picked.has(n.id));
   const first = nodes[0];
   return (
     <aside className="panel inspector" aria-label="Inspector">
       <header className="panel-title">Inspector</header>
       <section className="inspector-body" key={key}>
-        {count === 0 && <DocumentPanel />}
+        {count === 0 && notes.length === 0 && <DocumentPanel />}
+        {count === 0 && notes.length > 0 && <NotePanel notes={notes} />}
         {count > 1 && <p className="muted small">{count} items selected</p>}
         {nodes.length > 0 && (
           <>

@@ -1,12 +1,12 @@
-// Right-click menus on the canvas: a node, a link, a zone or team, a multiple selection, the empty
-// canvas. Each lists commands of the one registry, acting on the selection (a right-clicked item
+// Right-click menus on the canvas: a node, a link, a zone or team, a note, a multiple selection,
+// the empty canvas. Each lists commands of the one registry, acting on the selection (a right-clicked item
 // that was not selected becomes the selection first, as in draw.io). During a live run a node or
 // link gets the live-drill menu instead (drills/LiveMenu.tsx).
 import { useEffect, useLayoutEffect, useRef } from 'react';
 import { create } from 'zustand';
 import { MenuList, type MenuEntry } from './MenuList';
 
-export type ContextTarget = 'node' | 'edge' | 'group' | 'selection' | 'canvas';
+export type ContextTarget = 'node' | 'edge' | 'group' | 'note' | 'selection' | 'canvas';
 
 const ENTRIES: Record<ContextTarget, readonly MenuEntry[]> = {
   node: [
@@ -22,6 +22,17 @@ const ENTRIES: Record<ContextTarget, readonly MenuEntry[]> = {
   ],
   edge: ['edit.delete', '-', 'view.toggleInspector'],
   group: ['arrange.ungroup', '-', 'edit.cut', 'edit.copy', 'edit.duplicate', 'edit.delete'],
+  note: [
+    'note.colorYellow',
+    'note.colorBlue',
+    'note.colorGreen',
+    'note.colorPink',
+    '-',
+    'edit.cut',
+    'edit.copy',
+    'edit.duplicate',
+    'edit.delete',
+  ],
   selection: [
     'edit.cut',
     'edit.copy',
@@ -57,6 +68,7 @@ const LABELS: Record<ContextTarget, string> = {
   node: 'Component',
   edge: 'Link',
   group: 'Zone or team',
+  note: 'Note',
   selection: 'Selection',
   canvas: 'Canvas',
 };

@@ -38,6 +38,7 @@ useStore.subscribe((s, prev) => {
   const ids = new Set<string>();
   for (const n of s.doc.nodes) ids.add(n.id);
   for (const g of s.doc.groups) ids.add(g.id);
+  for (const n of s.doc.notes ?? []) ids.add(n.id);
   const edgeIds = new Set(s.doc.edges.map((e) => e.id));
   const nodes = s.selectedNodes.filter((id) => ids.has(id));
   const edges = s.selectedEdges.filter((id) => edgeIds.has(id));
