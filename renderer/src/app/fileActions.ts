@@ -132,7 +132,9 @@ export async function openRecentFile(path: string): Promise<LoadOutcome | null> 
     await clearRecovery();
     return await loadText(file.text, { path: file.path || undefined, name: file.name });
   } catch (e) {
-    store().showToast(`Could not open ${path}: ${(e as Error).message}`, 'error');
+    // A web edition's recent path is a key ("web:…:NAME"): the user knows the file by its name.
+    const shown = path.startsWith('web:') ? path.split(':').slice(3).join(':') : path;
+    store().showToast(`Could not open ${shown}: ${(e as Error).message}`, 'error');
     return null;
   }
 }

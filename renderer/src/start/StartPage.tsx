@@ -84,7 +84,7 @@ function RecentFiles() {
     return (
       <p className="muted small">
         {platform().kind === 'web'
-          ? 'Files you open or save in this tab are listed here.'
+          ? 'Files you open or save in this browser are listed here.'
           : 'No recent files yet.'}
       </p>
     );

@@ -1,12 +1,17 @@
 // Files in the browser: the File System Access API where the browser has it, a file input and a
-// download otherwise.
+// download otherwise. Opened and saved files' handles are kept (handleStore.ts), so the recent
+// list survives a reload.
 import type { OpenedFile } from '../../../../shared/protocol';
 import { PNG_KEYWORD, isPng, pngText } from '../../../../shared/io/png';
+import { dropHandle, loadHandle, storeHandle, storedKeys } from './handleStore';
 
+type Permission = 'granted' | 'denied' | 'prompt';
 interface FileHandle {
   name: string;
   getFile(): Promise<File>;
   createWritable(): Promise<{ write(data: string): Promise<void>; close(): Promise<void> }>;
+  queryPermission?(o: { mode: 'readwrite' }): Promise<Permission>;
+  requestPermission?(o: { mode: 'readwrite' }): Promise<Permission>;
 }
 interface FsWindow {
   showOpenFilePicker?: (o: unknown) => Promise<FileHandle[]>;
@@ -36,6 +41,7 @@ function remember(handle: FileHandle): string {
   const key = `web:${session}:${++counter}:${handle.name}`;
   handles.set(key, handle);
   noteRecent(key, handle.name);
+  void storeHandle(key, handle);
   return key;
 }
 
@@ -51,25 +57,43 @@ function readRecent(): RecentEntry[] {
 }
 
 function noteRecent(path: string, name: string) {
-  const list = [{ path, name }, ...readRecent().filter((e) => e.name !== name)].slice(0, 10);
+  const before = readRecent();
+  const list = [{ path, name }, ...before.filter((e) => e.name !== name)].slice(0, 10);
   try {
     localStorage.setItem(RECENT_KEY, JSON.stringify(list));
   } catch {
     // Private mode: no recent list.
   }
+  // Handles that fell off the list go too.
+  const kept = new Set(list.map((e) => e.path));
+  for (const e of before) if (!kept.has(e.path)) void dropHandle(e.path);
 }
 
-/** Recent files whose handles this page still holds (a browser cannot reopen a file by name). */
+/**
+ * Recent files whose handles this page holds or kept from an earlier visit (a browser cannot
+ * reopen a file by its name alone).
+ */
 export async function recentFiles(): Promise<RecentEntry[]> {
-  return readRecent().filter((e) => handles.has(e.path));
+  const stored = await storedKeys();
+  return readRecent().filter((e) => handles.has(e.path) || stored.has(e.path));
 }
 
 export async function openRecent(path: string): Promise<OpenedFile> {
-  const handle = handles.get(path);
-  if (!handle) throw new Error('This file is no longer available; open it again');
+  const handle = handles.get(path) ?? (await loadHandle<FileHandle>(path));
+  if (!handle) throw new Error('this file is no longer available; open it again');
+  // After a reload the browser asks again before the page may read (and save) the file.
+  if (
+    handle.queryPermission &&
+    (await handle.queryPermission({ mode: 'readwrite' })) !== 'granted'
+  ) {
+    const answer = await handle.requestPermission?.({ mode: 'readwrite' });
+    if (answer !== 'granted')
+      throw new Error(`the browser did not allow ArchLab to open ${handle.name} again`);
+  }
+  handles.set(path, handle);
   const file = await handle.getFile();
   noteRecent(path, handle.name);
-  return { path, name: handle.name, text: await file.text() };
+  return { path, name: handle.name, text: await textOf(file) };
 }
 
 const isAbort = (e: unknown) => e instanceof DOMException && e.name === 'AbortError';
