@@ -4,8 +4,24 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+import { generate, otlpRequest, type GenSpan } from '../fixtures/traces/gen';
 
 const jaeger = readFileSync(join(__dirname, '../fixtures/traces/jaeger-shop.json'));
+
+/** OTLP NDJSON of `traces` generated traces, 200 traces a line (about 2.4 KB a trace). */
+function otlpNdjson(traces: number): Buffer {
+  const lines: string[] = [];
+  let batch: GenSpan[][] = [];
+  for (const t of generate({ traces })) {
+    batch.push(t);
+    if (batch.length === 200) {
+      lines.push(otlpRequest(batch));
+      batch = [];
+    }
+  }
+  if (batch.length > 0) lines.push(otlpRequest(batch));
+  return Buffer.from(lines.join('\n'));
+}
 
 async function command(lab: Lab, text: string) {
   await lab.page.keyboard.press('Control+k');
@@ -17,7 +33,21 @@ async function command(lab: Lab, text: string) {
 describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () => {
   let lab: Lab;
   beforeAll(async () => {
-    lab = await openLab({ colorScheme: 'light' });
+    lab = await openLab({
+      colorScheme: 'light',
+      init: () => {
+        // Which workers the page starts, to see where the calibration ran.
+        const started: string[] = [];
+        (window as unknown as { startedWorkers: string[] }).startedWorkers = started;
+        const Real = window.Worker;
+        window.Worker = class extends Real {
+          constructor(url: string | URL, options?: WorkerOptions) {
+            super(url, options);
+            started.push(String(url));
+          }
+        };
+      },
+    });
   });
   afterAll(async () => {
     await lab?.close();
@@ -67,6 +97,44 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
     await page.waitForSelector('[data-testid="run-summary"]', { timeout: 60_000 });
     await expect(page.getByTestId('run-status').textContent()).resolves.toContain('Finished');
     await page.screenshot({ path: shot('traces-run.png') });
+  });
+
+  it('calibrates a large export in a worker while the page keeps drawing', async () => {
+    const { page } = lab;
+    const big = otlpNdjson(12_000);
+    // Frames the page draws from the file's choice to the report.
+    await page.evaluate(() => {
+      const w = window as unknown as { frames_: number[]; counting: boolean };
+      w.frames_ = [];
+      w.counting = true;
+      const tick = (t: number) => {
+        w.frames_.push(t);
+        if (w.counting) requestAnimationFrame(tick);
+      };
+      requestAnimationFrame(tick);
+    });
+    const chooser = page.waitForEvent('filechooser');
+    await command(lab, 'Import Traces');
+    const prompt = page.getByRole('button', { name: 'Don’t Save' });
+    if (await prompt.isVisible().catch(() => false)) await prompt.click();
+    await (
+      await chooser
+    ).setFiles({ name: 'big.ndjson', mimeType: 'application/x-ndjson', buffer: big });
+    const dialog = page.locator('[role=dialog][aria-label="Calibration report"]');
+    await dialog.waitFor({ timeout: 60_000 });
+    const { frames, workers } = await page.evaluate(() => {
+      const w = window as unknown as {
+        frames_: number[];
+        counting: boolean;
+        startedWorkers: string[];
+      };
+      w.counting = false;
+      return { frames: w.frames_, workers: w.startedWorkers };
+    });
+    expect(workers.some((u) => /traceImport\.worker/.test(u))).toBe(true);
+    expect(frames.length).toBeGreaterThanOrEqual(10);
+    await expect(dialog.textContent()).resolves.toMatch(/spans in 12,000 traces/);
+    await dialog.getByRole('button', { name: 'OK' }).click();
   });
 
   it('a truncated trace file is refused with where it ends, and nothing changes', async () => {

@@ -1,25 +1,34 @@
-// File › Import Traces: OTLP or Jaeger JSON files read as streams (never whole in memory), the
-// pure calibration draws a document, ELK lays it out, and it opens as a new unsaved document
-// with the calibration report beside it. A problem stops the import with the file and where.
+// File › Import Traces: OTLP or Jaeger JSON files read as streams (never whole in memory) by a
+// Web Worker that runs the pure calibration (traceImport.worker.ts), ELK lays the document out,
+// and it opens as a new unsaved document with the calibration report beside it. A problem stops
+// the import with the file and where.
 import { serializeDocument } from '../../../shared/model';
 import { layoutImported } from '../../../shared/io/import';
-import { calibrate, TraceInputError, type TraceSource } from '../../../shared/traces/in';
+import type { CalibrationResult } from '../../../shared/traces/in';
 import { confirmDiscard, openImportedText } from '../app/fileActions';
 import { layoutAll, layoutInWorker } from '../canvas/layout';
 import { measured, zoomToFit } from '../canvas/flowApi';
 import { useStore } from '../store';
 import { showCalibrationReport } from './CalibrationReportDialog';
+import type { TraceImportReply } from './traceImport.worker';
 
 const store = () => useStore.getState();
 
-/** A file's text in chunks, decoded as it streams. */
-async function* textChunks(file: Blob): AsyncGenerator<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) return;
-    yield value;
-  }
+/** The calibration of these files, made in a worker of its own (ended once it answers). */
+function calibrateInWorker(files: File[]): Promise<TraceImportReply> {
+  return new Promise((resolve) => {
+    const worker = new Worker(new URL('./traceImport.worker.ts', import.meta.url), {
+      type: 'module',
+    });
+    const done = (reply: TraceImportReply) => {
+      worker.terminate();
+      resolve(reply);
+    };
+    worker.onmessage = (e: MessageEvent<TraceImportReply>) => done(e.data);
+    worker.onerror = (e) =>
+      done({ ok: false, inputError: false, message: e.message || 'the import worker failed' });
+    worker.postMessage(files);
+  });
 }
 
 function pickTraceFiles(): Promise<File[] | null> {
@@ -36,17 +45,22 @@ function pickTraceFiles(): Promise<File[] | null> {
 
 /** Calibrate from these files and open the result; true when a document was opened. */
 export async function importTraceFiles(files: File[]): Promise<boolean> {
-  const sources: TraceSource[] = files.map((f) => ({ name: f.name, chunks: textChunks(f) }));
-  let result;
-  try {
-    result = await calibrate(sources);
-  } catch (e) {
+  const mb = files.reduce((n, f) => n + f.size, 0) / 2 ** 20;
+  store().showToast(
+    `Reading ${files.length === 1 ? files[0]!.name : `${files.length} trace files`} (${mb < 1 ? '< 1' : Math.round(mb)} MB)…`,
+    'info',
+  );
+  const reply = await calibrateInWorker(files);
+  if (!reply.ok) {
     store().setLoadError({
       file: files.map((f) => f.name).join(', '),
-      problems: [{ path: '', message: e instanceof TraceInputError ? e.message : String(e) }],
+      problems: [
+        { path: '', message: reply.inputError ? reply.message : `Error: ${reply.message}` },
+      ],
     });
     return false;
   }
+  const result: CalibrationResult = reply.result;
   let doc = result.doc;
   try {
     doc = await layoutImported(doc, { layout: layoutInWorker });
