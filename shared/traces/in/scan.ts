@@ -181,9 +181,10 @@ export class JsonCutter {
     }
     INTERESTING.lastIndex = i;
     for (;;) {
-      const m = INTERESTING.exec(buf);
-      if (m === null) return buf.length;
-      const j = m.index;
+      // test() moves lastIndex past the match without building a match array (exec would, once
+      // for every quote and bracket of the file).
+      if (!INTERESTING.test(buf)) return buf.length;
+      const j = INTERESTING.lastIndex - 1;
       const c = buf.charCodeAt(j);
       if (c === QUOTE) {
         const e = stringEnd(buf, j + 1);
