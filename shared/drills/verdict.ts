@@ -26,31 +26,34 @@
 //             it, so a collapse is attributed to the fault that started it.
 //  retry storm
 //             a hop whose retries brought its attempts per user request above RETRY_STORM_AT.
-import type { RunEvent } from '../engine/events';
 import type { RunResult } from '../engine/result';
 import type { ArchDocument, Scenario } from '../model';
 import { thingName } from '../model/names';
 import { nodeLabel } from '../io/look';
-import {
-  coverage,
-  headline,
-  isMoment,
-  outcomeOf,
-  sloSeconds,
-  type Outcome,
-  type SloSeconds,
-} from '../slo/judge';
+import { coverage, headline, isMoment, outcomeOf, sloSeconds, type SloSeconds } from '../slo/judge';
 import { scopeName, sloDetail, sloFigure, thresholdText } from '../slo/text';
-import {
-  hopFigures,
-  pathFigures,
-  targetNodes,
-  traceCallers,
-  type HopFigure,
-  type PathFigure,
-} from './callGraph';
+import { hopFigures, pathFigures, targetNodes, traceCallers, type HopFigure } from './callGraph';
+
+import type {
+  BlastNode,
+  DrillVerdict,
+  FaultSpan,
+  FaultVerdict,
+  RetryStorm,
+  SloVerdict,
+  VerdictOptions,
+} from './verdictTypes';
 
 export { type HopFigure, type PathFigure } from './callGraph';
+export type {
+  BlastNode,
+  DrillVerdict,
+  FaultSpan,
+  FaultVerdict,
+  RetryStorm,
+  SloVerdict,
+  VerdictOptions,
+} from './verdictTypes';
 
 export const DETECT_MARGIN = 0.01;
 export const BLAST_MARGIN = 0.001;
@@ -78,104 +81,6 @@ export const EXPLAINING_REASONS = new Set([
   'SuccessfulCreate',
   'Started',
 ]);
-
-export interface VerdictOptions {
-  /** Consecutive healthy seconds that count as recovered; default 5. */
-  recoverForS?: number | undefined;
-}
-
-export interface SloVerdict {
-  name: string;
-  metric: string;
-  target: string | null;
-  scope: string;
-  pass: boolean;
-  value: number;
-  valueText: string;
-  thresholdText: string;
-  /** First simulated second whose own figure broke the threshold; null if none did. */
-  firstBrokeS: number | null;
-  secondsBroken: number;
-  /** Windowed: the worst window; recovery: how each fault recovered (reportData.ts). */
-  detail: string | null;
-}
-
-export interface FaultSpan {
-  source: 'timeline' | 'live';
-  /** Index in the scenario's timeline, or in the run's commands. */
-  index: number;
-  action: string;
-  target: string | null;
-  params: Record<string, unknown>;
-  fromS: number;
-  /** End of the fault (= fromS for a moment; the run's end without forS). */
-  toS: number;
-  label: string;
-  /** False for a fault that starts after the point a stopped run reached. */
-  reached: boolean;
-}
-
-export interface BlastNode {
-  id: string;
-  label: string;
-  /** Call hops from the fault's target (0 = the target). */
-  hops: number;
-  /** The callee it was reached through. */
-  via: string | null;
-  errors: number;
-  completed: number;
-  errorRate: number;
-  /**
-   * The rate this node is compared with: its calm baseline, or, for a fault that began while the
-   * system was already failing, its rate in the seconds just before the fault.
-   */
-  baselineRate: number;
-  causes: Record<string, number>;
-}
-
-export interface FaultVerdict extends FaultSpan {
-  detectedAtS: number | null;
-  ttdS: number | null;
-  recoveredAtS: number | null;
-  ttrS: number | null;
-  /** Start and end of the window the blast radius and events are read from. */
-  windowFromS: number;
-  windowToS: number;
-  blastRadius: BlastNode[];
-  events: RunEvent[];
-  /**
-   * The earlier fault whose failure was still going on when this one began (null if the system was
-   * healthy): this fault's detection and blast radius count only what changed after it.
-   */
-  alreadyFailing: { index: number; label: string; sinceS: number } | null;
-}
-
-/** A hop whose retries multiplied its load past RETRY_STORM_AT attempts per user request. */
-export interface RetryStorm {
-  edge: string;
-  from: string;
-  to: string;
-  perUserRequest: number;
-  perCall: number;
-  retries: number;
-}
-
-export interface DrillVerdict {
-  /** Only when there were SLOs and every one held (outcome PASSED). */
-  pass: boolean;
-  outcome: Outcome;
-  /** The figures that matter with or without SLOs (errorRate 0…1). */
-  headline: { errorRate: number; worstP99Ms: number | null; blastRadius: string[] };
-  /** How much of the scenario the run covered; SLOs are judged on that part. */
-  coverage: { ranS: number; durationS: number; early: boolean };
-  scenario: string;
-  slos: SloVerdict[];
-  faults: FaultVerdict[];
-  hops: HopFigure[];
-  paths: PathFigure[];
-  /** Hops in a retry storm, worst first. */
-  retryStorms: RetryStorm[];
-}
 
 /** The hops whose retries took them past RETRY_STORM_AT attempts per user request, worst first. */
 export function retryStorms(hops: readonly HopFigure[]): RetryStorm[] {

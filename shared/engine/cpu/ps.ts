@@ -285,8 +285,7 @@ export class PodCpu implements Timer {
         j.state = S_LOOP_WAIT;
         this.loopQueue.push(j);
         this.loopWaiting++;
-        const nc = this.nc;
-        if (++nc.loopWaiting > nc.loopWaitingMax) nc.loopWaitingMax = nc.loopWaiting;
+        this.nc.loopQueued(1);
       }
     } else this.run(j, j.preMs);
     this.schedule();
@@ -303,7 +302,7 @@ export class PodCpu implements Timer {
       else if (j.state === S_SPIN) this.spinners--;
       else if (j.state === S_LOOP_WAIT) {
         this.loopWaiting--;
-        this.nc.loopWaiting--;
+        this.nc.loopQueued(-1);
       }
       if (this.holder === j) this.handOff();
     }
@@ -431,23 +430,18 @@ export class PodCpu implements Timer {
       const j = q.shift();
       if (j.dead) continue;
       this.loopWaiting--;
-      this.nc.loopWaiting--;
+      this.nc.loopQueued(-1);
       j.hasLoop = true;
       return this.run(j, j.preMs);
     }
     this.freeLoops++;
   }
 
-  /**
-   * An event loop's time up to now into NodeCpu: loop-ms held (its utilisation, as Node's
-   * eventLoopUtilization measures it) and request-ms spent waiting for a loop (its queue).
-   */
+  /** An event loop's time up to now into NodeCpu: loops held and requests waiting for one. */
   private countLoops(now: number): void {
     const dt = now - this.loopT;
     if (dt <= 0) return;
     this.loopT = now;
-    const nc = this.nc;
-    nc.loopHeldMs += (this.spec.workers - this.freeLoops) * dt;
-    nc.loopWaitMs += this.loopWaiting * dt;
+    this.nc.loopTime(this.spec.workers - this.freeLoops, this.loopWaiting, dt);
   }
 }

@@ -127,6 +127,21 @@ export class NodeCpu {
     ];
   }
 
+  /**
+   * dt ms of an event-loop pod with `held` loops held (on CPU or blocking, what Node's
+   * eventLoopUtilization counts) and `waiting` requests waiting for a loop.
+   */
+  loopTime(held: number, waiting: number, dt: number): void {
+    this.loopHeldMs += held * dt;
+    this.loopWaitMs += waiting * dt;
+  }
+
+  /** A request starts (+1) or stops (−1) waiting for a loop, in any pod. */
+  loopQueued(delta: number): void {
+    this.loopWaiting += delta;
+    if (this.loopWaiting > this.loopWaitingMax) this.loopWaitingMax = this.loopWaiting;
+  }
+
   markWarm(): void {
     this.warm.set(this.counters());
   }

@@ -3,14 +3,8 @@
 // them, calls from env, gateways, autoscalers and budgets, and last the mesh policies on edges.
 import type { ImportContext } from './context';
 import { inferFromEnv } from './edges';
-import {
-  readDestinationRule,
-  readHpa,
-  readHttpRoute,
-  readIngress,
-  readPdb,
-  readVirtualService,
-} from './k8sExtras';
+import { readHpa, readPdb } from './k8sExtras';
+import { readDestinationRule, readHttpRoute, readIngress, readVirtualService } from './k8sRoutes';
 import {
   ignoredWhy,
   kindOfRole,
