@@ -10,6 +10,7 @@ import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
 const AXE = readFileSync('node_modules/axe-core/axe.min.js', 'utf8');
 const WEB_SHOP = readFileSync('assets/samples/web-shop.archlab.json', 'utf8');
 const PAYMENTS = readFileSync('assets/samples/payments.archlab.json', 'utf8');
+const THROTTLING = readFileSync('assets/samples/cpu-throttling.archlab.json', 'utf8');
 
 interface Finding {
   id: string;
@@ -113,6 +114,26 @@ for (const theme of ['light', 'dark'] as const) {
       // The payments sample is open (the Transactions test): its orchestrator.
       await page.locator('.react-flow__node[data-id="checkout"]').click({ button: 'right' });
       await page.getByRole('menu', { name: 'Component' }).waitFor();
+      found.push(...(await violations(page)));
+      await page.keyboard.press('Escape');
+      expect(found).toEqual([]);
+    });
+
+    it('the pods’ CPU after a run, and the inspector of a sticky note', async () => {
+      const { page } = lab;
+      const found: string[] = [];
+      await page.evaluate(
+        (text) => window.archlabTest.loadText(text, { name: 'cpu-throttling.archlab.json' }),
+        THROTTLING,
+      );
+      await page.getByRole('tab', { name: /^Summary/ }).click();
+      await page.locator('.run-controls .tool.primary').click();
+      await page.getByRole('table', { name: 'Inside the pods' }).waitFor();
+      found.push(...(await violations(page)));
+      await page.keyboard.press('Control+k');
+      await page.keyboard.type('Add Sticky Note');
+      await page.keyboard.press('Enter');
+      await page.getByRole('group', { name: 'Colour' }).waitFor();
       found.push(...(await violations(page)));
       await page.keyboard.press('Escape');
       expect(found).toEqual([]);

@@ -6,7 +6,8 @@ import { memo, type ReactNode } from 'react';
 import type { PodView } from '../../../shared/engine';
 import { useNodePods } from '../run/liveStore';
 
-const VERSION_COLOURS = ['#3b82f6', '#f59e0b', '#10b981', '#a855f7', '#ec4899', '#14b8a6'];
+// Deep enough for the white version label on a ready pod to read (4.5:1 or more).
+const VERSION_COLOURS = ['#1d4ed8', '#b45309', '#047857', '#7e22ce', '#be185d', '#0f766e'];
 
 /** v1 blue, v2 amber, v3 green…; other names by a hash of the name. */
 export function versionColour(version: string | null): string {
