@@ -7,6 +7,7 @@ import type { ArchDocument } from '../model';
 import { nodeName } from '../model';
 import { fmt } from '../format';
 import type { CPU_FIGURES } from './figureHelp';
+import { runLimit } from '../lab/runLimit';
 
 export const CPU_COLUMNS: readonly { key: keyof typeof CPU_FIGURES | 'service'; title: string }[] =
   [
@@ -27,6 +28,8 @@ export interface CpuRow {
   id: string;
   /** One text a column, in CPU_COLUMNS order. */
   cells: string[];
+  /** What limits it in this run, in one sentence (lab/runLimit.ts). */
+  why: string;
 }
 
 const count = (n: number) => Math.round(n).toLocaleString('en-US');
@@ -83,6 +86,7 @@ export function cpuRows(doc: ArchDocument, result: RunResult): CpuRow[] {
         hasLock ? `${seconds(c.lockWaitSeconds)} / ${seconds(c.spinSeconds)}` : '–',
         c.oomKills !== undefined && c.oomKills > 0 ? count(c.oomKills) : '–',
       ],
+      why: runLimit(doc, result, id)?.sentence ?? '',
     });
   }
   return rows;
@@ -96,6 +100,6 @@ export function cpuLines(doc: ArchDocument, result: RunResult): string[] {
       .map((cell, i) => [CPU_COLUMNS[i + 1]!.title.toLowerCase(), cell] as const)
       .filter(([, cell]) => cell !== '–')
       .map(([title, cell]) => `${title} ${cell}`);
-    return `cpu ${name}  ${parts.join('  ')}`;
+    return `cpu ${name}  ${parts.join('  ')}${row.why ? `\n  why: ${row.why}` : ''}`;
   });
 }

@@ -285,6 +285,7 @@ ${table(
   rows.map((r) => r.cells.map(h)),
   'wide',
 )}
+<ul>${rows.map((r) => `<li><strong>${h(r.cells[0] ?? r.id)}</strong>: ${h(r.why)}</li>`).join('')}</ul>
 <p class="muted">${h(notes.join(' '))}</p>
 `;
 }

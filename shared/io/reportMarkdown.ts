@@ -229,6 +229,8 @@ export function reportMarkdown(input: ReportInput, options: MarkdownOptions = {}
         cpu.map((r) => r.cells.map(t)),
       ),
       '',
+      ...cpu.map((r) => `- **${t(r.cells[0] ?? r.id)}**: ${t(r.why)}`),
+      '',
       `_${CPU_COLUMNS.slice(1)
         .map((c) => `${c.title}: ${CPU_FIGURES[c.key as keyof typeof CPU_FIGURES]}`)
         .join(' ')}_`,

@@ -3,7 +3,8 @@
 import { limitingFactor, type LimitFigures, type LimitVerdict } from '../analysis/limits';
 import type { ArchDocument } from '../model';
 import { parseQuantity } from '../model/quantity';
-import type { LabCurve } from './concurrency';
+import type { LabCurve, LabModelId } from './concurrency';
+import type { ProbeFigures } from './probe';
 
 export interface PodCpu {
   /** Cores of the node the pod runs on. */
@@ -19,7 +20,16 @@ const mean = (xs: number[]) => (xs.length === 0 ? 0 : xs.reduce((a, b) => a + b,
 export function pointFigures(curve: LabCurve, n: number, pod: PodCpu): LimitFigures | null {
   const point = curve.points.find((p) => p.n === n);
   if (point === undefined || point.runs.length === 0) return null;
-  const runs = point.runs;
+  return runsFigures(point.runs, curve.model, n, pod);
+}
+
+/** The figures of runs of a service at N threads (or loops) of a model, per pod. */
+export function runsFigures(
+  runs: readonly ProbeFigures[],
+  model: LabModelId,
+  n: number,
+  pod: PodCpu,
+): LimitFigures {
   const pods = Math.max(1, pod.replicas);
   const cpu = (f: (c: NonNullable<(typeof runs)[number]['cpu']>) => number) =>
     mean(runs.map((r) => (r.cpu === null ? 0 : f(r.cpu))));
@@ -37,11 +47,8 @@ export function pointFigures(curve: LabCurve, n: number, pod: PodCpu): LimitFigu
     threadUtilisation: mean(runs.map((r) => r.utilisation)),
     queued: mean(runs.map((r) => r.queueMean)) / pods,
     threads: n,
-    model: curve.model === 'eventLoop' ? 'eventLoop' : 'threadPool',
-    lockKind:
-      curve.model === 'spin' || curve.model === 'mutex' || curve.model === 'adaptive'
-        ? curve.model
-        : undefined,
+    model: model === 'eventLoop' ? 'eventLoop' : 'threadPool',
+    lockKind: model === 'spin' || model === 'mutex' || model === 'adaptive' ? model : undefined,
     oomKilled: Math.max(...runs.map((r) => r.oomKilled)),
   };
 }

@@ -42,11 +42,14 @@ describe.skipIf(!chromiumPath)(`the run summary's pods${skipReason}`, () => {
     const unlimited = await rows.nth(1).innerText();
     expect(unlimited).toMatch(/none/);
     expect(unlimited).not.toMatch(/ of /);
+    // And what limits each, in a sentence.
+    const why = page.getByRole('list', { name: 'What limits each service' });
+    await expect(why.locator('li').nth(0).innerText()).resolves.toMatch(/The CPU quota limits it/);
     // Each column says what it is.
     await expect(table.locator('th').nth(4).getAttribute('title')).resolves.toMatch(/nr_throttled/);
-    await table.screenshot({ path: shot('pod-cpu-light.png') });
+    await page.locator('.cpu-inside').screenshot({ path: shot('pod-cpu-light.png') });
     await page.evaluate(() => window.archlabTest.store.getState().setTheme('dark'));
-    await table.screenshot({ path: shot('pod-cpu-dark.png') });
+    await page.locator('.cpu-inside').screenshot({ path: shot('pod-cpu-dark.png') });
     await page.evaluate(() => window.archlabTest.store.getState().setTheme('light'));
   });
 

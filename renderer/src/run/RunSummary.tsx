@@ -134,33 +134,42 @@ function CpuTable({ run, onSelect }: { run: FinishedRun; onSelect: (id: string) 
   const rows = cpuRows(run.doc, run.result);
   if (rows.length === 0) return null;
   return (
-    <table className="node-table cpu-table" aria-label="Inside the pods">
-      <caption>Inside the pods</caption>
-      <thead>
-        <tr>
-          {CPU_COLUMNS.map((c, i) => (
-            <th
-              key={c.key}
-              className={i > 1 ? 'num' : undefined}
-              title={c.key === 'service' ? NODE_FIGURES.node : CPU_FIGURES[c.key]}
-            >
-              {c.title}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody>
-        {rows.map((r) => (
-          <tr key={r.id} onClick={() => onSelect(r.id)} title="Select on the canvas">
-            {r.cells.map((cell, i) => (
-              <td key={CPU_COLUMNS[i]!.key} className={i > 1 ? 'num' : undefined}>
-                {cell}
-              </td>
+    <div className="cpu-inside">
+      <table className="node-table cpu-table" aria-label="Inside the pods">
+        <caption>Inside the pods</caption>
+        <thead>
+          <tr>
+            {CPU_COLUMNS.map((c, i) => (
+              <th
+                key={c.key}
+                className={i > 1 ? 'num' : undefined}
+                title={c.key === 'service' ? NODE_FIGURES.node : CPU_FIGURES[c.key]}
+              >
+                {c.title}
+              </th>
             ))}
           </tr>
+        </thead>
+        <tbody>
+          {rows.map((r) => (
+            <tr key={r.id} onClick={() => onSelect(r.id)} title="Select on the canvas">
+              {r.cells.map((cell, i) => (
+                <td key={CPU_COLUMNS[i]!.key} className={i > 1 ? 'num' : undefined}>
+                  {cell}
+                </td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <ul className="cpu-why" aria-label="What limits each service">
+        {rows.map((r) => (
+          <li key={r.id}>
+            <strong>{r.cells[0]}</strong>: {r.why}
+          </li>
         ))}
-      </tbody>
-    </table>
+      </ul>
+    </div>
   );
 }
 

@@ -35,6 +35,11 @@ describe('the inside of the pods', () => {
     const unlimited = rows[1]!.cells;
     expect(unlimited[col('CPU limit a pod')]).toBe('none');
     expect(unlimited[col('Throttled periods')]).toBe('–');
+    // And why, in the lab's words: the quota for one, nothing for the other.
+    expect(rows[0]!.why).toMatch(
+      /^The CPU quota limits it: \d+ % of the 100 ms periods were throttled/,
+    );
+    expect(rows[1]!.why).toMatch(/^Nothing limits it at this load/);
   });
 
   it('is in the CLI summary, the HTML report and the Markdown report', () => {
@@ -46,6 +51,8 @@ describe('the inside of the pods', () => {
     const html = reportHtml({ doc, result });
     expect(html).toContain('<h3>Inside the pods</h3>');
     expect(html).toContain('nr_throttled');
+    expect(html).toContain('The CPU quota limits it');
+    expect(text).toMatch(/^ {2}why: The CPU quota limits it/m);
     const md = reportMarkdown({ doc, result }, { images: 'svg' }).markdown;
     expect(md).toContain('### Inside the pods');
   });
