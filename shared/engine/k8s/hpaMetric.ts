@@ -12,10 +12,11 @@
 // - Any other service has no CPU to measure; there the lab takes the busy share of the pods'
 //   slots (a pod serving `concurrency` requests at once counts as 100 % of its request), its
 //   measure of load without a CPU model, kept so documents without requests give the results
-//   they always gave.
+//   they always gave; for an event loop, the busy share of its loops.
 import type { PodMetrics } from '../control/hpa';
 import type { Pod } from '../graph';
 import { hasCpu, podCpuRequestCores, podCpuSeconds } from '../cpu/usage';
+import { EVENT_LOOP_SLOTS, MODEL_EVENT_LOOP } from '../cpu/spec';
 import type { K8sService } from './service';
 
 /** What the metric remembers between syncs. */
@@ -77,11 +78,21 @@ function cpuUtilization(svc: K8sService, meter: HpaMeter, nowMs: number): PodMet
 }
 
 function busyShare(svc: K8sService, meter: HpaMeter, nowMs: number): number {
-  const stats = svc.node.stats;
+  const node = svc.node;
+  const stats = node.stats;
   stats.level(nowMs);
-  const busy = stats.busyArea - meter.busy;
-  const cap = stats.capArea - meter.cap;
-  meter.busy = stats.busyArea;
-  meter.cap = stats.capArea;
+  let busyNow = stats.busyArea;
+  let capNow = stats.capArea;
+  const nc = node.cpu;
+  if (nc !== null && nc.spec.model === MODEL_EVENT_LOOP) {
+    // An event loop's million slots never fill: its busy share is its loops' (§16).
+    for (const pod of node.pods) pod.cpu?.advance(nowMs);
+    busyNow = nc.loopHeldMs;
+    capNow = (stats.capArea / EVENT_LOOP_SLOTS) * nc.spec.workers;
+  }
+  const busy = busyNow - meter.busy;
+  const cap = capNow - meter.cap;
+  meter.busy = busyNow;
+  meter.cap = capNow;
   return cap > 0 ? (100 * busy) / cap : 0;
 }

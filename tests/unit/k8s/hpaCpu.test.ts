@@ -1,7 +1,8 @@
 // The HPA on real CPU use (k8s/hpaMetric.ts): for pods that run the CPU model with a CPU request,
 // utilisation = Σ ΔCPU-seconds / period / Σ requests.cpu over the Ready pods, as metrics-server
 // and the replica calculator (GetResourceUtilizationRatio) compute it; it passes 100 % when the
-// pods use more than they request. Without a request the busy share of the slots stays.
+// pods use more than they request. Without a request the busy share of the slots stays (of the
+// loops, for an event loop).
 import { describe, expect, it } from 'vitest';
 import { runToEnd } from '../../../shared/engine';
 import { buildDoc, direct } from '../../fixtures/build';
@@ -16,14 +17,18 @@ const cpuTarget = (averageUtilization: number) => [
   },
 ];
 
-function run(resources: Record<string, unknown> | undefined) {
+function run(
+  resources: Record<string, unknown> | undefined,
+  runtime: Record<string, unknown> = {},
+  rps = 300,
+) {
   const doc = buildDoc()
-    .client('users', { rps: 300 })
+    .client('users', { rps })
     .service('api', {
       replicas: 1,
       concurrency: 8,
       ...(resources === undefined ? {} : { resources }),
-      runtime: { cpuTime: { dist: 'constant', meanMs: 2 }, syscallsPerRequest: 0 },
+      runtime: { cpuTime: { dist: 'constant', meanMs: 2 }, syscallsPerRequest: 0, ...runtime },
       hpa: { minReplicas: 1, maxReplicas: 10, metrics: cpuTarget(60), behavior: {} },
     })
     .call('users', 'api', direct)
@@ -52,5 +57,13 @@ describe('HPA utilisation = CPU usage / requests.cpu', () => {
     // The same load holds 0.6 of one pod's 8 slots busy: 7.5 % < 60 %, nothing to add.
     const rescales = run(undefined);
     expect(rescales.every((e) => (e.data['to'] as number) <= 1)).toBe(true);
+  });
+
+  it('reads an event loop without a CPU request by its loop, not its million slots', () => {
+    // One loop, 2 ms of CPU a request at 400/s: the loop is 80 % busy, above the 60 % target, so
+    // ceil(1 × 80/60) = 2 pods; its slots would read 0.0001 % and never scale.
+    const rescales = run(undefined, { model: 'eventLoop', workers: 1 }, 400);
+    expect(rescales[0]).toMatchObject({ t: 15, data: { from: 1, to: 2, target: 60 } });
+    expect(Math.abs((rescales[0]!.data['utilization'] as number) - 80)).toBeLessThan(6);
   });
 });
