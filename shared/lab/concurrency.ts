@@ -11,6 +11,7 @@ import { fitUsl, type UslFit } from '../analysis/usl';
 import { runSweep, type Executor } from '../sweep/schedule';
 import { planSweep } from '../sweep/plan';
 import type { RunLine } from '../sweep/runOne';
+import { scaleLoad } from './load';
 import type { ProbeFigures } from './probe';
 
 export type LabModelId = 'slots' | 'threadPool' | 'eventLoop' | 'spin' | 'mutex' | 'adaptive';
@@ -36,6 +37,8 @@ export interface LabRequest {
   /** The largest threads (or loops) tried. */
   maxN: number;
   seeds: number;
+  /** The scenario's client load times this (lab/load.ts); default 1. */
+  load?: number | undefined;
 }
 
 export interface LabPoint {
@@ -176,7 +179,7 @@ export function labDocument(
   model: LabModelId,
   values: number[],
 ): ArchDocument {
-  const base = modelDocument(doc, req.nodeId, model);
+  const base = modelDocument(scaleLoad(doc, req.scenario, req.load ?? 1), req.nodeId, model);
   const at = base.scenarios.findIndex((s) => s.name === req.scenario);
   if (at < 0) throw new LabError(`no scenario "${req.scenario}"`);
   return {
@@ -238,7 +241,7 @@ export function curveOf(model: LabModelId, path: string, lines: readonly RunLine
 function keptUpReason(points: readonly LabPoint[]): string {
   const kept = points.filter((p) => p.loadBound);
   const load = `${fmt(mean(kept.map((p) => p.offeredRps)), 0)} req/s`;
-  const raise = "raise the scenario's load to see how it scales";
+  const raise = 'raise the load (Load ×) to see how it scales';
   if (kept.length === points.length)
     return `it served all of its offered load (${load}) at every N: the curve shows the load, not its capacity; ${raise}`;
   const first = kept[0]!.n;

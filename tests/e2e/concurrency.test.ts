@@ -76,6 +76,23 @@ describe.skipIf(!chromiumPath)(`the Concurrency tab${skipReason}`, () => {
     await page.evaluate(() => window.archlabTest.store.getState().setTheme('light'));
   });
 
+  it('raises the load until the threads, not the offered load, shape the curve', async () => {
+    const { page } = lab;
+    // Still the spin-vs-mutex sample and its baseline scenario, whose load 4 threads already serve.
+    await page.getByLabel('Load ×').fill('3');
+    await expect(page.locator('.lab-setup').innerText()).resolves.toMatch(/At 3× the load of/);
+    await page.getByRole('button', { name: 'Run the lab' }).click();
+    await page.waitForSelector('.lab-setup progress');
+    await page.waitForSelector('.lab-setup button:has-text("Run the lab")', { timeout: 120_000 });
+    // Three times the baseline is more than 4 threads can serve: N = 1…4 measure the threads, and
+    // only the document's own 16 threads still serve all of it.
+    const note = await page.getByTestId('lab-kept-up').innerText();
+    expect(note).toMatch(/from N = 16 on/);
+    expect(note).toMatch(/stop at N = 4\b/);
+    await page.locator('.bottom-panel').screenshot({ path: shot('lab-spin-load3-light.png') });
+    await page.getByLabel('Load ×').fill('1');
+  });
+
   it.each([
     ['slow-database.archlab.json', 'orders-threads', 'slow database', 2],
     ['cpu-throttling.archlab.json', 'api-limited', 'busier', 2],

@@ -51,6 +51,7 @@ export function ConcurrencyTab({ theme }: { theme: 'light' | 'dark' }) {
     picked ?? (chosen !== null && services.some((n) => n.id === chosen) ? chosen : services[0]?.id);
   const [maxN, setMaxN] = useState(16);
   const [seeds, setSeeds] = useState(2);
+  const [load, setLoad] = useState(1);
   const [extra, setExtra] = useState<Record<string, boolean>>({});
   if (scenario === undefined)
     return <p className="muted pad">Add a scenario in the Drill tab to load the service.</p>;
@@ -126,8 +127,25 @@ export function ConcurrencyTab({ theme }: { theme: 'light' | 'dark' }) {
             }
           />
         </label>
+        <label className="sweep-row">
+          Load ×
+          <input
+            aria-label="Load ×"
+            title="The scenario's client rates times this: raise it when the service serves all it is offered at most N"
+            type="number"
+            min={0.1}
+            max={20}
+            step={0.5}
+            value={load}
+            onChange={(e) => {
+              const v = Number(e.target.value);
+              if (Number.isFinite(v) && v > 0) setLoad(Math.min(20, Math.max(0.1, v)));
+            }}
+          />
+        </label>
         <p className="muted small">
-          At the load of “{scenario.name}”; now {describe(currentSetting(doc, nodeId))}.
+          At {load === 1 ? 'the load' : `${load}× the load`} of “{scenario.name}”; now{' '}
+          {describe(currentSetting(doc, nodeId))}.
         </p>
         <div className="sweep-run">
           {running ? (
@@ -148,6 +166,7 @@ export function ConcurrencyTab({ theme }: { theme: 'light' | 'dark' }) {
                   scenario: scenario.name,
                   models,
                   maxN,
+                  load,
                   seeds,
                 })
               }

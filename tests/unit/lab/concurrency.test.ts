@@ -84,7 +84,18 @@ describe('the concurrency lab', () => {
     expect(curve!.usl).toBeNull();
     expect(curve!.fitMaxN).toBeNull();
     expect(curve!.uslError).toMatch(/served all of its offered load \(\d+ req\/s\) at every N/);
-    expect(curve!.uslError).toMatch(/raise the scenario's load/);
+    expect(curve!.uslError).toMatch(/raise the load \(Load ×\)/);
+  });
+
+  it('raises the load: at 2× the same slots serve min(100·N, 900) and the fit takes N = 1…8', async () => {
+    const [curve] = await runLab(slotsDoc(), { ...req, load: 2 }, { executor: inlineExecutor() });
+    for (const p of curve!.points) {
+      const expected = Math.min(100 * p.n, 2 * OFFERED);
+      expect(Math.abs(p.throughputRps - expected) / expected, `N=${p.n}`).toBeLessThan(0.04);
+    }
+    expect(curve!.points.every((p) => !p.loadBound)).toBe(true);
+    expect(curve!.fitMaxN).toBe(8);
+    expect(Math.abs(curve!.usl!.lambda - 100)).toBeLessThan(4);
   });
 
   it('a cancel ends the lab with the points run so far', async () => {
