@@ -2,18 +2,7 @@
 // the throughput and p99 charts with the USL fits and the sentence on what limits the service;
 // a second run cancelled midway stops and says so.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
-
-async function openSample(lab: Lab, file: string) {
-  const { page } = lab;
-  await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
-  await page.keyboard.press('Control+k');
-  await page.keyboard.type('Open Sample');
-  await page.keyboard.press('Enter');
-  await page.waitForSelector('[cmdk-dialog]');
-  await page.locator('[cmdk-item]', { hasText: file }).click();
-  await page.waitForFunction((f) => document.title.startsWith(f), file);
-}
+import { chromiumPath, openLab, openSample, shot, skipReason, type Lab } from './harness';
 
 /** Drags the bottom panel's edge up so the lab's charts and table show at once. */
 async function tallPanel(lab: Lab) {

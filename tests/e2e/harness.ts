@@ -106,6 +106,18 @@ export async function openLab(
   };
 }
 
+/** File › Open Sample as a user picks it: the command palette, then the sample's file name. */
+export async function openSample(lab: Lab, file: string): Promise<void> {
+  const { page } = lab;
+  await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
+  await page.keyboard.press('Control+k');
+  await page.keyboard.type('Open Sample');
+  await page.keyboard.press('Enter');
+  await page.waitForSelector('[cmdk-dialog]');
+  await page.locator('[cmdk-item]', { hasText: file }).click();
+  await page.waitForFunction((f) => document.title.startsWith(f), file);
+}
+
 export function shot(name: string) {
   return path.join(RESULTS_DIR, name);
 }

@@ -2,7 +2,7 @@
 // sample's busier scenario has a table of both services' cores, quota and throttling, and the
 // limited one shows most of its periods throttled while the unlimited one shows none.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+import { chromiumPath, openLab, openSample, shot, skipReason, type Lab } from './harness';
 
 const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
 
@@ -17,13 +17,7 @@ describe.skipIf(!chromiumPath)(`the run summary's pods${skipReason}`, () => {
 
   it('shows cores, quota, throttling and switches for each service with a runtime', async () => {
     const { page } = lab;
-    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('Open Sample');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[cmdk-dialog]');
-    await page.locator('[cmdk-item]', { hasText: 'cpu-throttling.archlab.json' }).click();
-    await page.waitForFunction(() => document.title.startsWith('cpu-throttling.archlab.json'));
+    await openSample(lab, 'cpu-throttling.archlab.json');
     await page.getByLabel('Scenario').selectOption('busier');
     await page.getByRole('radio', { name: 'Batch' }).click();
     await panel(page).locator('.run-controls .tool.primary').click();

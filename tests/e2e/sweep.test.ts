@@ -1,7 +1,7 @@
 // The Sweep tab as a user drives it: "Sweep" beside Replicas in the inspector, a run with its
 // progress, the charts with interval bands, the cheapest design applied as one undo step.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+import { chromiumPath, openLab, openSample, shot, skipReason, type Lab } from './harness';
 
 type Doc = {
   nodes: { id: string; props: { replicas?: number } }[];
@@ -29,13 +29,7 @@ describe.skipIf(!chromiumPath)(`the Sweep tab${skipReason}`, () => {
 
   it('sweeps a service’s replicas from the inspector, shows bands, applies the cheapest design', async () => {
     const { page } = lab;
-    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('Open Sample');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[cmdk-dialog]');
-    await page.locator('[cmdk-item]', { hasText: 'web-shop.archlab.json' }).click();
-    await page.waitForFunction(() => document.title.startsWith('web-shop.archlab.json'));
+    await openSample(lab, 'web-shop.archlab.json');
     await page.locator('.react-flow__node[data-id="orders"]').click();
     await sweepButton(page, 'Replicas').click();
     // The tab opens with the parameter; values around the current 3 replicas.
