@@ -120,6 +120,11 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
     await (
       await chooser
     ).setFiles({ name: 'big.ndjson', mimeType: 'application/x-ndjson', buffer: big });
+    // Where the reading is, while it goes.
+    await expect(page.getByTestId('trace-progress').innerText()).resolves.toMatch(
+      /^Reading big\.ndjson: .* of 2\d MB/,
+    );
+    await page.screenshot({ path: shot('traces-progress.png') });
     const dialog = page.locator('[role=dialog][aria-label="Calibration report"]');
     await dialog.waitFor({ timeout: 60_000 });
     const { frames, workers } = await page.evaluate(() => {
@@ -135,6 +140,30 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
     expect(frames.length).toBeGreaterThanOrEqual(10);
     await expect(dialog.textContent()).resolves.toMatch(/spans in 12,000 traces/);
     await dialog.getByRole('button', { name: 'OK' }).click();
+  });
+
+  it('cancels a large import halfway, and nothing changes', async () => {
+    const { page } = lab;
+    const before = await page.evaluate(() => window.archlabTest.store.getState().doc);
+    const chooser = page.waitForEvent('filechooser');
+    await command(lab, 'Import Traces');
+    const prompt = page.getByRole('button', { name: 'Don’t Save' });
+    if (await prompt.isVisible().catch(() => false)) await prompt.click();
+    await (
+      await chooser
+    ).setFiles({
+      name: 'big.ndjson',
+      mimeType: 'application/x-ndjson',
+      buffer: otlpNdjson(12_000),
+    });
+    const progress = page.getByTestId('trace-progress');
+    await progress.getByRole('button', { name: 'Cancel' }).click();
+    await expect(page.getByTestId('toast').innerText()).resolves.toBe(
+      'Import cancelled: nothing changed.',
+    );
+    await expect(progress.count()).resolves.toBe(0);
+    const after = await page.evaluate(() => window.archlabTest.store.getState().doc);
+    expect(after).toEqual(before);
   });
 
   it('a truncated trace file is refused with where it ends, and nothing changes', async () => {

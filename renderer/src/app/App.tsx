@@ -10,6 +10,7 @@ import { useStore } from '../store';
 import { installClipboardEvents } from '../canvas/clipboard';
 import { CommandPalette } from './CommandPalette';
 import { AboutDialog, PromptDialog, ToastView } from './Dialogs';
+import { TraceImportProgress } from '../imports/traceProgress';
 import { registerEditorCommands } from './editorCommands';
 import { confirmDiscard, loadText, offerRecovery, startAutosave } from './fileActions';
 import { LoadErrorDialog } from './LoadErrorDialog';
@@ -163,6 +164,7 @@ export function App() {
           </Panel>
         </Group>
         <ToastView />
+        <TraceImportProgress />
         <CommandPalette />
         <Pickers />
         <PromptDialog />

@@ -10,21 +10,39 @@ import { layoutAll, layoutInWorker } from '../canvas/layout';
 import { measured, zoomToFit } from '../canvas/flowApi';
 import { useStore } from '../store';
 import { showCalibrationReport } from './CalibrationReportDialog';
-import type { TraceImportReply } from './traceImport.worker';
+import type {
+  TraceImportProgress as TraceImportProgressMessage,
+  TraceImportReply,
+} from './traceImport.worker';
+import { useTraceProgress } from './traceProgress';
 
 const store = () => useStore.getState();
 
-/** The calibration of these files, made in a worker of its own (ended once it answers). */
-function calibrateInWorker(files: File[]): Promise<TraceImportReply> {
+/**
+ * The calibration of these files, made in a worker of its own (ended once it answers), its
+ * reading shown with Cancel; null when the user cancels.
+ */
+function calibrateInWorker(files: File[]): Promise<TraceImportReply | null> {
   return new Promise((resolve) => {
     const worker = new Worker(new URL('./traceImport.worker.ts', import.meta.url), {
       type: 'module',
     });
-    const done = (reply: TraceImportReply) => {
+    const done = (reply: TraceImportReply | null) => {
       worker.terminate();
+      useTraceProgress.setState({ progress: null });
       resolve(reply);
     };
-    worker.onmessage = (e: MessageEvent<TraceImportReply>) => done(e.data);
+    const label = files.length === 1 ? files[0]!.name : `${files.length} trace files`;
+    const totalBytes = files.reduce((n, f) => n + f.size, 0);
+    const show = (readBytes: number) =>
+      useTraceProgress.setState({
+        progress: { label, readBytes, totalBytes, cancel: () => done(null) },
+      });
+    show(0);
+    worker.onmessage = (e: MessageEvent<TraceImportReply | TraceImportProgressMessage>) => {
+      if ('readBytes' in e.data) show(e.data.readBytes);
+      else done(e.data);
+    };
     worker.onerror = (e) =>
       done({ ok: false, inputError: false, message: e.message || 'the import worker failed' });
     worker.postMessage(files);
@@ -45,12 +63,11 @@ function pickTraceFiles(): Promise<File[] | null> {
 
 /** Calibrate from these files and open the result; true when a document was opened. */
 export async function importTraceFiles(files: File[]): Promise<boolean> {
-  const mb = files.reduce((n, f) => n + f.size, 0) / 2 ** 20;
-  store().showToast(
-    `Reading ${files.length === 1 ? files[0]!.name : `${files.length} trace files`} (${mb < 1 ? '< 1' : Math.round(mb)} MB)…`,
-    'info',
-  );
   const reply = await calibrateInWorker(files);
+  if (reply === null) {
+    store().showToast('Import cancelled: nothing changed.', 'info');
+    return false;
+  }
   if (!reply.ok) {
     store().setLoadError({
       file: files.map((f) => f.name).join(', '),

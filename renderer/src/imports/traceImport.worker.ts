@@ -7,9 +7,34 @@ import { calibrate, TraceInputError, type CalibrationResult } from '../../../sha
 export type TraceImportReply =
   { ok: true; result: CalibrationResult } | { ok: false; inputError: boolean; message: string };
 
-/** A file's text in chunks, decoded as it streams (never whole in memory). */
+/** Sent while reading: bytes of all the files read so far. */
+export type TraceImportProgress = { readBytes: number };
+
+let readBytes = 0;
+let postedAt = 0;
+
+/** Bytes read so far to the page, at most ten times a second. */
+function count(n: number) {
+  readBytes += n;
+  const now = performance.now();
+  if (now - postedAt < 100) return;
+  postedAt = now;
+  self.postMessage({ readBytes } satisfies TraceImportProgress);
+}
+
+/** A file's text in chunks, decoded as it streams (never whole in memory), its bytes counted. */
 async function* textChunks(file: Blob): AsyncGenerator<string> {
-  const reader = file.stream().pipeThrough(new TextDecoderStream()).getReader();
+  const counted = new TransformStream<Uint8Array<ArrayBuffer>, Uint8Array<ArrayBuffer>>({
+    transform(chunk, out) {
+      count(chunk.byteLength);
+      out.enqueue(chunk);
+    },
+  });
+  const reader = file
+    .stream()
+    .pipeThrough(counted)
+    .pipeThrough(new TextDecoderStream())
+    .getReader();
   for (;;) {
     const { done, value } = await reader.read();
     if (done) return;
