@@ -17,6 +17,10 @@ export class Series {
 
 const round3 = (x: number) => Math.round(x * 1000) / 1000;
 
+/** The per-second percentiles, read in one walk (Histogram.quantilesInto). */
+const SECOND_QUANTILES = [0.5, 0.95, 0.99] as const;
+const secQ = [0, 0, 0];
+
 export class NodeStats {
   requests = 0;
   ok = 0;
@@ -109,9 +113,10 @@ export class NodeStats {
       if (list.length === index) list.push(0);
     }
     const h = this.secLatency;
-    s.p50Ms.push(round3(h.quantile(0.5)));
-    s.p95Ms.push(round3(h.quantile(0.95)));
-    s.p99Ms.push(round3(h.quantile(0.99)));
+    h.quantilesInto(SECOND_QUANTILES, secQ);
+    s.p50Ms.push(round3(secQ[0] as number));
+    s.p95Ms.push(round3(secQ[1] as number));
+    s.p99Ms.push(round3(secQ[2] as number));
     s.queueDepth.push(spanMs > 0 ? round3((this.queueArea - this.tickQueue) / spanMs) : 0);
     const cap = this.capArea - this.tickCap;
     this.secCap = cap;

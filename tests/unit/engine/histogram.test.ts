@@ -29,6 +29,20 @@ describe('HDR histogram', () => {
     expect(h.count).toBe(0);
     expect(h.quantile(0.5)).toBe(0);
   });
+
+  it('reads p50, p95 and p99 in one walk exactly as one quantile at a time', () => {
+    const rng = new Rng(7);
+    const qs = [0.5, 0.95, 0.99];
+    const out = [0, 0, 0];
+    for (let trial = 0; trial < 300; trial++) {
+      const h = new Histogram();
+      const n = trial % 7 === 0 ? trial % 3 : 1 + Math.floor(rng.next() * 400);
+      const spread = 10 ** (rng.next() * 4);
+      for (let i = 0; i < n; i++) h.record(rng.next() * spread);
+      h.quantilesInto(qs, out);
+      expect(out, `trial ${trial}, ${n} values`).toEqual(qs.map((q) => h.quantile(q)));
+    }
+  });
 });
 
 describe('Rng', () => {
