@@ -3,7 +3,14 @@
 // by document, scenario, seed and time and offers only this document's runs unless asked; a new
 // live run does not show the previous verdict while it goes.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+import {
+  chromiumPath,
+  openLab,
+  openSample as openFromPalette,
+  shot,
+  skipReason,
+  type Lab,
+} from './harness';
 
 const panel = (page: Lab['page']) => page.getByLabel('Run panel', { exact: true });
 
@@ -17,14 +24,7 @@ describe.skipIf(!chromiumPath)(`run state per document${skipReason}`, () => {
   });
 
   async function openSample(name: string) {
-    const { page } = lab;
-    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('Open Sample');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[cmdk-dialog]');
-    await page.locator('[cmdk-item]', { hasText: `${name}.archlab.json` }).click();
-    await page.waitForFunction((n) => document.title.startsWith(`${n}.archlab.json`), name);
+    await openFromPalette(lab, `${name}.archlab.json`);
   }
 
   async function runBatch() {

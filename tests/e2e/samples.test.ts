@@ -2,7 +2,14 @@
 // opens nothing and names the path of each problem.
 import { readFileSync, readdirSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { chromiumPath, openLab, shot, skipReason, type Lab } from './harness';
+import {
+  chromiumPath,
+  openLab,
+  openSample as openFromPalette,
+  shot,
+  skipReason,
+  type Lab,
+} from './harness';
 
 const samples = readdirSync('assets/samples')
   .filter((f) => f.endsWith('.archlab.json'))
@@ -28,15 +35,8 @@ describe.skipIf(!chromiumPath)(`samples and broken files${skipReason}`, () => {
   });
 
   async function openSample(name: string) {
-    const { page } = lab;
-    await page.locator('.canvas .react-flow__pane').click({ position: { x: 20, y: 20 } });
-    await page.keyboard.press('Control+k');
-    await page.keyboard.type('Open Sample');
-    await page.keyboard.press('Enter');
-    await page.waitForSelector('[cmdk-dialog]');
-    await page.locator('[cmdk-item]', { hasText: `${name}.archlab.json` }).click();
-    await page.waitForFunction((n) => document.title.startsWith(`${n}.archlab.json`), name);
-    await page.waitForTimeout(500);
+    await openFromPalette(lab, `${name}.archlab.json`);
+    await lab.page.waitForTimeout(500);
   }
 
   for (const name of samples) {

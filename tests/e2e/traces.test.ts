@@ -30,6 +30,15 @@ async function command(lab: Lab, text: string) {
   await lab.page.keyboard.press('Enter');
 }
 
+/** File › Import Traces with this file chosen (past an unsaved-changes prompt, if one comes). */
+async function importTraceFile(lab: Lab, name: string, mimeType: string, buffer: Buffer) {
+  const chooser = lab.page.waitForEvent('filechooser');
+  await command(lab, 'Import Traces');
+  const prompt = lab.page.getByRole('button', { name: 'Don’t Save' });
+  if (await prompt.isVisible().catch(() => false)) await prompt.click();
+  await (await chooser).setFiles({ name, mimeType, buffer });
+}
+
 describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () => {
   let lab: Lab;
   beforeAll(async () => {
@@ -113,13 +122,7 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
       };
       requestAnimationFrame(tick);
     });
-    const chooser = page.waitForEvent('filechooser');
-    await command(lab, 'Import Traces');
-    const prompt = page.getByRole('button', { name: 'Don’t Save' });
-    if (await prompt.isVisible().catch(() => false)) await prompt.click();
-    await (
-      await chooser
-    ).setFiles({ name: 'big.ndjson', mimeType: 'application/x-ndjson', buffer: big });
+    await importTraceFile(lab, 'big.ndjson', 'application/x-ndjson', big);
     // Where the reading is, while it goes.
     await expect(page.getByTestId('trace-progress').innerText()).resolves.toMatch(
       /^Reading big\.ndjson: .* of 2\d MB/,
@@ -145,17 +148,7 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
   it('cancels a large import halfway, and nothing changes', async () => {
     const { page } = lab;
     const before = await page.evaluate(() => window.archlabTest.store.getState().doc);
-    const chooser = page.waitForEvent('filechooser');
-    await command(lab, 'Import Traces');
-    const prompt = page.getByRole('button', { name: 'Don’t Save' });
-    if (await prompt.isVisible().catch(() => false)) await prompt.click();
-    await (
-      await chooser
-    ).setFiles({
-      name: 'big.ndjson',
-      mimeType: 'application/x-ndjson',
-      buffer: otlpNdjson(12_000),
-    });
+    await importTraceFile(lab, 'big.ndjson', 'application/x-ndjson', otlpNdjson(12_000));
     const progress = page.getByTestId('trace-progress');
     await progress.getByRole('button', { name: 'Cancel' }).click();
     await expect(page.getByTestId('toast').innerText()).resolves.toBe(
@@ -169,17 +162,7 @@ describe.skipIf(!chromiumPath)(`trace import in the browser${skipReason}`, () =>
   it('a truncated trace file is refused with where it ends, and nothing changes', async () => {
     const { page } = lab;
     const before = await page.evaluate(() => window.archlabTest.store.getState().doc.nodes.length);
-    const chooser = page.waitForEvent('filechooser');
-    await command(lab, 'Import Traces');
-    const prompt = page.getByRole('button', { name: 'Don’t Save' });
-    if (await prompt.isVisible().catch(() => false)) await prompt.click();
-    await (
-      await chooser
-    ).setFiles({
-      name: 'cut.json',
-      mimeType: 'application/json',
-      buffer: jaeger.subarray(0, 20_000),
-    });
+    await importTraceFile(lab, 'cut.json', 'application/json', jaeger.subarray(0, 20_000));
     const alert = page.locator('[role=alertdialog]');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toContain('the JSON ends early');

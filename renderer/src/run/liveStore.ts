@@ -106,7 +106,8 @@ function sameLive(a: NodeLive | undefined, b: NodeLive): boolean {
   );
 }
 
-export const useLive = create<LiveState>()((set) => ({
+/** No run yet: what a new window and reset() start from. */
+const empty = () => ({
   tS: 0,
   series: {},
   latest: {},
@@ -115,17 +116,11 @@ export const useLive = create<LiveState>()((set) => ({
   breakers: {},
   cpu: {},
   version: 0,
-  reset: () =>
-    set({
-      tS: 0,
-      series: {},
-      latest: {},
-      events: [],
-      pods: {},
-      breakers: {},
-      cpu: {},
-      version: 0,
-    }),
+});
+
+export const useLive = create<LiveState>()((set) => ({
+  ...empty(),
+  reset: () => set(empty()),
   append: (chunk) =>
     set((s) => {
       const series = { ...s.series };
